@@ -1,0 +1,40 @@
+# kandidaat — plain targets; every target creates what it needs.
+PYTHON ?= python3.11
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+STAMP   = $(VENV)/.installed
+
+.PHONY: demo test lint typecheck layers pytest bench clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 niet gevonden (zet PYTHON=...)"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip==25.3
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+## demo: set everything up and run the main job on the embedded demo election
+demo: $(STAMP)
+	$(VENV)/bin/kandidaat demo
+
+## test: everything CI checks (lint, types, layers, tests)
+test: lint typecheck pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check kandidaat build signing tests bench
+	$(VENV)/bin/ruff format --check kandidaat build signing tests bench
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+layers: $(STAMP)
+	$(PY) -m pytest -q tests/architecture
+
+pytest: $(STAMP)
+	$(PY) -m pytest -q -p no:cacheprovider
+
+bench: $(STAMP)
+	$(VENV)/bin/kandidaat bench seats
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache

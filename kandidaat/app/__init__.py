@@ -1,0 +1,1 @@
+"""Use cases and the command line: the layer that connects domain, files and documents."""

@@ -1,0 +1,89 @@
+"""The ``kandidaat`` command line.
+
+Each subcommand lives in its own module under :mod:`kandidaat.app.commands` and
+exposes ``register(subparsers)``; this module only wires them together and turns
+every :class:`~kandidaat.domain.errors.KandidaatError` into a Dutch message and
+exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import TYPE_CHECKING
+
+from kandidaat import __version__
+from kandidaat.app.exitcodes import EXIT_BAD_INPUT
+from kandidaat.domain.errors import KandidaatError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+# One line per subcommand module; each module registers its own parser.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are Dutch and exit with code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Print a Dutch usage error and exit with code 2."""
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: fout in de opdracht: {_translate(message)}\n")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+_TRANSLATIONS = (
+    ("the following arguments are required", "deze argumenten ontbreken"),
+    ("unrecognized arguments", "onbekende argumenten"),
+    ("invalid choice", "ongeldige keuze"),
+    ("expected one argument", "hier hoort één waarde bij"),
+    ("argument", "argument"),
+    ("choose from", "kies uit"),
+)
+
+
+def _translate(message: str) -> str:
+    for english, dutch in _TRANSLATIONS:
+        message = message.replace(english, dutch)
+    return message
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the parser with every registered subcommand."""
+    parser = DutchArgumentParser(
+        prog="kandidaat",
+        description="kandidaat: kandidaatstelling, zetelverdeling en controleerbare uitslagen.",
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    parser.add_argument(
+        "--version", action="version", version=f"kandidaat {__version__}", help="toon de versie"
+    )
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser
+    )
+    for module_name in COMMAND_MODULES:
+        module = importlib.import_module(module_name)
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        code: int = handler(args)
+    except KandidaatError as error:
+        sys.stderr.write(f"fout: {error.message}\n")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write("afgebroken\n")
+        return 130
+    return code

@@ -1,0 +1,1 @@
+"""Subcommands of the ``kandidaat`` command line, one module each."""

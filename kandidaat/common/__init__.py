@@ -1,0 +1,1 @@
+"""Small standard-library helpers shared by every layer above ``domain``."""

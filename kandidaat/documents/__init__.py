@@ -1,0 +1,1 @@
+"""The official models as PDF (the only package that imports reportlab)."""

@@ -1,0 +1,1 @@
+"""EML_NL reading and writing (the only package that imports lxml)."""

@@ -1,0 +1,1 @@
+"""Persistence of a party's work (the ``.kandidaat`` project file)."""
