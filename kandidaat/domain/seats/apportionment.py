@@ -1,0 +1,360 @@
+"""Seats per list: quota, full seats, residual seats, P 9 and P 10.
+
+Kieswet art. P 5 - P 10 (and U 7 - U 10 for the Eerste Kamer), geldend op
+2026-01-01. All arithmetic is exact: comparisons of averages and remainders are
+done on integers or ``fractions.Fraction``, never on floats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from kandidaat.domain.seats.lots import LotKind, LotRequest, LotSupply
+from kandidaat.domain.seats.steps import Step, StepKind
+
+if TYPE_CHECKING:
+    from kandidaat.domain.seats.model import Contest
+    from kandidaat.domain.seats.rules import Rules
+
+
+@dataclass(slots=True)
+class Standing:
+    """The running seat count of one list during the distribution."""
+
+    number: int
+    votes: int
+    candidates: int
+    full_seats: int
+    remainder: Fraction
+    residual_seats: int = 0
+    largest_remainder_seats: int = 0
+    unique_average_seats: int = 0
+    retracted: StepKind | None = None
+
+    @property
+    def seats(self) -> int:
+        """Full plus residual seats."""
+        return self.full_seats + self.residual_seats
+
+    @property
+    def next_average(self) -> Fraction:
+        """Votes per seat if the list got one more seat (P 7 lid 1)."""
+        return Fraction(self.votes, self.seats + 1)
+
+
+@dataclass(slots=True)
+class Apportionment:
+    """Outcome of P 5 - P 10: seats per list and the steps that led there."""
+
+    quota: Fraction | None
+    standings: list[Standing]
+    initial_full_seats: dict[int, int]
+    steps: list[Step] = field(default_factory=list)
+    empty_seats: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def seats(self) -> dict[int, int]:
+        """Seats per list number."""
+        return {standing.number: standing.seats for standing in self.standings}
+
+
+def quota(total_votes: int, seats: int) -> Fraction:
+    """The kiesdeler: total votes divided by the number of seats.
+
+    Kieswet art. P 5 (U 7 for the Eerste Kamer), geldend op 2026-01-01.
+    """
+    return Fraction(total_votes, seats)
+
+
+def full_seats(votes: int, total_votes: int, seats: int) -> int:
+    """Full seats: how many times the quota fits in the list's votes.
+
+    Kieswet art. P 6 (U 8), geldend op 2026-01-01. Computed as
+    ``votes * seats // total_votes`` so no fraction is rounded.
+    """
+    return votes * seats // total_votes
+
+
+def meets_largest_remainder_threshold(votes: int, total_votes: int, seats: int) -> bool:
+    """Whether a list reaches 75 % of the quota (niet lager dan drie vierde).
+
+    Kieswet art. P 8 lid 1, geldend op 2026-01-01: ``votes >= 3/4 * V / S``.
+    """
+    return 4 * votes * seats >= 3 * total_votes
+
+
+def apportion(contest: Contest, rules: Rules, lots: LotSupply) -> Apportionment:
+    """Distribute the seats of ``contest`` over its lists.
+
+    Kieswet art. P 5 - P 10 (geldend op 2026-01-01): quota (P 5), full seats
+    (P 6), residual seats by highest averages (P 7) or largest remainders and
+    averages (P 8), absolute majority (P 9), list exhaustion (P 10).
+
+    Raises:
+        LotsNeeded: when a lot must be drawn that ``lots`` does not hold yet.
+    """
+    total = contest.total_votes
+    seats = contest.seats
+    if total == 0:
+        standings = [
+            Standing(p.number, 0, p.living_candidates, 0, Fraction(0)) for p in contest.lists
+        ]
+        result = Apportionment(None, standings, {p.number: 0 for p in contest.lists})
+        result.empty_seats = seats
+        result.warnings.append("no_votes")
+        return result
+    kiesdeler = quota(total, seats)
+    standings = []
+    for party_list in contest.lists:
+        full = full_seats(party_list.votes, total, seats)
+        standings.append(
+            Standing(
+                number=party_list.number,
+                votes=party_list.votes,
+                candidates=party_list.living_candidates,
+                full_seats=full,
+                remainder=party_list.votes - full * kiesdeler,
+            )
+        )
+    result = Apportionment(kiesdeler, standings, {s.number: s.full_seats for s in standings})
+    assigner = _ResidualAssigner(result, rules, seats, total, lots)
+    residual = seats - sum(s.full_seats for s in standings)
+    assigner.assign(residual, first_seat=1, exclude_exhausted=False)
+    if rules.absolute_majority:
+        _absolute_majority(result, seats, total, lots)
+    _list_exhaustion(result, assigner, next_seat=residual + 1)
+    return result
+
+
+class _ResidualAssigner:
+    """Gives residual seats one by one (P 7, P 8), also when continued by P 10."""
+
+    def __init__(
+        self, result: Apportionment, rules: Rules, seats: int, total: int, lots: LotSupply
+    ) -> None:
+        self.result = result
+        self.rules = rules
+        self.seats = seats
+        self.total = total
+        self.lots = lots
+
+    def assign(self, count: int, *, first_seat: int, exclude_exhausted: bool) -> None:
+        """Assign ``count`` residual seats numbered from ``first_seat``.
+
+        Kieswet art. P 7, P 8 and, with ``exclude_exhausted``, P 10 ("door
+        voortgezette toepassing"): lists without unelected candidates and lists
+        without votes take no seat; a seat no list can take stays empty.
+        """
+        last_seat = first_seat + count - 1
+        for seat_number in range(first_seat, last_seat + 1):
+            eligible = self._eligible(exclude_exhausted=exclude_exhausted)
+            if not eligible:
+                for empty in range(seat_number, last_seat + 1):
+                    self.result.steps.append(
+                        Step(StepKind.SEAT_LEFT_EMPTY, seat_number=empty, after_exhaustion=True)
+                    )
+                self.result.empty_seats += last_seat - seat_number + 1
+                self.result.warnings.append("not_all_seats_assigned")
+                return
+            kind, candidates = self._round(eligible)
+            values = {s.number: self._value(kind, s) for s in candidates}
+            best = max(values.values())
+            tied = [s for s in candidates if values[s.number] == best]
+            remaining = last_seat - seat_number + 1
+            winner = tied[0]
+            by_lot = len(tied) > remaining
+            if by_lot:
+                lot_kind = (
+                    LotKind.LARGEST_REMAINDER
+                    if kind is StepKind.LARGEST_REMAINDER
+                    else LotKind.HIGHEST_AVERAGE
+                )
+                answer = self.lots.draw(
+                    LotRequest(
+                        kind=lot_kind,
+                        article=kind.article,
+                        options=tuple(s.number for s in tied),
+                        value=best,
+                        seat_numbers=tuple(range(seat_number, last_seat + 1)),
+                    )
+                )
+                winner = next(s for s in tied if s.number == answer)
+            self._give(winner, kind)
+            self.result.steps.append(
+                Step(
+                    kind,
+                    list_number=winner.number,
+                    seat_number=seat_number,
+                    value=best,
+                    tied=tuple(s.number for s in tied),
+                    tie_group=self._tie_group(kind, best, winner.number),
+                    by_lot=by_lot,
+                    after_exhaustion=exclude_exhausted,
+                )
+            )
+
+    def _eligible(self, *, exclude_exhausted: bool) -> list[Standing]:
+        eligible = []
+        for standing in self.result.standings:
+            if standing.votes == 0:
+                continue  # lists without votes never take a seat
+            if exclude_exhausted and standing.seats >= standing.candidates:
+                continue  # P 10: no unelected candidate left
+            below_quota = standing.votes * self.seats < self.total
+            if self.rules.quota_needed_for_residual_seat and below_quota:
+                continue  # P 7 lid 2: only lists that reached the quota
+            eligible.append(standing)
+        return eligible
+
+    def _round(self, eligible: list[Standing]) -> tuple[StepKind, list[Standing]]:
+        """Which rule gives the next seat, and which lists take part (P 7, P 8)."""
+        if self.rules.highest_averages:
+            return StepKind.HIGHEST_AVERAGE, eligible
+        largest = [
+            s
+            for s in eligible
+            if meets_largest_remainder_threshold(s.votes, self.total, self.seats)
+            and qualifies(s, StepKind.LARGEST_REMAINDER)
+        ]
+        if largest:
+            return StepKind.LARGEST_REMAINDER, largest
+        unique = [s for s in eligible if qualifies(s, StepKind.UNIQUE_HIGHEST_AVERAGE)]
+        if unique:
+            return StepKind.UNIQUE_HIGHEST_AVERAGE, unique
+        return StepKind.HIGHEST_AVERAGE, eligible
+
+    @staticmethod
+    def _value(kind: StepKind, standing: Standing) -> Fraction:
+        if kind is StepKind.LARGEST_REMAINDER:
+            return standing.remainder
+        return standing.next_average
+
+    @staticmethod
+    def _give(standing: Standing, kind: StepKind) -> None:
+        standing.residual_seats += 1
+        if kind is StepKind.LARGEST_REMAINDER:
+            standing.largest_remainder_seats += 1
+        elif kind is StepKind.UNIQUE_HIGHEST_AVERAGE:
+            standing.unique_average_seats += 1
+
+    def _tie_group(self, kind: StepKind, value: Fraction, winner: int) -> tuple[int, ...]:
+        """Lists that won seats by the same rule at the same value, in a row."""
+        steps = self.result.steps
+        if steps and steps[-1].kind is kind and steps[-1].value == value:
+            return (*steps[-1].tie_group, winner)
+        return (winner,)
+
+
+def qualifies(standing: Standing, kind: StepKind) -> bool:
+    """Whether a list may take part in a round of P 8 that allows one seat per list.
+
+    Kieswet art. P 8 lid 1 and lid 3 (geldend op 2026-01-01): a list gets at most
+    one seat by largest remainders, and at most one in the round of unique
+    highest averages. A seat taken back by P 9 makes the list eligible again for
+    the round it lost it from, as the Kiesraad's abacus does.
+    """
+    if kind is StepKind.LARGEST_REMAINDER:
+        won = standing.largest_remainder_seats
+        returned = standing.retracted is StepKind.LARGEST_REMAINDER and won == 1
+        return won == 0 or returned
+    if kind is StepKind.UNIQUE_HIGHEST_AVERAGE:
+        won = standing.unique_average_seats
+        returned = (
+            standing.retracted is StepKind.UNIQUE_HIGHEST_AVERAGE
+            and won == 1
+            and standing.largest_remainder_seats <= 1
+        )
+        return won == 0 or returned
+    return True
+
+
+def _absolute_majority(result: Apportionment, seats: int, total: int, lots: LotSupply) -> None:
+    """Give a list with an absolute majority of the votes a majority of the seats.
+
+    Kieswet art. P 9 (geldend op 2026-01-01): a list with more than half of all
+    votes (strictly; exactly half does not count) but not more than half of the
+    seats gets one more seat, taken from the list that got the last residual
+    seat; when that seat went to several lists at the same value, the lot
+    decides which of them gives it up. Not for the Eerste Kamer (U 9).
+    """
+    majority = [s for s in result.standings if 2 * s.votes > total and 2 * s.seats <= seats]
+    assignments = [step for step in result.steps if step.kind.is_assignment]
+    if not majority or not assignments:
+        return
+    beneficiary = majority[0]
+    last = assignments[-1]
+    group = tuple(number for number in last.tie_group if number != beneficiary.number)
+    if not group:
+        # The last seat went to the majority list itself: take the one before it.
+        earlier = [s for s in assignments if s.list_number != beneficiary.number]
+        if not earlier:
+            return
+        last = earlier[-1]
+        group = (last.list_number,) if last.list_number is not None else ()
+    loser_number = group[0]
+    if len(group) > 1:
+        kind = (
+            LotKind.ABSOLUTE_MAJORITY_LARGEST_REMAINDER
+            if last.kind is StepKind.LARGEST_REMAINDER
+            else LotKind.ABSOLUTE_MAJORITY_HIGHEST_AVERAGE
+        )
+        loser_number = lots.draw(
+            LotRequest(
+                kind=kind,
+                options=tuple(sorted(group)),
+                value=last.value if last.value is not None else Fraction(0),
+                seat_numbers=(last.seat_number,) if last.seat_number is not None else (),
+                beneficiary=beneficiary.number,
+                article="P 9",
+            )
+        )
+    loser = next(s for s in result.standings if s.number == loser_number)
+    loser.residual_seats -= 1
+    loser.retracted = last.kind
+    beneficiary.residual_seats += 1
+    result.steps.append(
+        Step(
+            StepKind.ABSOLUTE_MAJORITY_REASSIGNMENT,
+            list_number=beneficiary.number,
+            from_list=loser.number,
+            seat_number=last.seat_number,
+            value=last.value,
+            tie_group=group,
+            by_lot=len(group) > 1,
+        )
+    )
+
+
+def _list_exhaustion(result: Apportionment, assigner: _ResidualAssigner, next_seat: int) -> None:
+    """Take away seats a list cannot fill and give them to other lists.
+
+    Kieswet art. P 10 (geldend op 2026-01-01), after P 19a (deceased candidates
+    do not count): a list with more seats than candidates loses the excess,
+    residual seats first, then full seats; the seats go "door voortgezette
+    toepassing" of P 7/P 8 to lists that still have unelected candidates. A seat
+    no list can take stays empty.
+    """
+    removed = 0
+    for standing in result.standings:
+        while standing.seats > standing.candidates:
+            full_seat = standing.residual_seats == 0
+            if full_seat:
+                standing.full_seats -= 1
+            else:
+                standing.residual_seats -= 1
+            result.steps.append(
+                Step(
+                    StepKind.LIST_EXHAUSTION_REMOVAL,
+                    from_list=standing.number,
+                    full_seat=full_seat,
+                )
+            )
+            removed += 1
+    if removed == 0:
+        return
+    if any(s.kind is StepKind.ABSOLUTE_MAJORITY_REASSIGNMENT for s in result.steps):
+        result.warnings.append("absolute_majority_and_list_exhaustion")
+    assigner.assign(removed, first_seat=next_seat, exclude_exhausted=True)

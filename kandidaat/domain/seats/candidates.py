@@ -1,0 +1,197 @@
+"""Which candidates of a list are elected, and their ranking for later vacancies.
+
+Kieswet art. P 15, P 17, P 19 and P 19a (U 15 for the Eerste Kamer), geldend op
+2026-01-01. Lijstengroepen (P 16, P 18) are in :mod:`groups`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from kandidaat.domain.seats.lots import LotKind, LotRequest, LotSupply
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from kandidaat.domain.seats.model import Candidate
+    from kandidaat.domain.seats.rules import Rules
+
+
+@dataclass(frozen=True, slots=True)
+class ListElection:
+    """Elected candidates of one list (positions) and its ranking (P 19).
+
+    ``preferential`` are elected on preference votes in the order of election
+    (P 15); ``in_list_order`` are elected in list order (P 17); ``ranking`` is
+    the order for later vacancies; ``ranking_changed`` is False when the list
+    order stays as it was.
+    """
+
+    list_number: int
+    seats: int
+    preferential: tuple[int, ...]
+    in_list_order: tuple[int, ...]
+    ranking: tuple[int, ...]
+    ranking_changed: bool
+    sublist_number: int | None = None
+
+    @property
+    def elected(self) -> tuple[int, ...]:
+        """All elected candidates, in list order."""
+        return tuple(sorted((*self.preferential, *self.in_list_order)))
+
+    @property
+    def unfilled_seats(self) -> int:
+        """Seats the list won but cannot fill (no candidate left)."""
+        return self.seats - len(self.preferential) - len(self.in_list_order)
+
+
+def preference_threshold(kiesdeler: Fraction, rules: Rules) -> Fraction:
+    """The voorkeurdrempel: the share of the quota a candidate must exceed.
+
+    Kieswet art. P 15 lid 1 and 2, U 15 lid 3 (geldend op 2026-01-01); see
+    :func:`kandidaat.domain.seats.rules.rules_for` for the share per body.
+    """
+    return kiesdeler * rules.preference_fraction
+
+
+def passes_threshold(votes: int, threshold: Fraction, rules: Rules) -> bool:
+    """Whether ``votes`` meet the preference threshold.
+
+    Kieswet art. P 15 lid 1: strictly more than the threshold ("groter dan");
+    U 15 lid 3 (Eerste Kamer): at least the threshold.
+    """
+    if rules.preference_inclusive:
+        return votes >= threshold
+    return votes > threshold
+
+
+def above_threshold(
+    candidates: Sequence[Candidate],
+    threshold: Fraction,
+    rules: Rules,
+    votes_of: dict[str, int] | None = None,
+) -> list[Candidate]:
+    """Living candidates above the threshold, by votes (descending), ties in list order.
+
+    Kieswet art. P 15 and P 19a. ``votes_of`` replaces a candidate's votes by
+    his votes summed over the lists of a lijstengroep.
+    """
+
+    def votes(candidate: Candidate) -> int:
+        return votes_of[candidate.identity] if votes_of is not None else candidate.votes
+
+    qualifying = [
+        c for c in candidates if not c.deceased and passes_threshold(votes(c), threshold, rules)
+    ]
+    return sorted(qualifying, key=lambda c: -votes(c))
+
+
+def elect_on_preference(
+    ordered: Sequence[tuple[int, int]],
+    seats: int,
+    lots: LotSupply,
+    list_number: int,
+) -> list[int]:
+    """Elect preference candidates seat by seat, asking for a lot when needed.
+
+    Kieswet art. P 15 lid 1 (geldend op 2026-01-01): in the order of their votes,
+    as far as the list has seats; when candidates with equal votes outnumber the
+    seats left, the lot decides (the committee draws, P 14). ``ordered`` holds
+    (position, votes) sorted by votes descending, ties in list order.
+    """
+    if len(ordered) <= seats:
+        return [position for position, _ in ordered]
+    elected: list[int] = []
+    remaining = list(ordered)
+    for seat in range(1, seats + 1):
+        _, votes = remaining[0]
+        tied = [position for position, v in remaining if v == votes]
+        seats_left = seats - seat + 1
+        chosen = tied[0]
+        if len(tied) > seats_left:
+            chosen = lots.draw(
+                LotRequest(
+                    kind=LotKind.CANDIDATE,
+                    options=tuple(tied),
+                    value=Fraction(votes),
+                    seat_numbers=tuple(range(seat, seats + 1)),
+                    list_number=list_number,
+                    article="P 15",
+                )
+            )
+        elected.append(chosen)
+        remaining = [(p, v) for p, v in remaining if p != chosen]
+    return elected
+
+
+def fill_in_list_order(
+    candidates: Sequence[Candidate], taken: set[int], free_seats: int
+) -> list[int]:
+    """Give the remaining seats to living, not yet elected candidates in list order.
+
+    Kieswet art. P 17 and P 19a (geldend op 2026-01-01).
+    """
+    if free_seats <= 0:
+        return []
+    chosen = [c.position for c in candidates if not c.deceased and c.position not in taken]
+    return chosen[:free_seats]
+
+
+def rank(
+    candidates: Sequence[Candidate],
+    preferential: Sequence[int],
+    qualifying: Sequence[Candidate],
+) -> tuple[int, ...]:
+    """The ranking for later vacancies.
+
+    Kieswet art. P 19 (geldend op 2026-01-01): first the candidates elected on
+    preference votes in the order of election, then the other candidates above
+    the threshold by votes, then the rest in list order. Deceased candidates
+    (P 19a) are left out.
+    """
+    first = list(preferential)
+    second = [c.position for c in qualifying if c.position not in first]
+    placed = set(first) | set(second)
+    rest = [c.position for c in candidates if not c.deceased and c.position not in placed]
+    return (*first, *second, *rest)
+
+
+def elect_list(
+    list_number: int,
+    candidates: Sequence[Candidate],
+    seats: int,
+    threshold: Fraction,
+    rules: Rules,
+    lots: LotSupply,
+) -> ListElection:
+    """Elect the candidates of one list (no lijstengroep) and rank them.
+
+    Kieswet art. P 15, P 17, P 19, P 19a (geldend op 2026-01-01). The ranking
+    keeps the list order when nothing can change it: no deceased candidate and
+    no candidate above the threshold, or (bodies of 19 seats or more, P 19
+    lid 5) a list without seats.
+    """
+    qualifying = above_threshold(candidates, threshold, rules)
+    preferential = elect_on_preference(
+        [(c.position, c.votes) for c in qualifying], seats, lots, list_number
+    )
+    others = fill_in_list_order(candidates, set(preferential), seats - len(preferential))
+    has_deceased = any(c.deceased for c in candidates)
+    keep_order = not has_deceased and (
+        not qualifying or (rules.ranking_kept_for_seatless_lists and seats == 0)
+    )
+    if keep_order:
+        ranking = tuple(c.position for c in candidates)
+    else:
+        ranking = rank(candidates, preferential, qualifying)
+    return ListElection(
+        list_number=list_number,
+        seats=seats,
+        preferential=tuple(preferential),
+        in_list_order=tuple(others),
+        ranking=ranking,
+        ranking_changed=ranking != tuple(c.position for c in candidates),
+    )

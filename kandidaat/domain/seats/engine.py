@@ -1,0 +1,134 @@
+"""The entry point: from a contest and the lots drawn so far to a result or a question.
+
+Kieswet chapter P (and U for the Eerste Kamer), geldend op 2026-01-01. The
+function is pure: the same contest and the same lot answers always give the
+same outcome. When a lot is needed that has not been drawn, the outcome is a
+:class:`LotsRequired` with the question and everything computed so far.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from kandidaat.domain.seats.apportionment import Apportionment, apportion
+from kandidaat.domain.seats.candidates import ListElection, elect_list, preference_threshold
+from kandidaat.domain.seats.groups import distribute_within_group, elect_group
+from kandidaat.domain.seats.lots import LotRequest, LotsNeeded, LotSupply
+from kandidaat.domain.seats.model import Contest, validate_contest
+from kandidaat.domain.seats.rules import Rules, rules_for
+from kandidaat.domain.seats.steps import GroupStep, Step
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+@dataclass(frozen=True, slots=True)
+class SeatResult:
+    """Everything the report needs to explain the result step by step."""
+
+    contest: Contest
+    rules: Rules
+    quota: Fraction | None
+    initial_full_seats: dict[int, int]
+    full_seats: dict[int, int]
+    residual_seats: dict[int, int]
+    seats: dict[int, int]
+    steps: tuple[Step, ...]
+    empty_seats: int
+    warnings: tuple[str, ...]
+    preference_threshold: Fraction | None
+    elections: tuple[ListElection, ...] = ()
+    group_seats: dict[int, dict[int, int]] = field(default_factory=dict)
+    group_steps: tuple[GroupStep, ...] = ()
+    lots_drawn: tuple[tuple[LotRequest, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Completed:
+    """The distribution is complete."""
+
+    result: SeatResult
+
+
+@dataclass(frozen=True, slots=True)
+class LotsRequired:
+    """The committee must draw a lot; replay with the answer appended."""
+
+    request: LotRequest
+    lots_drawn: tuple[tuple[LotRequest, int], ...]
+    partial: Apportionment | None
+
+
+Outcome = Completed | LotsRequired
+
+
+def allocate(contest: Contest, lots: Sequence[int] = ()) -> Outcome:
+    """Compute seats and elected candidates, replaying the lots drawn so far.
+
+    Kieswet art. P 5 - P 19a (U 2 - U 15 for the Eerste Kamer), geldend op
+    2026-01-01.
+
+    Raises:
+        InputError: when the contest breaks an invariant (Dutch message).
+        LotAnswerError: when a lot answer does not fit its question, or answers
+            are left over.
+    """
+    validate_contest(contest)
+    rules = rules_for(contest.body, contest.seats)
+    supply = LotSupply(lots)
+    partial: Apportionment | None = None
+    try:
+        partial = apportion(contest, rules, supply)
+        result = _nominate(contest, rules, partial, supply)
+    except LotsNeeded as needed:
+        return LotsRequired(needed.request, tuple(supply.drawn), partial)
+    supply.require_all_used()
+    return Completed(result)
+
+
+def _nominate(
+    contest: Contest, rules: Rules, apportionment: Apportionment, lots: LotSupply
+) -> SeatResult:
+    """Distribute seats inside groups and elect candidates (P 12 - P 19a)."""
+    threshold = (
+        preference_threshold(apportionment.quota, rules)
+        if apportionment.quota is not None
+        else None
+    )
+    elections: list[ListElection] = []
+    group_seats: dict[int, dict[int, int]] = {}
+    group_steps: list[GroupStep] = []
+    seats = apportionment.seats
+    for party_list in contest.lists:
+        list_seats = seats[party_list.number]
+        if party_list.sublists:
+            per_sublist = distribute_within_group(party_list, list_seats, lots, group_steps)
+            group_seats[party_list.number] = per_sublist
+            if threshold is not None:
+                elections.extend(elect_group(party_list, per_sublist, threshold, rules, lots))
+        elif party_list.candidates and threshold is not None:
+            elections.append(
+                elect_list(
+                    party_list.number, party_list.candidates, list_seats, threshold, rules, lots
+                )
+            )
+    standings = apportionment.standings
+    return SeatResult(
+        contest=contest,
+        rules=rules,
+        quota=apportionment.quota,
+        initial_full_seats=dict(apportionment.initial_full_seats),
+        full_seats={s.number: s.full_seats for s in standings},
+        residual_seats={s.number: s.residual_seats for s in standings},
+        seats=seats,
+        steps=tuple(apportionment.steps),
+        empty_seats=apportionment.empty_seats,
+        warnings=tuple(apportionment.warnings),
+        preference_threshold=threshold,
+        elections=tuple(elections),
+        group_seats=group_seats,
+        group_steps=tuple(group_steps),
+        lots_drawn=tuple(lots.drawn),
+    )

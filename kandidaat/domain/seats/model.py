@@ -1,0 +1,233 @@
+"""Input of a seat distribution: the contest, its lists and candidates.
+
+The types are frozen: a contest is a value. Validation of the invariants the
+law and the engine rely on (sorted numbers, non-negative votes, consistent
+totals) happens in :func:`validate_contest`, with Dutch messages naming the
+field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kandidaat.domain.errors import InputError
+
+
+class Body(StrEnum):
+    """The representative body (vertegenwoordigend orgaan) that is elected."""
+
+    TK = "TK"  # Tweede Kamer
+    EK = "EK"  # Eerste Kamer
+    EP = "EP"  # Europees Parlement
+    PS = "PS"  # Provinciale Staten
+    AB = "AB"  # algemeen bestuur van een waterschap
+    GR = "GR"  # gemeenteraad
+    ER = "ER"  # eilandsraad
+
+    @property
+    def dutch_name(self) -> str:
+        """The body's name as a user reads it."""
+        return _DUTCH_NAMES[self]
+
+
+_DUTCH_NAMES = {
+    Body.TK: "Tweede Kamer",
+    Body.EK: "Eerste Kamer",
+    Body.EP: "Europees Parlement",
+    Body.PS: "Provinciale Staten",
+    Body.AB: "algemeen bestuur van het waterschap",
+    Body.GR: "gemeenteraad",
+    Body.ER: "eilandsraad",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A candidate on a list, with the votes cast on his name.
+
+    ``key`` identifies the person across the lists of a lijstengroep (Kieswet
+    art. P 15 sums a candidate's votes over all lists he is on); it defaults to
+    the name.
+    """
+
+    position: int
+    name: str
+    votes: int
+    deceased: bool = False
+    key: str = ""
+
+    @property
+    def identity(self) -> str:
+        """The key that identifies this person inside a lijstengroep."""
+        return self.key or self.name or f"#{self.position}"
+
+
+@dataclass(frozen=True, slots=True)
+class SubList:
+    """One list (or stel gelijkluidende lijsten, P 2) inside a lijstengroep (P 3).
+
+    ``number`` orders the lists inside the group and is the answer to a lot
+    between them; ``kieskringen`` are the electoral districts the list was
+    submitted in (the lowest decides ties in P 16 and P 18).
+    """
+
+    number: int
+    kieskringen: tuple[int, ...]
+    candidates: tuple[Candidate, ...]
+    votes: int
+
+
+@dataclass(frozen=True, slots=True)
+class PartyList:
+    """A list as it takes part in the seat distribution.
+
+    For a lijstengroep (P 3) ``sublists`` holds its lists and ``votes`` is the
+    group total. When only the number of candidates is known (a published
+    result without candidate votes), ``candidates`` is empty and
+    ``candidate_count`` says how many there are; ``deceased_positions`` then
+    names deceased candidates (P 19a).
+    """
+
+    number: int
+    name: str
+    votes: int
+    candidates: tuple[Candidate, ...] = ()
+    candidate_count: int = 0
+    deceased_positions: frozenset[int] = frozenset()
+    sublists: tuple[SubList, ...] = ()
+
+    @property
+    def has_candidate_votes(self) -> bool:
+        """Whether candidates (and so candidate election) are known."""
+        return bool(self.candidates) or bool(self.sublists)
+
+    @property
+    def living_candidates(self) -> int:
+        """Number of candidates who can take a seat (Kieswet art. P 19a, P 10).
+
+        In a lijstengroep a person on several of its lists counts once.
+        """
+        if self.sublists:
+            people = {
+                candidate.identity
+                for sublist in self.sublists
+                for candidate in sublist.candidates
+                if not candidate.deceased
+            }
+            return len(people)
+        if self.candidates:
+            return sum(1 for candidate in self.candidates if not candidate.deceased)
+        return self.candidate_count - len(self.deceased_positions)
+
+
+@dataclass(frozen=True, slots=True)
+class Contest:
+    """One seat distribution: the body, the number of seats and the lists."""
+
+    body: Body
+    seats: int
+    lists: tuple[PartyList, ...]
+    name: str = ""
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def total_votes(self) -> int:
+        """Sum of the list totals (Kieswet art. P 5: the basis of the quota)."""
+        return sum(party_list.votes for party_list in self.lists)
+
+    def list_by_number(self, number: int) -> PartyList:
+        """The list with this number."""
+        for party_list in self.lists:
+            if party_list.number == number:
+                return party_list
+        raise KeyError(number)
+
+
+def validate_contest(contest: Contest) -> None:
+    """Check the invariants the engine relies on; raise InputError in Dutch.
+
+    Lists and candidates must be sorted by number (as on the ballot), votes
+    must be non-negative whole numbers and candidate votes must add up to the
+    list total.
+    """
+    if contest.seats < 1:
+        raise InputError(f"'seats': het aantal zetels moet minstens 1 zijn, niet {contest.seats}")
+    if not contest.lists:
+        raise InputError("'lists': er is geen enkele lijst opgegeven")
+    numbers = [party_list.number for party_list in contest.lists]
+    _require_sorted_unique(numbers, "lijstnummers", "'lists'")
+    for party_list in contest.lists:
+        _validate_list(party_list)
+
+
+def _require_sorted_unique(numbers: list[int], what: str, where: str) -> None:
+    seen: set[int] = set()
+    for number in numbers:
+        if number in seen:
+            raise InputError(f"{where}: {what} komen dubbel voor ({number})")
+        seen.add(number)
+    if numbers != sorted(numbers):
+        raise InputError(
+            f"{where}: de {what} moeten oplopend gesorteerd zijn, gevonden: "
+            + ", ".join(str(n) for n in numbers)
+        )
+
+
+def _validate_list(party_list: PartyList) -> None:
+    where = f"lijst {party_list.number}"
+    if party_list.number < 1:
+        raise InputError(f"{where}: een lijstnummer moet een positief geheel getal zijn")
+    if party_list.votes < 0:
+        raise InputError(f"{where}: het stemcijfer kan niet negatief zijn ({party_list.votes})")
+    if party_list.sublists:
+        _require_sorted_unique(
+            [sublist.number for sublist in party_list.sublists],
+            "lijstnummers binnen de lijstengroep",
+            where,
+        )
+        for sublist in party_list.sublists:
+            _validate_candidates(sublist.candidates, f"{where}, deellijst {sublist.number}")
+            if sum(candidate.votes for candidate in sublist.candidates) != sublist.votes:
+                raise InputError(
+                    f"{where}, deellijst {sublist.number}: de stemmen van de kandidaten tellen "
+                    f"niet op tot het stemcijfer {sublist.votes}"
+                )
+        if sum(sublist.votes for sublist in party_list.sublists) != party_list.votes:
+            raise InputError(
+                f"{where}: de stemcijfers van de lijsten in de groep tellen niet op tot "
+                f"het stemcijfer {party_list.votes} van de lijstengroep"
+            )
+    elif party_list.candidates:
+        _validate_candidates(party_list.candidates, where)
+        candidate_total = sum(candidate.votes for candidate in party_list.candidates)
+        if candidate_total != party_list.votes:
+            raise InputError(
+                f"{where}: de stemmen op de kandidaten ({candidate_total}) tellen niet op tot "
+                f"het stemcijfer van de lijst ({party_list.votes})"
+            )
+    else:
+        if party_list.candidate_count < 0:
+            raise InputError(f"{where}: het aantal kandidaten kan niet negatief zijn")
+        outside = [
+            p for p in party_list.deceased_positions if not 1 <= p <= party_list.candidate_count
+        ]
+        if outside:
+            raise InputError(
+                f"{where}: overleden kandidaat {min(outside)} staat niet op de lijst "
+                f"(de lijst heeft {party_list.candidate_count} kandidaten)"
+            )
+
+
+def _validate_candidates(candidates: tuple[Candidate, ...], where: str) -> None:
+    _require_sorted_unique(
+        [candidate.position for candidate in candidates], "kandidaatnummers", where
+    )
+    for candidate in candidates:
+        if candidate.position < 1:
+            raise InputError(f"{where}: kandidaatnummer {candidate.position} is ongeldig")
+        if candidate.votes < 0:
+            raise InputError(
+                f"{where}, kandidaat {candidate.position}: het aantal stemmen kan niet negatief "
+                f"zijn ({candidate.votes})"
+            )
