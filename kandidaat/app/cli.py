@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 # One line per subcommand module; each module registers its own parser.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("kandidaat.app.commands.seats",)
 
 
 class DutchArgumentParser(argparse.ArgumentParser):

@@ -86,15 +86,11 @@ def meets_largest_remainder_threshold(votes: int, total_votes: int, seats: int) 
     return 4 * votes * seats >= 3 * total_votes
 
 
-def apportion(contest: Contest, rules: Rules, lots: LotSupply) -> Apportionment:
-    """Distribute the seats of ``contest`` over its lists.
+def start(contest: Contest) -> Apportionment:
+    """Quota and full seats: the standings before any residual seat.
 
-    Kieswet art. P 5 - P 10 (geldend op 2026-01-01): quota (P 5), full seats
-    (P 6), residual seats by highest averages (P 7) or largest remainders and
-    averages (P 8), absolute majority (P 9), list exhaustion (P 10).
-
-    Raises:
-        LotsNeeded: when a lot must be drawn that ``lots`` does not hold yet.
+    Kieswet art. P 5 and P 6 (U 7, U 8), geldend op 2026-01-01. Without any vote
+    there is no quota and no seat can be assigned.
     """
     total = contest.total_votes
     seats = contest.seats
@@ -119,9 +115,31 @@ def apportion(contest: Contest, rules: Rules, lots: LotSupply) -> Apportionment:
                 remainder=party_list.votes - full * kiesdeler,
             )
         )
-    result = Apportionment(kiesdeler, standings, {s.number: s.full_seats for s in standings})
+    return Apportionment(kiesdeler, standings, {s.number: s.full_seats for s in standings})
+
+
+def apportion(
+    contest: Contest, rules: Rules, lots: LotSupply, result: Apportionment | None = None
+) -> Apportionment:
+    """Distribute the seats of ``contest`` over its lists.
+
+    Kieswet art. P 5 - P 10 (geldend op 2026-01-01): quota (P 5), full seats
+    (P 6), residual seats by highest averages (P 7) or largest remainders and
+    averages (P 8), absolute majority (P 9), list exhaustion (P 10). Pass the
+    standings from :func:`start` as ``result`` to see how far the distribution
+    got when a lot is needed.
+
+    Raises:
+        LotsNeeded: when a lot must be drawn that ``lots`` does not hold yet.
+    """
+    if result is None:
+        result = start(contest)
+    if result.quota is None:
+        return result
+    total = contest.total_votes
+    seats = contest.seats
     assigner = _ResidualAssigner(result, rules, seats, total, lots)
-    residual = seats - sum(s.full_seats for s in standings)
+    residual = seats - sum(s.full_seats for s in result.standings)
     assigner.assign(residual, first_seat=1, exclude_exhausted=False)
     if rules.absolute_majority:
         _absolute_majority(result, seats, total, lots)
@@ -312,6 +330,7 @@ def _absolute_majority(result: Apportionment, seats: int, total: int, lots: LotS
             )
         )
     loser = next(s for s in result.standings if s.number == loser_number)
+    lost_step = next(s for s in reversed(assignments) if s.list_number == loser_number)
     loser.residual_seats -= 1
     loser.retracted = last.kind
     beneficiary.residual_seats += 1
@@ -320,7 +339,7 @@ def _absolute_majority(result: Apportionment, seats: int, total: int, lots: LotS
             StepKind.ABSOLUTE_MAJORITY_REASSIGNMENT,
             list_number=beneficiary.number,
             from_list=loser.number,
-            seat_number=last.seat_number,
+            seat_number=lost_step.seat_number,
             value=last.value,
             tie_group=group,
             by_lot=len(group) > 1,

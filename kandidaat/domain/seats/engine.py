@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from kandidaat.domain.seats.apportionment import Apportionment, apportion
+from kandidaat.domain.seats.apportionment import Apportionment, apportion, start
 from kandidaat.domain.seats.candidates import ListElection, elect_list, preference_threshold
 from kandidaat.domain.seats.groups import distribute_within_group, elect_group
 from kandidaat.domain.seats.lots import LotRequest, LotsNeeded, LotSupply
@@ -78,9 +78,9 @@ def allocate(contest: Contest, lots: Sequence[int] = ()) -> Outcome:
     validate_contest(contest)
     rules = rules_for(contest.body, contest.seats)
     supply = LotSupply(lots)
-    partial: Apportionment | None = None
+    partial = start(contest)
     try:
-        partial = apportion(contest, rules, supply)
+        apportion(contest, rules, supply, partial)
         result = _nominate(contest, rules, partial, supply)
     except LotsNeeded as needed:
         return LotsRequired(needed.request, tuple(supply.drawn), partial)

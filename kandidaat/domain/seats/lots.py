@@ -47,18 +47,18 @@ _DUTCH = {
     LotKind.LARGEST_REMAINDER: "restzetel bij gelijke grootste overschotten",
     LotKind.HIGHEST_AVERAGE: "restzetel bij gelijke grootste gemiddelden",
     LotKind.ABSOLUTE_MAJORITY_LARGEST_REMAINDER: (
-        "welke lijst de zetel afstaat aan de lijst met de volstrekte meerderheid (art. P 9)"
+        "welke lijst de zetel afstaat aan de lijst met de volstrekte meerderheid"
     ),
     LotKind.ABSOLUTE_MAJORITY_HIGHEST_AVERAGE: (
-        "welke lijst de zetel afstaat aan de lijst met de volstrekte meerderheid (art. P 9)"
+        "welke lijst de zetel afstaat aan de lijst met de volstrekte meerderheid"
     ),
     LotKind.GROUP_LARGEST_REMAINDER: (
-        "zetel binnen de lijstengroep bij gelijke grootste overschotten (art. P 12)"
+        "zetel binnen de lijstengroep bij gelijke grootste overschotten"
     ),
     LotKind.GROUP_HIGHEST_AVERAGE: (
-        "zetel binnen de lijstengroep bij gelijke grootste gemiddelden (art. P 13)"
+        "zetel binnen de lijstengroep bij gelijke grootste gemiddelden"
     ),
-    LotKind.CANDIDATE: "kandidaat bij gelijke aantallen voorkeurstemmen (art. P 15)",
+    LotKind.CANDIDATE: "kandidaat bij gelijke aantallen voorkeurstemmen",
 }
 
 

@@ -1,0 +1,1 @@
+"""Use case "seat distribution": JSON in, a Dutch report or JSON out."""
