@@ -67,9 +67,12 @@ def run_one(text: str, source: str, extra_lots: tuple[int, ...] = ()) -> Contest
     """Parse and compute one contest; errors become part of the run."""
     try:
         seats_input = parse_text(text, source)
-        outcome = allocate(seats_input.contest, (*seats_input.lots, *extra_lots))
     except KandidaatError as error:
         return ContestRun(source, None, error.message)
+    try:
+        outcome = allocate(seats_input.contest, (*seats_input.lots, *extra_lots))
+    except KandidaatError as error:
+        return ContestRun(source, None, f"{source}: {error.message}")
     return ContestRun(source, outcome, None, seats_input)
 
 
