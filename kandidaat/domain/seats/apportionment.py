@@ -27,7 +27,9 @@ class Standing:
     votes: int
     candidates: int
     full_seats: int
-    remainder: Fraction
+    remainder_scaled: int
+    """The remainder (overschot) times the number of seats: an exact integer."""
+    scale: int = 1
     residual_seats: int = 0
     largest_remainder_seats: int = 0
     unique_average_seats: int = 0
@@ -37,6 +39,11 @@ class Standing:
     def seats(self) -> int:
         """Full plus residual seats."""
         return self.full_seats + self.residual_seats
+
+    @property
+    def remainder(self) -> Fraction:
+        """The overschot: votes minus full seats times the quota (P 8)."""
+        return Fraction(self.remainder_scaled, self.scale)
 
     @property
     def next_average(self) -> Fraction:
@@ -95,9 +102,7 @@ def start(contest: Contest) -> Apportionment:
     total = contest.total_votes
     seats = contest.seats
     if total == 0:
-        standings = [
-            Standing(p.number, 0, p.living_candidates, 0, Fraction(0)) for p in contest.lists
-        ]
+        standings = [Standing(p.number, 0, p.living_candidates, 0, 0) for p in contest.lists]
         result = Apportionment(None, standings, {p.number: 0 for p in contest.lists})
         result.empty_seats = seats
         result.warnings.append("no_votes")
@@ -112,7 +117,8 @@ def start(contest: Contest) -> Apportionment:
                 votes=party_list.votes,
                 candidates=party_list.living_candidates,
                 full_seats=full,
-                remainder=party_list.votes - full * kiesdeler,
+                remainder_scaled=party_list.votes * seats - full * total,
+                scale=seats,
             )
         )
     return Apportionment(kiesdeler, standings, {s.number: s.full_seats for s in standings})
@@ -167,8 +173,11 @@ class _ResidualAssigner:
         without votes take no seat; a seat no list can take stays empty.
         """
         last_seat = first_seat + count - 1
+        taking_part = self._taking_part()
         for seat_number in range(first_seat, last_seat + 1):
-            eligible = self._eligible(exclude_exhausted=exclude_exhausted)
+            eligible = taking_part
+            if exclude_exhausted:  # P 10: no unelected candidate left
+                eligible = [s for s in taking_part if s.seats < s.candidates]
             if not eligible:
                 for empty in range(seat_number, last_seat + 1):
                     self.result.steps.append(
@@ -178,9 +187,8 @@ class _ResidualAssigner:
                 self.result.warnings.append("not_all_seats_assigned")
                 return
             kind, candidates = self._round(eligible)
-            values = {s.number: self._value(kind, s) for s in candidates}
-            best = max(values.values())
-            tied = [s for s in candidates if values[s.number] == best]
+            tied = self._best(kind, candidates)
+            best = self._value(kind, tied[0])
             remaining = last_seat - seat_number + 1
             winner = tied[0]
             by_lot = len(tied) > remaining
@@ -214,18 +222,16 @@ class _ResidualAssigner:
                 )
             )
 
-    def _eligible(self, *, exclude_exhausted: bool) -> list[Standing]:
-        eligible = []
-        for standing in self.result.standings:
-            if standing.votes == 0:
-                continue  # lists without votes never take a seat
-            if exclude_exhausted and standing.seats >= standing.candidates:
-                continue  # P 10: no unelected candidate left
-            below_quota = standing.votes * self.seats < self.total
-            if self.rules.quota_needed_for_residual_seat and below_quota:
-                continue  # P 7 lid 2: only lists that reached the quota
-            eligible.append(standing)
-        return eligible
+    def _taking_part(self) -> list[Standing]:
+        """Lists that can take a residual seat at all.
+
+        Lists without votes never do; for the Tweede Kamer and the European
+        Parliament only lists that reached the quota (P 7 lid 2).
+        """
+        seats, total = self.seats, self.total
+        if self.rules.quota_needed_for_residual_seat:
+            return [s for s in self.result.standings if s.votes and s.votes * seats >= total]
+        return [s for s in self.result.standings if s.votes]
 
     def _round(self, eligible: list[Standing]) -> tuple[StepKind, list[Standing]]:
         """Which rule gives the next seat, and which lists take part (P 7, P 8)."""
@@ -243,6 +249,32 @@ class _ResidualAssigner:
         if unique:
             return StepKind.UNIQUE_HIGHEST_AVERAGE, unique
         return StepKind.HIGHEST_AVERAGE, eligible
+
+    @staticmethod
+    def _best(kind: StepKind, candidates: list[Standing]) -> list[Standing]:
+        """The lists sharing the highest value, in list order (exact integer comparison).
+
+        Averages v/(s+1) are compared as v_a*(s_b+1) against v_b*(s_a+1);
+        remainders by their fractions, whose denominator is the number of seats.
+        """
+        tied = [candidates[0]]
+        if kind is StepKind.LARGEST_REMAINDER:
+            for standing in candidates[1:]:
+                if standing.remainder_scaled > tied[0].remainder_scaled:
+                    tied = [standing]
+                elif standing.remainder_scaled == tied[0].remainder_scaled:
+                    tied.append(standing)
+            return tied
+        lead_votes, lead_next = tied[0].votes, tied[0].seats + 1
+        for standing in candidates[1:]:
+            ours = standing.votes * lead_next
+            theirs = lead_votes * (standing.full_seats + standing.residual_seats + 1)
+            if ours > theirs:
+                tied = [standing]
+                lead_votes, lead_next = standing.votes, standing.seats + 1
+            elif ours == theirs:
+                tied.append(standing)
+        return tied
 
     @staticmethod
     def _value(kind: StepKind, standing: Standing) -> Fraction:

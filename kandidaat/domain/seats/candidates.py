@@ -6,6 +6,8 @@ Kieswet art. P 15, P 17, P 19 and P 19a (U 15 for the Eerste Kamer), geldend op
 
 from __future__ import annotations
 
+import itertools
+import operator
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -17,6 +19,9 @@ if TYPE_CHECKING:
 
     from kandidaat.domain.seats.model import Candidate
     from kandidaat.domain.seats.rules import Rules
+
+_POSITION = operator.attrgetter("position")
+_DECEASED = operator.attrgetter("deceased")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,15 +62,22 @@ def preference_threshold(kiesdeler: Fraction, rules: Rules) -> Fraction:
     return kiesdeler * rules.preference_fraction
 
 
-def passes_threshold(votes: int, threshold: Fraction, rules: Rules) -> bool:
-    """Whether ``votes`` meet the preference threshold.
+def minimum_votes(threshold: Fraction, rules: Rules) -> int:
+    """The fewest whole votes that meet the preference threshold.
 
     Kieswet art. P 15 lid 1: strictly more than the threshold ("groter dan");
-    U 15 lid 3 (Eerste Kamer): at least the threshold.
+    U 15 lid 3 (Eerste Kamer): at least the threshold. Working with this whole
+    number keeps every comparison exact and cheap.
     """
+    whole, rest = divmod(threshold.numerator, threshold.denominator)
     if rules.preference_inclusive:
-        return votes >= threshold
-    return votes > threshold
+        return whole + (1 if rest else 0)
+    return whole + 1
+
+
+def passes_threshold(votes: int, threshold: Fraction, rules: Rules) -> bool:
+    """Whether ``votes`` meet the preference threshold (Kieswet art. P 15, U 15)."""
+    return votes >= minimum_votes(threshold, rules)
 
 
 def above_threshold(
@@ -79,14 +91,13 @@ def above_threshold(
     Kieswet art. P 15 and P 19a. ``votes_of`` replaces a candidate's votes by
     his votes summed over the lists of a lijstengroep.
     """
-
-    def votes(candidate: Candidate) -> int:
-        return votes_of[candidate.identity] if votes_of is not None else candidate.votes
-
-    qualifying = [
-        c for c in candidates if not c.deceased and passes_threshold(votes(c), threshold, rules)
-    ]
-    return sorted(qualifying, key=lambda c: -votes(c))
+    least = minimum_votes(threshold, rules)
+    if votes_of is None:
+        qualifying = [c for c in candidates if c.votes >= least and not c.deceased]
+        return sorted(qualifying, key=lambda c: -c.votes)
+    summed = votes_of
+    qualifying = [c for c in candidates if summed[c.identity] >= least and not c.deceased]
+    return sorted(qualifying, key=lambda c: -summed[c.identity])
 
 
 def elect_on_preference(
@@ -136,8 +147,8 @@ def fill_in_list_order(
     """
     if free_seats <= 0:
         return []
-    chosen = [c.position for c in candidates if not c.deceased and c.position not in taken]
-    return chosen[:free_seats]
+    free = (c.position for c in candidates if not c.deceased and c.position not in taken)
+    return list(itertools.islice(free, free_seats))
 
 
 def rank(
@@ -157,6 +168,17 @@ def rank(
     placed = set(first) | set(second)
     rest = [c.position for c in candidates if not c.deceased and c.position not in placed]
     return (*first, *second, *rest)
+
+
+def _rank_living(
+    original: tuple[int, ...], preferential: Sequence[int], qualifying: Sequence[Candidate]
+) -> tuple[int, ...]:
+    """:func:`rank` for a list without deceased candidates (Kieswet art. P 19)."""
+    first = list(preferential)
+    placed = set(first)
+    second = [c.position for c in qualifying if c.position not in placed]
+    placed.update(second)
+    return (*first, *second, *itertools.filterfalse(placed.__contains__, original))
 
 
 def elect_list(
@@ -179,19 +201,22 @@ def elect_list(
         [(c.position, c.votes) for c in qualifying], seats, lots, list_number
     )
     others = fill_in_list_order(candidates, set(preferential), seats - len(preferential))
-    has_deceased = any(c.deceased for c in candidates)
+    original = tuple(map(_POSITION, candidates))
+    has_deceased = any(map(_DECEASED, candidates))
     keep_order = not has_deceased and (
         not qualifying or (rules.ranking_kept_for_seatless_lists and seats == 0)
     )
     if keep_order:
-        ranking = tuple(c.position for c in candidates)
-    else:
+        ranking = original
+    elif has_deceased:
         ranking = rank(candidates, preferential, qualifying)
+    else:
+        ranking = _rank_living(original, preferential, qualifying)
     return ListElection(
         list_number=list_number,
         seats=seats,
         preferential=tuple(preferential),
         in_list_order=tuple(others),
         ranking=ranking,
-        ranking_changed=ranking != tuple(c.position for c in candidates),
+        ranking_changed=ranking != original,
     )

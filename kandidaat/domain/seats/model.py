@@ -8,10 +8,15 @@ field.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from kandidaat.domain.errors import InputError
+
+_VOTES = operator.attrgetter("votes")
+_DECEASED = operator.attrgetter("deceased")
+_POSITION = operator.attrgetter("position")
 
 
 class Body(StrEnum):
@@ -117,7 +122,8 @@ class PartyList:
             }
             return len(people)
         if self.candidates:
-            return sum(1 for candidate in self.candidates if not candidate.deceased)
+            deceased: int = sum(map(_DECEASED, self.candidates))
+            return len(self.candidates) - deceased
         return self.candidate_count - len(self.deceased_positions)
 
 
@@ -200,7 +206,7 @@ def _validate_list(party_list: PartyList) -> None:
             )
     elif party_list.candidates:
         _validate_candidates(party_list.candidates, where)
-        candidate_total = sum(candidate.votes for candidate in party_list.candidates)
+        candidate_total = sum(map(_VOTES, party_list.candidates))
         if candidate_total != party_list.votes:
             raise InputError(
                 f"{where}: de stemmen op de kandidaten ({candidate_total}) tellen niet op tot "
@@ -220,14 +226,14 @@ def _validate_list(party_list: PartyList) -> None:
 
 
 def _validate_candidates(candidates: tuple[Candidate, ...], where: str) -> None:
-    _require_sorted_unique(
-        [candidate.position for candidate in candidates], "kandidaatnummers", where
-    )
-    for candidate in candidates:
-        if candidate.position < 1:
-            raise InputError(f"{where}: kandidaatnummer {candidate.position} is ongeldig")
-        if candidate.votes < 0:
-            raise InputError(
-                f"{where}, kandidaat {candidate.position}: het aantal stemmen kan niet negatief "
-                f"zijn ({candidate.votes})"
-            )
+    positions = list(map(_POSITION, candidates))
+    if not all(map(operator.lt, positions, positions[1:])):
+        _require_sorted_unique(positions, "kandidaatnummers", where)
+    if positions and positions[0] < 1:
+        raise InputError(f"{where}: kandidaatnummer {positions[0]} is ongeldig")
+    if candidates and min(map(_VOTES, candidates)) < 0:
+        candidate = next(c for c in candidates if c.votes < 0)
+        raise InputError(
+            f"{where}, kandidaat {candidate.position}: het aantal stemmen kan niet negatief "
+            f"zijn ({candidate.votes})"
+        )

@@ -85,7 +85,7 @@ def test_remaining_seats_go_in_list_order(case: Any) -> None:
 def _standings(votes: list[int], candidates: list[int]) -> Apportionment:
     """Standings "built with quota 100", as the abacus unit tests build them."""
     standings = [
-        Standing(i, v, c, full_seats=v // 100, remainder=Fraction(v % 100))
+        Standing(i, v, c, full_seats=v // 100, remainder_scaled=v % 100)
         for i, (v, c) in enumerate(zip(votes, candidates, strict=True), 1)
     ]
     return Apportionment(Fraction(100), standings, {s.number: s.full_seats for s in standings})
@@ -124,7 +124,7 @@ def test_candidate_counts_and_list_exhaustion(case: Any) -> None:
 
 
 def _history(entries: list[str]) -> Standing:
-    standing = Standing(number=1, votes=100, candidates=10, full_seats=0, remainder=Fraction(0))
+    standing = Standing(number=1, votes=100, candidates=10, full_seats=0, remainder_scaled=0)
     for entry in entries:
         if entry == "LR(LIST)":
             standing.largest_remainder_seats += 1
