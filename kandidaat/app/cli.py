@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 # One line per subcommand module; each module registers its own parser.
-COMMAND_MODULES: tuple[str, ...] = ("kandidaat.app.commands.seats",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "kandidaat.app.commands.seats",
+    "kandidaat.app.commands.demo",
+)
 
 
 class DutchArgumentParser(argparse.ArgumentParser):

@@ -181,6 +181,9 @@ def _elections(result: SeatResult) -> list[str]:
         label = f"lijst {election.list_number}"
         if election.sublist_number is not None:
             label += f", deellijst {election.sublist_number}"
+        if election.seats == 0:
+            lines.append(f"  {label}: geen zetel")
+            continue
         lines.append(f"  {label} ({election.seats} zetel(s)):")
         lines.extend(
             f"    {_candidate_name(result.contest, election, p)} - voorkeurstemmen [P 15]"

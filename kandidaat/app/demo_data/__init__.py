@@ -1,0 +1,1 @@
+"""Data of the embedded demo election (fictitious; no real persons)."""

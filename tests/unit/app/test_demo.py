@@ -1,0 +1,35 @@
+"""``kandidaat demo``: the embedded demo election runs from the installed package."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kandidaat.app.cli import main
+
+
+def test_the_demo_prints_every_step_of_the_demo_election(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "Zetelverdeling gemeenteraad - Demodorp" in out
+    assert "Kiesdeler (art. P 5): 9086 / 17 = 534 8/17" in out
+    # D66 wins a residual seat it cannot fill: list exhaustion moves it on (P 10).
+    assert "lijstuitputting: lijst 5 heeft te weinig kandidaten" in out
+    assert "restzetel 5: lijst 3" in out
+    # A candidate below the lijsttrekker's rank is elected on preference votes.
+    assert "4. M. (Mohamed) El Amrani (300 stemmen) - voorkeurstemmen [P 15]" in out
+    assert "lijst 4: 1, 2, 4, 3, 5, 6, 7" in out
+
+
+def test_the_demo_names_with_diacritics_survive_intact(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["demo", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["status"] == "complete"
+    assert sum(result["seats"].values()) == 17
+    assert result["seats"]["5"] == 2
+    assert result["elected"]["4"] == [1, 2, 4]
