@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test lint typecheck layers pytest bench clean
+.PHONY: demo test lint typecheck layers pytest bench-seats clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 niet gevonden (zet PYTHON=...)"; exit 2; }
@@ -33,8 +33,9 @@ layers: $(STAMP)
 pytest: $(STAMP)
 	$(PY) -m pytest -q -p no:cacheprovider
 
-bench: $(STAMP)
-	$(VENV)/bin/kandidaat bench seats
+## bench-seats: the seat engine against votelib's plain D'Hondt (figures and ratio)
+bench-seats: $(STAMP)
+	$(PY) bench/bench_seats.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache
