@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _POSITION = operator.attrgetter("position")
 _DECEASED = operator.attrgetter("deceased")
+_VOTES = operator.attrgetter("votes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,9 @@ def above_threshold(
     """
     least = minimum_votes(threshold, rules)
     if votes_of is None:
-        qualifying = [c for c in candidates if c.votes >= least and not c.deceased]
+        # Filter at C speed first (most candidates stay below the threshold).
+        enough = itertools.compress(candidates, map(least.__le__, map(_VOTES, candidates)))
+        qualifying = [c for c in enough if not c.deceased]
         return sorted(qualifying, key=lambda c: -c.votes)
     summed = votes_of
     qualifying = [c for c in candidates if summed[c.identity] >= least and not c.deceased]
