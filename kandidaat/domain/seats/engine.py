@@ -105,9 +105,12 @@ def _nominate(
         list_seats = seats[party_list.number]
         if party_list.sublists:
             per_sublist = distribute_within_group(party_list, list_seats, lots, group_steps)
-            group_seats[party_list.number] = per_sublist
             if threshold is not None:
-                elections.extend(elect_group(party_list, per_sublist, threshold, rules, lots))
+                chosen, per_sublist = elect_group(
+                    party_list, per_sublist, threshold, rules, lots, group_steps
+                )
+                elections.extend(chosen)
+            group_seats[party_list.number] = per_sublist
         elif party_list.candidates and threshold is not None:
             elections.append(
                 elect_list(

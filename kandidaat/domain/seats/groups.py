@@ -126,7 +126,8 @@ def elect_group(
     threshold: Fraction,
     rules: Rules,
     lots: LotSupply,
-) -> list[ListElection]:
+    steps: list[GroupStep],
+) -> tuple[list[ListElection], dict[int, int]]:
     """Elect the candidates of a lijstengroep, list by list.
 
     Kieswet art. P 15 - P 18 (geldend op 2026-01-01): a candidate's preference
@@ -158,7 +159,10 @@ def elect_group(
         free = [s for s in homes if len(placed[s.number]) < seats[s.number]]
         target = free[0] if free else homes[0]
         if not free:
-            _withdraw_last_group_seat(group, seats, placed, target.number)
+            loser = _withdraw_last_group_seat(group, seats, placed, target.number)
+            if loser is not None:
+                steps.append(GroupStep(group.number, loser, "p16_seat_withdrawn"))
+                steps.append(GroupStep(group.number, target.number, "p16_seat_given"))
         placed[target.number].append(person.identity)
 
     in_order = _fill_in_list_order(group, seats, placed)
@@ -181,7 +185,7 @@ def elect_group(
                 sublist_number=sublist.number,
             )
         )
-    return elections
+    return elections, seats
 
 
 def _people_in_list_order(group: PartyList) -> list[Candidate]:
@@ -207,7 +211,7 @@ def _lists_by_preference(group: PartyList, identity: str) -> list[SubList]:
 
 def _withdraw_last_group_seat(
     group: PartyList, seats: dict[int, int], placed: dict[int, list[str]], target: int
-) -> None:
+) -> int | None:
     """P 16 lid 2: move the seat given last inside the group to ``target``.
 
     Without the roll-back sequence of the in-group distribution at hand, the
@@ -220,10 +224,11 @@ def _withdraw_last_group_seat(
         s for s in group.sublists if s.number != target and seats[s.number] > len(placed[s.number])
     ]
     if not candidates:
-        return
+        return None
     loser = min(candidates, key=lambda s: s.votes - (seats[s.number] - 1) * group_quota)
     seats[loser.number] -= 1
     seats[target] += 1
+    return loser.number
 
 
 def _fill_in_list_order(

@@ -341,3 +341,89 @@ def test_the_installed_command_runs_as_a_separate_process(tmp_path: Path) -> Non
     )
     assert completed.returncode == 0
     assert json.loads(completed.stdout)["seats"] == {"1": 7, "2": 2}
+
+
+def test_eerste_kamer_input_weighs_votes_by_province_u2_u3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Stemwaarde: Noord 584104 / (100 * 43) = 135.8 -> 136; Zuid given directly as 98.
+    data = {
+        "body": "EK",
+        "seats": 5,
+        "provinces": [
+            {"name": "Noord", "inhabitants": 584104, "members": 43},
+            {"name": "Zuid", "stemwaarde": 98},
+        ],
+        "lists": [
+            {
+                "number": 1,
+                "candidates": [
+                    {"position": 1, "province_votes": {"Noord": 20, "Zuid": 5}},
+                    {"position": 2, "province_votes": {"Noord": 2}},
+                ],
+            },
+            {"number": 2, "province_votes": {"Noord": 21, "Zuid": 30}, "candidate_count": 10},
+        ],
+    }
+    path = _write(tmp_path, "ek.json", data)
+    code, out, _ = _run(capsys, "seats", str(path), "--json")
+    assert code == 0
+    result = json.loads(out)
+    # List 1: 22*136 + 5*98 = 3482; list 2: 21*136 + 30*98 = 5796.
+    assert result["total_votes"] == 3482 + 5796
+    assert result["seats"] == {"1": 2, "2": 3}
+
+
+def test_a_province_without_stemwaarde_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = {
+        "body": "EK",
+        "seats": 5,
+        "provinces": [{"name": "Noord", "stemwaarde": 100}],
+        "lists": [{"number": 1, "province_votes": {"Oost": 3}, "candidate_count": 3}],
+    }
+    code, _, err = _run(capsys, "seats", str(_write(tmp_path, "ek.json", data)))
+    assert code == 2
+    assert "'Oost' heeft geen stemwaarde" in err
+
+
+def test_a_lijstengroep_in_the_input_distributes_seats_over_its_lists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = {
+        "body": "PS",
+        "seats": 25,
+        "lists": [
+            {
+                "number": 1,
+                "name": "Groep",
+                "sublists": [
+                    {
+                        "number": 1,
+                        "kieskringen": [1],
+                        "candidates": [
+                            {"position": 1, "name": "a", "votes": 400},
+                            {"position": 2, "name": "b", "votes": 150},
+                        ],
+                    },
+                    {
+                        "number": 2,
+                        "kieskringen": [2],
+                        "candidates": [
+                            {"position": 1, "name": "c", "votes": 90},
+                            {"position": 2, "name": "d", "votes": 80},
+                            {"position": 3, "name": "e", "votes": 80},
+                        ],
+                    },
+                ],
+            },
+            {"number": 2, "name": "Ander", "votes": 9200, "candidate_count": 30},
+        ],
+    }
+    code, out, _ = _run(capsys, "seats", str(_write(tmp_path, "ps.json", data)), "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["seats"] == {"1": 2, "2": 23}
+    assert result["groups"]["1"]["seats"] == {"1": 2, "2": 0}
+    assert result["groups"]["1"]["elected"] == {"1": [1, 2], "2": []}

@@ -191,3 +191,26 @@ def test_a_lot_answer_that_is_not_an_option_is_refused() -> None:
 def test_a_lijstengroep_counts_a_person_on_two_lists_once_for_exhaustion_p10() -> None:
     group = _group_contest().lists[0]
     assert group.living_candidates == 15 + 13 - 2
+
+
+def test_a_preference_candidate_whose_lists_are_full_still_gets_a_seat_p16_lid_2() -> None:
+    """Group of 800 votes = 2 seats; inside: list 1 1 full seat, list 2 the remainder seat.
+
+    a (400) and b (150) both pass the threshold (100) and stand only on list 1, so b finds
+    no free seat there: he is seated anyway and the seat given last inside the group (the
+    remainder seat of list 2) goes to list 1.
+    """
+    sub1 = (Candidate(1, "a", 400), Candidate(2, "b", 150))
+    sub2 = (Candidate(1, "c", 90), Candidate(2, "d", 80), Candidate(3, "e", 80))
+    group = PartyList(
+        1, "Groep", 800, sublists=(SubList(1, (1,), sub1, 550), SubList(2, (2,), sub2, 250))
+    )
+    other = PartyList(2, "Ander", 9200, candidate_count=30)
+    outcome = allocate(Contest(Body.PS, 25, (group, other)))
+    assert isinstance(outcome, Completed)
+    assert outcome.result.seats == {1: 2, 2: 23}
+    elections = {e.sublist_number: e for e in outcome.result.elections if e.list_number == 1}
+    assert elections[1].preferential == (1, 2)
+    assert elections[1].seats == 2
+    assert elections[2].seats == 0
+    assert elections[2].elected == ()
