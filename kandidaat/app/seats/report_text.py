@@ -13,6 +13,7 @@ from kandidaat.domain.seats import (
     KIESWET_VERSION,
     Completed,
     Contest,
+    GroupStep,
     LotsRequired,
     Outcome,
     SeatResult,
@@ -157,6 +158,44 @@ def _candidate_name(contest: Contest, election: ListElection, position: int) -> 
     return f"{position}. {candidate.name} ({candidate.votes} stemmen)"
 
 
+_GROUP_STEP_TEXTS = {
+    "group_largest_remainder": "krijgt een zetel met het grootste overschot {value} [P 12]",
+    "group_highest_average": "krijgt een zetel met het grootste gemiddelde {value} [P 13]",
+    "exhaustion_removal": "heeft te weinig kandidaten en levert een zetel in [P 13]",
+    "seat_left_empty": "- een zetel blijft onvervuld [P 13]",
+    "p16_seat_withdrawn": "levert de laatst toegekende zetel in [P 16 lid 2]",
+    "p16_seat_given": "krijgt die zetel voor een kandidaat met voorkeurstemmen [P 16 lid 2]",
+}
+
+
+def _group_step_line(step: GroupStep) -> str:
+    value = format_fraction(step.value) if step.value is not None else ""
+    text = _GROUP_STEP_TEXTS.get(step.kind, step.kind).format(value=value)
+    lot = " (door loting)" if step.by_lot else ""
+    return f"  groep {step.group_number}, lijst {step.sublist_number} {text}{lot}"
+
+
+def _group_lines(result: SeatResult) -> list[str]:
+    """How the seats of each lijstengroep were divided over its lists."""
+    lines: list[str] = []
+    if not result.group_seats:
+        return lines
+    lines.append("")
+    lines.append("Zetels binnen lijstengroepen (art. P 12, P 13, P 16 lid 2):")
+    for number in result.group_seats:
+        full: dict[int, int] = {}
+        for step in result.group_steps:
+            if step.group_number == number and step.kind == "full_seat":
+                full[step.sublist_number] = full.get(step.sublist_number, 0) + 1
+        parts = ", ".join(f"lijst {k}: {v}" for k, v in sorted(full.items())) or "geen"
+        lines.append(f"  groep {number}, volle zetels binnen de groep: {parts}")
+    lines.extend(_group_step_line(step) for step in result.group_steps if step.kind != "full_seat")
+    for number, per_sublist in result.group_seats.items():
+        parts = ", ".join(f"lijst {k}: {v}" for k, v in per_sublist.items())
+        lines.append(f"  groep {number}, uitkomst: {parts}")
+    return lines
+
+
 def _elections(result: SeatResult) -> list[str]:
     if not result.elections or result.preference_threshold is None:
         return []
@@ -170,12 +209,7 @@ def _elections(result: SeatResult) -> list[str]:
             f"wie {compare} zoveel stemmen heeft"
         ),
     ]
-    if result.group_seats:
-        lines.append("")
-        lines.append("Zetels binnen lijstengroepen (art. P 12, P 13):")
-        for number, per_sublist in result.group_seats.items():
-            parts = ", ".join(f"lijst {k}: {v}" for k, v in per_sublist.items())
-            lines.append(f"  groep {number}: {parts}")
+    lines += _group_lines(result)
     lines.extend(["", "Gekozen kandidaten (art. P 15, P 17):"])
     for election in result.elections:
         label = f"lijst {election.list_number}"

@@ -427,3 +427,40 @@ def test_a_lijstengroep_in_the_input_distributes_seats_over_its_lists(
     assert result["seats"] == {"1": 2, "2": 23}
     assert result["groups"]["1"]["seats"] == {"1": 2, "2": 0}
     assert result["groups"]["1"]["elected"] == {"1": [1, 2], "2": []}
+
+
+def test_the_report_explains_the_seats_inside_a_lijstengroep(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = {
+        "body": "PS",
+        "seats": 25,
+        "lists": [
+            {
+                "number": 1,
+                "name": "Groep",
+                "sublists": [
+                    {
+                        "number": 1,
+                        "kieskringen": [1],
+                        "candidates": [
+                            {"position": 1, "name": "a", "votes": 400},
+                            {"position": 2, "name": "b", "votes": 150},
+                        ],
+                    },
+                    {
+                        "number": 2,
+                        "kieskringen": [2],
+                        "candidates": [{"position": 1, "name": "c", "votes": 250}],
+                    },
+                ],
+            },
+            {"number": 2, "name": "Ander", "votes": 9200, "candidate_count": 30},
+        ],
+    }
+    code, out, _ = _run(capsys, "seats", str(_write(tmp_path, "ps.json", data)))
+    assert code == 0
+    assert "groep 1, volle zetels binnen de groep: lijst 1: 1" in out
+    assert "groep 1, lijst 2 krijgt een zetel met het grootste overschot 250 [P 12]" in out
+    assert "groep 1, lijst 2 levert de laatst toegekende zetel in [P 16 lid 2]" in out
+    assert "lijst 1, deellijst 2: geen zetel" in out
