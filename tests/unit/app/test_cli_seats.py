@@ -451,7 +451,12 @@ def test_the_report_explains_the_seats_inside_a_lijstengroep(
                     {
                         "number": 2,
                         "kieskringen": [2],
-                        "candidates": [{"position": 1, "name": "c", "votes": 250}],
+                        # c, d, e stay below the preference threshold of 100
+                        "candidates": [
+                            {"position": 1, "name": "c", "votes": 90},
+                            {"position": 2, "name": "d", "votes": 80},
+                            {"position": 3, "name": "e", "votes": 80},
+                        ],
                     },
                 ],
             },
