@@ -164,6 +164,11 @@ class _ResidualAssigner:
         self.seats = seats
         self.total = total
         self.lots = lots
+        # P 8 lid 1: whether each list reaches 75 % of the quota (fixed for the contest).
+        self.reaches_three_quarters = {
+            s.number: meets_largest_remainder_threshold(s.votes, total, seats)
+            for s in result.standings
+        }
 
     def assign(self, count: int, *, first_seat: int, exclude_exhausted: bool) -> None:
         """Assign ``count`` residual seats numbered from ``first_seat``.
@@ -240,12 +245,16 @@ class _ResidualAssigner:
         largest = [
             s
             for s in eligible
-            if meets_largest_remainder_threshold(s.votes, self.total, self.seats)
-            and qualifies(s, StepKind.LARGEST_REMAINDER)
+            if self.reaches_three_quarters[s.number]
+            and (s.largest_remainder_seats == 0 or qualifies(s, StepKind.LARGEST_REMAINDER))
         ]
         if largest:
             return StepKind.LARGEST_REMAINDER, largest
-        unique = [s for s in eligible if qualifies(s, StepKind.UNIQUE_HIGHEST_AVERAGE)]
+        unique = [
+            s
+            for s in eligible
+            if s.unique_average_seats == 0 or qualifies(s, StepKind.UNIQUE_HIGHEST_AVERAGE)
+        ]
         if unique:
             return StepKind.UNIQUE_HIGHEST_AVERAGE, unique
         return StepKind.HIGHEST_AVERAGE, eligible
