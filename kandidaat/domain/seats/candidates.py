@@ -76,11 +76,6 @@ def minimum_votes(threshold: Fraction, rules: Rules) -> int:
     return whole + 1
 
 
-def passes_threshold(votes: int, threshold: Fraction, rules: Rules) -> bool:
-    """Whether ``votes`` meet the preference threshold (Kieswet art. P 15, U 15)."""
-    return votes >= minimum_votes(threshold, rules)
-
-
 def above_threshold(
     candidates: Sequence[Candidate],
     threshold: Fraction,

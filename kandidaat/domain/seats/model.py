@@ -9,7 +9,7 @@ field.
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from kandidaat.domain.errors import InputError
@@ -103,11 +103,6 @@ class PartyList:
     sublists: tuple[SubList, ...] = ()
 
     @property
-    def has_candidate_votes(self) -> bool:
-        """Whether candidates (and so candidate election) are known."""
-        return bool(self.candidates) or bool(self.sublists)
-
-    @property
     def living_candidates(self) -> int:
         """Number of candidates who can take a seat (Kieswet art. P 19a, P 10).
 
@@ -135,7 +130,6 @@ class Contest:
     seats: int
     lists: tuple[PartyList, ...]
     name: str = ""
-    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def total_votes(self) -> int:
