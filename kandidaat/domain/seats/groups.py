@@ -159,7 +159,7 @@ def elect_group(
         free = [s for s in homes if len(placed[s.number]) < seats[s.number]]
         target = free[0] if free else homes[0]
         if not free:
-            loser = _withdraw_last_group_seat(group, seats, placed, target.number)
+            loser = _withdraw_last_group_seat(group, seats, placed, target.number, steps)
             if loser is not None:
                 steps.append(GroupStep(group.number, loser, "p16_seat_withdrawn"))
                 steps.append(GroupStep(group.number, target.number, "p16_seat_given"))
@@ -210,21 +210,38 @@ def _lists_by_preference(group: PartyList, identity: str) -> list[SubList]:
 
 
 def _withdraw_last_group_seat(
-    group: PartyList, seats: dict[int, int], placed: dict[int, list[str]], target: int
+    group: PartyList,
+    seats: dict[int, int],
+    placed: dict[int, list[str]],
+    target: int,
+    steps: list[GroupStep],
 ) -> int | None:
     """P 16 lid 2: move the seat given last inside the group to ``target``.
 
-    Without the roll-back sequence of the in-group distribution at hand, the
-    seat is taken from the list with the smallest remainder that has a seat not
-    yet taken by a preference candidate (the seat that would have been given
-    last).
+    Kieswet art. P 16 lid 2 (geldend op 2026-01-01): the seat taken is the one
+    assigned last to a list of the group under P 12 or P 13. We walk the
+    recorded in-group assignments backwards (the roll-back sequence) and take
+    the first seat whose list still has a seat not filled by a preference
+    candidate. When only full seats were given, the list with the smallest
+    remainder gives up a seat (the seat it would have received last).
     """
-    group_quota = Fraction(group.votes, max(sum(seats.values()), 1))
-    candidates = [
-        s for s in group.sublists if s.number != target and seats[s.number] > len(placed[s.number])
-    ]
+    open_seats = {
+        s.number: seats[s.number] - len(placed[s.number])
+        for s in group.sublists
+        if s.number != target
+    }
+    given = {"group_largest_remainder", "group_highest_average"}
+    for step in reversed(steps):
+        if step.group_number != group.number or step.kind not in given:
+            continue
+        if open_seats.get(step.sublist_number, 0) > 0:
+            seats[step.sublist_number] -= 1
+            seats[target] += 1
+            return step.sublist_number
+    candidates = [s for s in group.sublists if open_seats.get(s.number, 0) > 0]
     if not candidates:
         return None
+    group_quota = Fraction(group.votes, max(sum(seats.values()), 1))
     loser = min(candidates, key=lambda s: s.votes - (seats[s.number] - 1) * group_quota)
     seats[loser.number] -= 1
     seats[target] += 1
