@@ -1,0 +1,90 @@
+"""Candidate lists as EML 210 (one party's nomination) and 230b/230c carry them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kandidaat.domain.election.envelope import ElectionIdentifier, Envelope
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRecord:
+    """One candidate on a list (Kiesbesluit H 2: how a candidate is named).
+
+    ``position`` is the number on the list. ``locality`` is the woonplaats;
+    ``country_code`` is set for candidates living abroad. Dates are ISO
+    strings as in the file.
+    """
+
+    position: int
+    initials: str
+    last_name: str
+    first_name: str | None = None
+    prefix: str | None = None
+    gender: str | None = None
+    gender_annex: str | None = None
+    date_of_birth: str | None = None
+    date_of_birth_annex: str | None = None
+    locality: str | None = None
+    country_code: str | None = None
+    short_code: str | None = None
+    national_id: str | None = None
+    mailing_address_lines: tuple[str, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        """Initials, prefix and last name, as on the ballot: "C.G.H.M. van Dreumel"."""
+        parts = [self.initials, self.prefix or "", self.last_name]
+        name = " ".join(part for part in parts if part)
+        if self.first_name:
+            name += f" ({self.first_name})"
+        return name
+
+
+@dataclass(frozen=True, slots=True)
+class AffiliationRecord:
+    """One list: its number (absent in a 210), appellation, type and candidates."""
+
+    number: int | None
+    name: str
+    candidates: tuple[CandidateRecord, ...]
+    list_type: str | None = None
+    publish_gender: bool | None = None
+    publication_language: str | None = None
+    belongs_to_set: str | None = None
+    belongs_to_combination: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateListsRecord:
+    """An EML 230b (lists of one kieskring) or 230c (totaallijsten)."""
+
+    envelope: Envelope
+    election: ElectionIdentifier
+    contest_id: str
+    contest_name: str | None
+    affiliations: tuple[AffiliationRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Proposer:
+    """A person in the Nominate block of a 210 (inleveraar, plaatsvervanger)."""
+
+    role: str
+    initials: str
+    last_name: str
+    prefix: str | None = None
+    first_name: str | None = None
+    address_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NominationRecord:
+    """An EML 210: one party's list for one contest, with its proposers."""
+
+    envelope: Envelope
+    election: ElectionIdentifier
+    contest_id: str
+    contest_name: str
+    affiliation: AffiliationRecord
+    proposers: tuple[Proposer, ...] = ()
