@@ -124,17 +124,25 @@ def read_counts(tree: etree._ElementTree, source: str) -> CountRecord:
     for node in contest.iterchildren(e("ReportingUnitVotes")):
         identifier = reader.child(node, e("ReportingUnitIdentifier"), "ReportingUnitIdentifier")
         unit_id = identifier.get("Id") or ""
-        extra = tuple(
-            etree.tostring(child, encoding="unicode")
-            for child in node.iterchildren()
-            if str(child.tag).startswith(f"{{{KR}}}")
-        )
+        leading: list[str] = []
+        trailing: list[str] = []
+        seen_selection = False
+        for child in node.iterchildren():
+            tag = str(child.tag)
+            if tag == _SELECTION:
+                seen_selection = True
+            elif tag.startswith(f"{{{KR}}}"):
+                text = etree.tostring(
+                    child, method="c14n", exclusive=True, with_comments=True
+                ).decode()
+                (trailing if seen_selection else leading).append(text)
         units.append(
             ReportingUnitCount(
                 id=unit_id,
                 name=identifier.text or "",
                 counts=read_vote_counts(node, reader, f"stembureau {unit_id}"),
-                extra_xml=extra,
+                leading_xml=tuple(leading),
+                trailing_xml=tuple(trailing),
                 line=line_of(node),
             )
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kandidaat.domain.election.envelope import ElectionIdentifier, Envelope
 
@@ -21,7 +21,7 @@ class ListCount:
     votes: int
     candidate_votes: tuple[tuple[int, int], ...]
     short_codes: tuple[str | None, ...] = ()
-    line: int | None = None
+    line: int | None = field(default=None, compare=False)
 
     @property
     def candidate_total(self) -> int:
@@ -43,7 +43,7 @@ class VoteCounts:
     total_counted: int
     rejected: tuple[tuple[str, int], ...]
     uncounted: tuple[tuple[str, int], ...]
-    line: int | None = None
+    line: int | None = field(default=None, compare=False)
 
     @property
     def list_total(self) -> int:
@@ -62,8 +62,11 @@ class ReportingUnitCount:
     id: str
     name: str
     counts: VoteCounts
-    extra_xml: tuple[str, ...] = ()
-    line: int | None = None
+    leading_xml: tuple[str, ...] = ()
+    """Extension elements before the first Selection (kr:ReportingUnitType, ...)."""
+    trailing_xml: tuple[str, ...] = ()
+    """Extension elements after the totals (kr:ReportingUnitInvestigations)."""
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
