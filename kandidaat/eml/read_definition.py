@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kandidaat.domain.election import ElectionDefinition, Region
+from kandidaat.domain.election import Committee, ElectionDefinition, Region
 from kandidaat.eml.namespaces import e, kr
 from kandidaat.eml.read_common import (
     Reader,
@@ -35,7 +35,7 @@ def read_definition(tree: etree._ElementTree, source: str) -> ElectionDefinition
     threshold = reader.integer(threshold_node, "") if threshold_node is not None else None
     regions = []
     for node in election.iterfind(f"{kr('ElectionTree')}/{kr('Region')}"):
-        committee = node.find(kr("Committee"))
+        roman = node.get("RomanNumerals")
         regions.append(
             Region(
                 number=node.get("RegionNumber") or "",
@@ -43,11 +43,15 @@ def read_definition(tree: etree._ElementTree, source: str) -> ElectionDefinition
                 name=node.findtext(kr("RegionName")) or "",
                 superior_number=node.get("SuperiorRegionNumber"),
                 superior_category=node.get("SuperiorRegionCategory"),
-                roman_numerals=(node.get("RomanNumerals") or "").lower() == "true",
-                committee_category=(
-                    committee.get("CommitteeCategory") if committee is not None else None
+                roman_numerals=roman.lower() == "true" if roman is not None else None,
+                committees=tuple(
+                    Committee(
+                        category=committee.get("CommitteeCategory") or "",
+                        name=committee.get("CommitteeName"),
+                        accept_central_submissions=committee.get("AcceptCentralSubmissions"),
+                    )
+                    for committee in node.iterfind(kr("Committee"))
                 ),
-                committee_name=committee.get("CommitteeName") if committee is not None else None,
             )
         )
     parties = tuple(
@@ -64,4 +68,6 @@ def read_definition(tree: etree._ElementTree, source: str) -> ElectionDefinition
         preference_threshold=threshold,
         regions=tuple(regions),
         registered_parties=parties,
+        voting_method=contest.findtext(e("VotingMethod")),
+        max_votes=contest.findtext(e("MaxVotes")),
     )

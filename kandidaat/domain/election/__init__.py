@@ -11,7 +11,7 @@ from kandidaat.domain.election.counts import (
     ReportingUnitCount,
     VoteCounts,
 )
-from kandidaat.domain.election.definition import ElectionDefinition, Region
+from kandidaat.domain.election.definition import Committee, ElectionDefinition, Region
 from kandidaat.domain.election.envelope import ElectionIdentifier, Envelope
 from kandidaat.domain.election.lists import (
     AffiliationRecord,
@@ -26,6 +26,7 @@ __all__ = [
     "AffiliationRecord",
     "CandidateListsRecord",
     "CandidateRecord",
+    "Committee",
     "CountRecord",
     "ElectedCandidate",
     "ElectionDefinition",

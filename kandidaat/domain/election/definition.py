@@ -8,6 +8,15 @@ from kandidaat.domain.election.envelope import ElectionIdentifier, Envelope
 
 
 @dataclass(frozen=True, slots=True)
+class Committee:
+    """A committee of a region (CSB, HSB, ...), as kr:Committee carries it."""
+
+    category: str
+    name: str | None = None
+    accept_central_submissions: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Region:
     """A node of the election tree: state, province, kieskring, municipality."""
 
@@ -16,9 +25,8 @@ class Region:
     name: str
     superior_number: str | None = None
     superior_category: str | None = None
-    roman_numerals: bool = False
-    committee_category: str | None = None
-    committee_name: str | None = None
+    roman_numerals: bool | None = None
+    committees: tuple[Committee, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +40,8 @@ class ElectionDefinition:
     preference_threshold: int | None
     regions: tuple[Region, ...] = ()
     registered_parties: tuple[str, ...] = ()
+    voting_method: str | None = None
+    max_votes: str | None = None
 
     @property
     def kieskringen(self) -> tuple[Region, ...]:
