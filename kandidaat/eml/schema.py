@@ -130,7 +130,7 @@ class SchemaSet:
         if schema.validate(tree):
             return []
         # lxml-stubs do not declare the error log iterable; at runtime it is.
-        entries = cast("Iterable[etree._LogEntry]", schema.error_log)
+        entries = cast("Iterable[etree._LogEntry]", schema.error_log)  # noqa: SLF001
         return [
             SchemaFinding(line=entry.line or None, message=_dutch(entry.message))
             for entry in entries
