@@ -1,0 +1,1 @@
+"""Counting: totals of counts and the checks a count must pass (standard library only)."""
