@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES: tuple[str, ...] = (
     "kandidaat.app.commands.seats",
     "kandidaat.app.commands.demo",
+    "kandidaat.app.commands.eml",
 )
 
 

@@ -90,6 +90,7 @@ def _dutch(message: str) -> str:
         if re.fullmatch(pattern, text):
             text = re.sub(pattern, replacement, text)
             text = re.sub(r"\{[^}]*\}", "", text)
+            text = re.sub(r"\s+", " ", text).strip()
             break
     else:
         text = f"voldoet niet aan het schema ({re.sub(r'{[^}]*}', '', text)})"

@@ -1,0 +1,1 @@
+"""Use cases for EML_NL files: check, show, hash."""
