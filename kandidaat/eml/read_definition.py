@@ -38,7 +38,7 @@ def read_definition(tree: etree._ElementTree, source: str) -> ElectionDefinition
         roman = node.get("RomanNumerals")
         regions.append(
             Region(
-                number=node.get("RegionNumber") or "",
+                number=node.get("RegionNumber"),
                 category=node.get("RegionCategory") or "",
                 name=node.findtext(kr("RegionName")) or "",
                 superior_number=node.get("SuperiorRegionNumber"),

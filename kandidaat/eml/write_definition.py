@@ -41,7 +41,9 @@ def build_definition(record: ElectionDefinition) -> etree._Element:
 
 
 def _region(tree: etree._Element, region: Region) -> None:
-    attributes = {"RegionNumber": region.number, "RegionCategory": region.category}
+    attributes = {"RegionCategory": region.category}
+    if region.number is not None:
+        attributes["RegionNumber"] = region.number
     if region.roman_numerals is not None:
         attributes["RomanNumerals"] = "true" if region.roman_numerals else "false"
     if region.superior_number is not None:

@@ -20,7 +20,7 @@ class Committee:
 class Region:
     """A node of the election tree: state, province, kieskring, municipality."""
 
-    number: str
+    number: str | None
     category: str
     name: str
     superior_number: str | None = None
