@@ -111,42 +111,92 @@ def read_election_identifier(parent: etree._Element, reader: Reader) -> Election
     )
 
 
+_CANDIDATE_IDENTIFIER = e("CandidateIdentifier")
+_FULL_NAME = e("CandidateFullName")
+_PERSON_NAME = xnl("PersonName")
+_NAME_LINE = xnl("NameLine")
+_FIRST_NAME = xnl("FirstName")
+_PREFIX = xnl("NamePrefix")
+_LAST_NAME = xnl("LastName")
+_QUALIFYING_ADDRESS = e("QualifyingAddress")
+_LOCALITY_NAME = xal("LocalityName")
+_COUNTRY_CODE = xal("CountryNameCode")
+_CONTACT = e("Contact")
+_SIMPLE_FIELDS = {
+    e("Gender"): "gender",
+    kr("GenderAnnex"): "gender_annex",
+    e("DateOfBirth"): "date_of_birth",
+    kr("DateOfBirthAnnex"): "date_of_birth_annex",
+    kr("NationalIdentificationNumber"): "national_id",
+}
+
+
+def _person_name(person: etree._Element) -> tuple[str, str, str | None, str | None]:
+    """Initials, last name, first name and prefix of an xNL PersonName."""
+    initials = last_name = ""
+    first_name = prefix = None
+    for part in person:
+        tag = part.tag
+        if tag == _NAME_LINE and part.get("NameType") == "Initials":
+            initials = part.text or ""
+        elif tag == _LAST_NAME:
+            last_name = part.text or ""
+        elif tag == _FIRST_NAME:
+            first_name = part.text
+        elif tag == _PREFIX:
+            prefix = part.text
+    return initials, last_name, first_name, prefix
+
+
+def _address(address: etree._Element | None) -> tuple[str | None, str | None]:
+    """Locality and country code of a QualifyingAddress."""
+    locality = country = None
+    if address is not None:
+        for part in address.iter(_LOCALITY_NAME, _COUNTRY_CODE):
+            if part.tag == _LOCALITY_NAME:
+                locality = part.text
+            else:
+                country = part.text
+    return locality, country
+
+
 def read_candidate(node: etree._Element, reader: Reader) -> CandidateRecord:
-    """A Candidate element of a 210, 230 or 520."""
-    identifier = reader.child(node, e("CandidateIdentifier"), "CandidateIdentifier")
+    """A Candidate element of a 210, 230 or 520 (one pass over its children)."""
+    fields: dict[str, str | None] = {}
+    identifier = person = address = contact = None
+    for child in node:
+        tag = child.tag
+        if tag == _CANDIDATE_IDENTIFIER:
+            identifier = child
+        elif tag == _FULL_NAME:
+            person = child.find(_PERSON_NAME)
+        elif tag == _QUALIFYING_ADDRESS:
+            address = child
+        elif tag == _CONTACT:
+            contact = child
+        elif tag in _SIMPLE_FIELDS:
+            fields[_SIMPLE_FIELDS[str(tag)]] = child.text
+    if identifier is None:
+        raise reader.fail(node, f"{_path(node)}: element CandidateIdentifier ontbreekt")
     position = reader.id_number(identifier, "kandidaat")
-    person = node.find(f"{e('CandidateFullName')}/{xnl('PersonName')}")
     if person is None:
         raise reader.fail(node, f"kandidaat {position}: CandidateFullName/PersonName ontbreekt")
-    initials = ""
-    for line in person.iterfind(xnl("NameLine")):
-        if line.get("NameType") == "Initials":
-            initials = line.text or ""
-    address = node.find(e("QualifyingAddress"))
-    locality = None
-    country = None
-    if address is not None:
-        locality = address.findtext(f".//{xal('LocalityName')}")
-        country = address.findtext(f"{xal('Country')}/{xal('CountryNameCode')}")
-    mailing = node.find(f"{e('Contact')}/{e('MailingAddress')}")
+    initials, last_name, first_name, prefix = _person_name(person)
+    locality, country = _address(address)
     lines: tuple[str, ...] = ()
-    if mailing is not None:
-        lines = tuple(str(t).strip() for t in mailing.itertext() if str(t).strip())
+    if contact is not None:
+        lines = tuple(str(t).strip() for t in contact.itertext() if str(t).strip())
     return CandidateRecord(
         position=position,
         initials=initials,
-        last_name=person.findtext(xnl("LastName")) or "",
-        first_name=person.findtext(xnl("FirstName")),
-        prefix=person.findtext(xnl("NamePrefix")),
-        gender=node.findtext(e("Gender")),
-        gender_annex=node.findtext(kr("GenderAnnex")),
-        date_of_birth=node.findtext(e("DateOfBirth")),
-        date_of_birth_annex=node.findtext(kr("DateOfBirthAnnex")),
+        last_name=last_name,
+        first_name=first_name,
+        prefix=prefix,
         locality=locality,
         country_code=country,
         short_code=identifier.get("ShortCode") or identifier.findtext(e("ShortCode")),
-        national_id=node.findtext(kr("NationalIdentificationNumber")),
         mailing_address_lines=lines,
+        **fields,
     )
 
 

@@ -41,35 +41,48 @@ def _number(reader: Reader, element: etree._Element | None, what: str, at: etree
 
 
 def read_vote_counts(group: etree._Element, reader: Reader, where: str) -> VoteCounts:
-    """One VoteGroup: Selections, Cast, TotalCounted, RejectedVotes, UncountedVotes."""
+    """One VoteGroup: Selections, Cast, TotalCounted, RejectedVotes, UncountedVotes.
+
+    This is the hot loop of reading a national count (tens of thousands of
+    selections), so it makes one C-level pass over the identifiers and vote
+    counts in document order instead of searching every Selection.
+    """
     lists: list[ListCount] = []
     current: tuple[int, str, int, int | None] | None = None
     candidates: list[tuple[int, int]] = []
     codes: list[str | None] = []
-    for selection in group.iterchildren(_SELECTION):
-        votes = _number(reader, selection.find(_VALID), f"{where}: ValidVotes", selection)
-        affiliation = selection.find(_AFFILIATION)
-        if affiliation is not None:
+    pending: etree._Element | None = None
+    # One C-level walk over the three tags that matter, in document order.
+    for node in group.iter(_AFFILIATION, _CANDIDATE_ID, _VALID):
+        tag = node.tag
+        if tag != _VALID:
+            if pending is not None:
+                raise reader.fail(node, f"{where}: een lijst of kandidaat zonder ValidVotes")
+            pending = node
+            continue
+        if pending is None:
+            raise reader.fail(node, f"{where}: ValidVotes zonder lijst of kandidaat")
+        text = node.text
+        if not text or not text.isdigit() or not text.isascii():
+            _number(reader, node, f"{where}: ValidVotes", node)
+        votes = int(text)  # type: ignore[arg-type]  # checked just above
+        if pending.tag == _AFFILIATION:
             if current is not None:
                 lists.append(_list_count(current, candidates, codes))
-            number = reader.id_number(affiliation, f"{where}: lijst")
-            current = (number, affiliation.findtext(_NAME) or "", votes, line_of(selection))
+            number = _id(pending, reader, f"{where}: lijst")
+            name = pending[0].text or "" if len(pending) else ""
+            current = (number, name, votes, line_of(pending))
             candidates, codes = [], []
-            continue
-        candidate = selection.find(_CANDIDATE)
-        if candidate is None or current is None:
-            raise reader.fail(
-                selection,
-                f"{where}: een Selection zonder lijst of kandidaat, of een kandidaat vóór de "
-                "eerste lijst",
-            )
-        identifier = candidate.find(_CANDIDATE_ID)
-        if identifier is None:
-            raise reader.fail(candidate, f"{where}: CandidateIdentifier ontbreekt")
-        raw = identifier.get("Id")
-        position = reader.id_number(identifier, f"{where}: kandidaat") if raw else 0
-        candidates.append((position, votes))
-        codes.append(identifier.get("ShortCode"))
+        elif current is None:
+            raise reader.fail(pending, f"{where}: een kandidaat vóór de eerste lijst")
+        else:
+            raw = pending.get("Id")
+            position = _id(pending, reader, f"{where}: kandidaat") if raw is not None else 0
+            candidates.append((position, votes))
+            codes.append(pending.get("ShortCode"))
+        pending = None
+    if pending is not None:
+        raise reader.fail(pending, f"{where}: een lijst of kandidaat zonder ValidVotes")
     if current is not None:
         lists.append(_list_count(current, candidates, codes))
     return VoteCounts(
@@ -80,6 +93,13 @@ def read_vote_counts(group: etree._Element, reader: Reader, where: str) -> VoteC
         uncounted=_reasons(group.iterchildren(_UNCOUNTED), reader, where),
         line=line_of(group),
     )
+
+
+def _id(element: etree._Element, reader: Reader, what: str) -> int:
+    raw = element.get("Id")
+    if raw and raw.isdigit() and raw.isascii() and raw[0] != "0":
+        return int(raw)
+    return reader.id_number(element, what)
 
 
 def _list_count(
