@@ -1,0 +1,1 @@
+"""Release security: leak scanning, signing and verification of installers (issue 7)."""
