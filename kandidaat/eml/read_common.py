@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kandidaat.domain.election import CandidateRecord, ElectionIdentifier, Envelope
+from kandidaat.domain.election import (
+    AddressRecord,
+    AgentRecord,
+    CandidateRecord,
+    ElectionIdentifier,
+    Envelope,
+)
 from kandidaat.eml.errors import EmlError
 from kandidaat.eml.namespaces import DS, EML, KR, XAL, XNL, ds, e, kr, xal, xnl
 
@@ -122,6 +128,8 @@ _QUALIFYING_ADDRESS = e("QualifyingAddress")
 _LOCALITY_NAME = xal("LocalityName")
 _COUNTRY_CODE = xal("CountryNameCode")
 _CONTACT = e("Contact")
+_AGENT = e("Agent")
+_MAILING_ADDRESS = e("MailingAddress")
 _SIMPLE_FIELDS = {
     e("Gender"): "gender",
     kr("GenderAnnex"): "gender_annex",
@@ -160,10 +168,50 @@ def _address(address: etree._Element | None) -> tuple[str | None, str | None]:
     return locality, country
 
 
+def read_mailing_address(contact: etree._Element | None) -> AddressRecord | None:
+    """Contact/MailingAddress as a structured address (None when there is none)."""
+    mailing = contact.find(_MAILING_ADDRESS) if contact is not None else None
+    if mailing is None:
+        return None
+    country = mailing.find(xal("Country"))
+    country_code = None
+    locality = mailing.find(xal("Locality"))
+    if country is not None:
+        country_code = country.findtext(_COUNTRY_CODE)
+        locality = country.find(xal("Locality"))
+    if locality is None:
+        return AddressRecord(locality="", country_code=country_code)
+    return AddressRecord(
+        locality=locality.findtext(_LOCALITY_NAME) or "",
+        address_line=locality.findtext(xal("AddressLine")),
+        postal_code=locality.findtext(f"{xal('PostalCode')}/{xal('PostalCodeNumber')}"),
+        country_code=country_code,
+    )
+
+
+def read_agent(node: etree._Element) -> AgentRecord:
+    """An Agent (gemachtigde of a candidate, Kieswet art. H 10/H 10a) of a 210 or 230c."""
+    person = node.find(f"{e('AgentIdentifier')}/{e('AgentName')}/{_PERSON_NAME}")
+    initials, last_name, first_name, prefix = (
+        _person_name(person) if person is not None else ("", "", None, None)
+    )
+    living = node.find(kr("LivingAddress"))
+    return AgentRecord(
+        role=node.get("Role"),
+        initials=initials,
+        last_name=last_name,
+        prefix=prefix,
+        first_name=first_name,
+        mailing_address=read_mailing_address(node.find(_CONTACT)),
+        living_locality=(living.findtext(kr("LocalityName")) or "") if living is not None else "",
+        living_country_code=living.findtext(kr("CountryNameCode")) if living is not None else None,
+    )
+
+
 def read_candidate(node: etree._Element, reader: Reader) -> CandidateRecord:
     """A Candidate element of a 210, 230 or 520 (one pass over its children)."""
     fields: dict[str, str | None] = {}
-    identifier = person = address = contact = None
+    identifier = person = address = contact = agent = None
     for child in node:
         tag = child.tag
         if tag == _CANDIDATE_IDENTIFIER:
@@ -174,6 +222,8 @@ def read_candidate(node: etree._Element, reader: Reader) -> CandidateRecord:
             address = child
         elif tag == _CONTACT:
             contact = child
+        elif tag == _AGENT:
+            agent = child
         elif tag in _SIMPLE_FIELDS:
             fields[_SIMPLE_FIELDS[str(tag)]] = child.text
     if identifier is None:
@@ -196,6 +246,8 @@ def read_candidate(node: etree._Element, reader: Reader) -> CandidateRecord:
         country_code=country,
         short_code=identifier.get("ShortCode") or identifier.findtext(e("ShortCode")),
         mailing_address_lines=lines,
+        mailing_address=read_mailing_address(contact),
+        agent=read_agent(agent) if agent is not None else None,
         **fields,
     )
 
@@ -212,9 +264,11 @@ __all__ = [
     "kr",
     "line_of",
     "message_body",
+    "read_agent",
     "read_candidate",
     "read_election_identifier",
     "read_envelope",
+    "read_mailing_address",
     "xal",
     "xnl",
 ]

@@ -17,6 +17,7 @@ from kandidaat.eml.read_common import (
     read_candidate,
     read_election_identifier,
     read_envelope,
+    read_mailing_address,
 )
 
 if TYPE_CHECKING:
@@ -60,6 +61,12 @@ def read_affiliation(node: etree._Element, reader: Reader, *, numbered: bool) ->
         belongs_to_combination=(
             list_data.get("BelongsToCombination") if list_data is not None else None
         ),
+        contests=tuple(
+            contest.get("Id") or ""
+            for contest in list_data.iterfind(f"{kr('Contests')}/{kr('Contest')}")
+        )
+        if list_data is not None
+        else (),
     )
 
 
@@ -133,6 +140,8 @@ def read_nomination(tree: etree._ElementTree, source: str) -> NominationRecord:
                 address_lines=tuple(str(t).strip() for t in address.itertext() if str(t).strip())
                 if address is not None
                 else (),
+                mailing_address=read_mailing_address(nominate.find(e("Contact"))),
+                identifier=nominate.findtext(e("Id")),
             )
         )
     return NominationRecord(

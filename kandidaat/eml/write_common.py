@@ -18,7 +18,13 @@ from kandidaat.eml.namespaces import C14N_WITH_COMMENTS, NSMAP, ds, e, kr, xal, 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from kandidaat.domain.election import CandidateRecord, ElectionIdentifier, Envelope
+    from kandidaat.domain.election import (
+        AddressRecord,
+        AgentRecord,
+        CandidateRecord,
+        ElectionIdentifier,
+        Envelope,
+    )
 
 
 def sub(
@@ -68,6 +74,61 @@ def election_identifier(parent: etree._Element, election: ElectionIdentifier) ->
         sub(node, kr("NominationDate"), election.nomination_date)
 
 
+def person_name(
+    parent: etree._Element,
+    initials: str,
+    last_name: str,
+    *,
+    first_name: str | None = None,
+    prefix: str | None = None,
+) -> etree._Element:
+    """An xnl:PersonName in the order of the xNL schema."""
+    person = sub(parent, xnl("PersonName"))
+    sub(person, xnl("NameLine"), initials, NameType="Initials")
+    if first_name is not None:
+        sub(person, xnl("FirstName"), first_name)
+    if prefix is not None:
+        sub(person, xnl("NamePrefix"), prefix)
+    sub(person, xnl("LastName"), last_name)
+    return person
+
+
+def mailing_address(parent: etree._Element, record: AddressRecord) -> etree._Element:
+    """A MailingAddress (xAL): street line, locality, postal code; a country abroad."""
+    node = sub(parent, e("MailingAddress"))
+    holder = node
+    if record.country_code is not None:
+        holder = sub(node, xal("Country"))
+        sub(holder, xal("CountryNameCode"), record.country_code)
+    locality = sub(holder, xal("Locality"))
+    if record.address_line is not None:
+        sub(locality, xal("AddressLine"), record.address_line)
+    sub(locality, xal("LocalityName"), record.locality)
+    if record.postal_code is not None:
+        sub(sub(locality, xal("PostalCode")), xal("PostalCodeNumber"), record.postal_code)
+    return node
+
+
+def agent(parent: etree._Element, record: AgentRecord) -> etree._Element:
+    """An Agent: the gemachtigde of a candidate (Kieswet art. H 10, H 10a)."""
+    attributes = {"Role": record.role} if record.role is not None else {}
+    node = sub(parent, e("Agent"), **attributes)
+    person_name(
+        sub(sub(node, e("AgentIdentifier")), e("AgentName")),
+        record.initials,
+        record.last_name,
+        first_name=record.first_name,
+        prefix=record.prefix,
+    )
+    if record.mailing_address is not None:
+        mailing_address(sub(node, e("Contact")), record.mailing_address)
+    living = sub(node, kr("LivingAddress"))
+    sub(living, kr("LocalityName"), record.living_locality)
+    if record.living_country_code is not None:
+        sub(living, kr("CountryNameCode"), record.living_country_code)
+    return node
+
+
 def candidate(
     parent: etree._Element, record: CandidateRecord, *, identifier: int | None = None
 ) -> etree._Element:
@@ -77,13 +138,13 @@ def candidate(
     if record.short_code:
         attributes["ShortCode"] = record.short_code
     sub(node, e("CandidateIdentifier"), **attributes)
-    person = sub(sub(node, e("CandidateFullName")), xnl("PersonName"))
-    sub(person, xnl("NameLine"), record.initials, NameType="Initials")
-    if record.first_name is not None:
-        sub(person, xnl("FirstName"), record.first_name)
-    if record.prefix is not None:
-        sub(person, xnl("NamePrefix"), record.prefix)
-    sub(person, xnl("LastName"), record.last_name)
+    person_name(
+        sub(node, e("CandidateFullName")),
+        record.initials,
+        record.last_name,
+        first_name=record.first_name,
+        prefix=record.prefix,
+    )
     if record.date_of_birth is not None:
         sub(node, e("DateOfBirth"), record.date_of_birth)
     if record.gender is not None:
@@ -96,6 +157,10 @@ def candidate(
             sub(sub(country, xal("Locality")), xal("LocalityName"), record.locality)
     else:
         sub(sub(address, xal("Locality")), xal("LocalityName"), record.locality or "")
+    if record.mailing_address is not None:
+        mailing_address(sub(node, e("Contact")), record.mailing_address)
+    if record.agent is not None:
+        agent(node, record.agent)
     if record.date_of_birth_annex is not None:
         sub(node, kr("DateOfBirthAnnex"), record.date_of_birth_annex)
     if record.national_id is not None:

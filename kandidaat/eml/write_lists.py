@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kandidaat.eml.namespaces import e, kr, xal, xnl
-from kandidaat.eml.write_common import candidate, election_identifier, envelope_root, sub
+from kandidaat.eml.namespaces import e, kr, xal
+from kandidaat.eml.write_common import (
+    candidate,
+    election_identifier,
+    envelope_root,
+    mailing_address,
+    person_name,
+    sub,
+)
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -33,7 +40,11 @@ def _affiliation(parent: etree._Element, record: AffiliationRecord) -> etree._El
         data["BelongsToSet"] = record.belongs_to_set
     if record.belongs_to_combination is not None:
         data["BelongsToCombination"] = record.belongs_to_combination
-    sub(node, kr("ListData"), **data)
+    list_data = sub(node, kr("ListData"), **data)
+    if record.contests:
+        contests = sub(list_data, kr("Contests"))
+        for contest_id in record.contests:
+            sub(contests, kr("Contest"), Id=contest_id)
     for item in record.candidates:
         candidate(node, item)
     return node
@@ -64,19 +75,24 @@ def build_nomination(record: NominationRecord) -> etree._Element:
     nominate = sub(nomination, e("Nominate"))
     for proposer in record.proposers:
         node = sub(nominate, e("Proposer"))
-        person = sub(sub(node, e("Name")), xnl("PersonName"))
-        sub(person, xnl("NameLine"), proposer.initials, NameType="Initials")
-        if proposer.first_name is not None:
-            sub(person, xnl("FirstName"), proposer.first_name)
-        if proposer.prefix is not None:
-            sub(person, xnl("NamePrefix"), proposer.prefix)
-        sub(person, xnl("LastName"), proposer.last_name)
-        mailing = sub(sub(node, e("Contact")), e("MailingAddress"))
-        locality = sub(mailing, xal("Locality"))
-        sub(
-            locality,
-            xal("LocalityName"),
-            proposer.address_lines[-1] if proposer.address_lines else "",
+        person_name(
+            sub(node, e("Name")),
+            proposer.initials,
+            proposer.last_name,
+            first_name=proposer.first_name,
+            prefix=proposer.prefix,
         )
+        contact = sub(node, e("Contact"))
+        if proposer.mailing_address is not None:
+            mailing_address(contact, proposer.mailing_address)
+        else:
+            locality = sub(sub(contact, e("MailingAddress")), xal("Locality"))
+            sub(
+                locality,
+                xal("LocalityName"),
+                proposer.address_lines[-1] if proposer.address_lines else "",
+            )
         sub(node, e("JobTitle"), proposer.role)
+        if proposer.identifier is not None:
+            sub(node, e("Id"), proposer.identifier)
     return root

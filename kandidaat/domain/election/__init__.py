@@ -14,7 +14,9 @@ from kandidaat.domain.election.counts import (
 from kandidaat.domain.election.definition import Committee, ElectionDefinition, Region
 from kandidaat.domain.election.envelope import ElectionIdentifier, Envelope
 from kandidaat.domain.election.lists import (
+    AddressRecord,
     AffiliationRecord,
+    AgentRecord,
     CandidateListsRecord,
     CandidateRecord,
     NominationRecord,
@@ -23,7 +25,9 @@ from kandidaat.domain.election.lists import (
 from kandidaat.domain.election.result import ElectedCandidate, ResultRecord
 
 __all__ = [
+    "AddressRecord",
     "AffiliationRecord",
+    "AgentRecord",
     "CandidateListsRecord",
     "CandidateRecord",
     "Committee",

@@ -8,6 +8,39 @@ from kandidaat.domain.election.envelope import ElectionIdentifier, Envelope
 
 
 @dataclass(frozen=True, slots=True)
+class AddressRecord:
+    """A postal address as EML carries it in Contact/MailingAddress (xAL).
+
+    ``address_line`` is street and number, ``country_code`` (ISO 3166) is set
+    for addresses outside the Netherlands.
+    """
+
+    locality: str
+    address_line: str | None = None
+    postal_code: str | None = None
+    country_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AgentRecord:
+    """The gemachtigde of a candidate (Agent in a 210 or 230c).
+
+    ``role`` is ``H10`` (candidate lives outside the European part of the
+    Netherlands, Kieswet art. H 10) or ``H10a`` (moederlijst, art. H 10a).
+    ``living_locality``/``living_country_code`` are kr:LivingAddress.
+    """
+
+    role: str | None
+    initials: str
+    last_name: str
+    prefix: str | None = None
+    first_name: str | None = None
+    mailing_address: AddressRecord | None = None
+    living_locality: str = ""
+    living_country_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class CandidateRecord:
     """One candidate on a list (Kiesbesluit H 2: how a candidate is named).
 
@@ -30,6 +63,8 @@ class CandidateRecord:
     short_code: str | None = None
     national_id: str | None = None
     mailing_address_lines: tuple[str, ...] = ()
+    mailing_address: AddressRecord | None = None
+    agent: AgentRecord | None = None
 
     @property
     def display_name(self) -> str:
@@ -53,6 +88,8 @@ class AffiliationRecord:
     publication_language: str | None = None
     belongs_to_set: str | None = None
     belongs_to_combination: str | None = None
+    contests: tuple[str, ...] = ()
+    """kr:ListData/kr:Contests: every kieskring a 210 is submitted for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +113,9 @@ class Proposer:
     prefix: str | None = None
     first_name: str | None = None
     address_lines: tuple[str, ...] = ()
+    mailing_address: AddressRecord | None = None
+    identifier: str | None = None
+    """The ``Id`` element, mandatory for a plaatsvervanger."""
 
 
 @dataclass(frozen=True, slots=True)
