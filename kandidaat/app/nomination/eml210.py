@@ -52,6 +52,7 @@ from kandidaat.domain.nomination.model import (
     PostalAddress,
     Submitter,
 )
+from kandidaat.domain.nomination.structure import list_structure
 
 __all__ = [
     "CONTEST_ALL",
@@ -73,8 +74,6 @@ CONTEST_ALL = "alle"
 """ContestIdentifier of a list for every kieskring."""
 ROLE_SUBMITTER = "inleveraar"
 ROLE_SUBSTITUTE = "plaatsvervanger van de inleveraar"
-LIST_TYPE_STANDALONE = "op zichzelf staande lijst"
-LIST_TYPES = (LIST_TYPE_STANDALONE, "stel gelijkluidende lijsten", "lijstengroep")
 SMALL_BODY_SEATS = 19
 """Subcategories GR1/AB1 are bodies of fewer than 19 seats (Kieswet P 15, P 19a)."""
 
@@ -244,21 +243,19 @@ def nomination_record(
     candidate_list: CandidateList,
     *,
     created: datetime,
-    list_type: str = LIST_TYPE_STANDALONE,
 ) -> NominationRecord:
     """The EML 210 of one candidate list.
 
     ``created`` is kr:CreationDateTime (and IssueDate): pass it in so the file,
-    and so its hash code, is reproducible. ``list_type`` is the Affiliation
-    Type (lijstengroep, stel gelijkluidende lijsten, op zichzelf staande lijst;
-    Kieswet art. H 11, geldend op 2026-01-01).
+    and so its hash code, is reproducible. The Affiliation Type (lijstengroep,
+    stel gelijkluidende lijsten, op zichzelf staande lijst) and BelongsToSet
+    follow Kieswet art. H 11 (geldend op 2026-01-01) over all lists of the
+    nomination.
 
     Raises:
         InputError: the list has no candidates, a key that does not resolve,
             no valid kieskringen, or the party lacks inleveraar or vervanger.
     """
-    if list_type not in LIST_TYPES:
-        raise InputError(f"lijsttype {list_type!r} bestaat niet (kies uit {', '.join(LIST_TYPES)})")
     by_key = {candidate.key: candidate for candidate in nomination.candidates}
     missing = [key for key in candidate_list.candidates if key not in by_key]
     if missing:
@@ -270,6 +267,7 @@ def nomination_record(
         raise InputError(f"lijst {candidate_list.key}: de lijst heeft geen kandidaten")
     contest_id, contest_name, contests = contest_of(nomination.election, candidate_list)
     party = nomination.party
+    structure = list_structure(nomination)
     affiliation = AffiliationRecord(
         number=None,
         name="" if party.kind is AppellationKind.BLANK else party.appellation,
@@ -277,9 +275,10 @@ def nomination_record(
             candidate_record(by_key[key], position)
             for position, key in enumerate(candidate_list.candidates, start=1)
         ),
-        list_type=list_type,
+        list_type=structure.type_of(candidate_list.key).value,
         publish_gender=candidate_list.publish_gender,
         publication_language=candidate_list.language or "nl",
+        belongs_to_set=_optional_text(structure.set_number(candidate_list.key)),
         contests=contests,
     )
     return NominationRecord(
@@ -296,6 +295,10 @@ def nomination_record(
         affiliation=affiliation,
         proposers=proposers(party),
     )
+
+
+def _optional_text(number: int | None) -> str | None:
+    return None if number is None else str(number)
 
 
 # ---------------------------------------------------------------------------

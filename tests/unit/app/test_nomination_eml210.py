@@ -227,6 +227,7 @@ def test_an_election_with_one_kieskring_uses_contest_geen_without_a_contest_list
     assert record.affiliation.contests == ()
     assert record.election.subcategory == "GR1"
     assert record.election.nomination_date == "2026-02-02"
+    assert record.affiliation.list_type == "op zichzelf staande lijst"
 
 
 def test_a_list_for_every_kieskring_uses_contest_alle_and_names_them_all() -> None:
@@ -246,6 +247,9 @@ def test_a_list_for_some_kieskringen_uses_the_first_and_lists_the_full_set(
     record = nomination_record(nomination, partial, created=CREATED)
     assert (record.contest_id, record.contest_name) == ("2", "Nijmegen")
     assert record.affiliation.contests == ("2", "3")
+    # One list for two kieskringen is a stel gelijkluidende lijsten (Kieswet H 11).
+    assert record.affiliation.list_type == "stel gelijkluidende lijsten"
+    assert record.affiliation.belongs_to_set == "1"
     path = tmp_path / "oost.eml.xml"
     export_210(nomination, partial, path, created=CREATED)
     assert read_210(path, election=GELDERLAND).lists[0].kieskringen == ("2", "3")
