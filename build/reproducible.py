@@ -99,6 +99,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def launch(args: argparse.Namespace) -> int:
     """Stage 1: prepare the workspace and start the build step in a controlled environment."""
+    os.umask(0o022)  # whatever the caller had: every file the launcher writes is 0644/0755
     out = checked_out_dir(args.out or default_out())
     ws = Workspace(out, (args.wheelhouse or out / "wheelhouse").resolve())
     commit, epoch = git_facts(REPO)
@@ -117,11 +118,7 @@ def launch(args: argparse.Namespace) -> int:
     command += ["--out", str(out), "--wheelhouse", str(ws.wheelhouse), "--commit", commit]
     for name in extra:
         command += ["--extra-module", name]
-    previous = os.umask(0o022)
-    try:
-        result = subprocess.run(command, env=env, check=False, cwd=ws.work)  # noqa: S603 - argument list
-    finally:
-        os.umask(previous)
+    result = subprocess.run(command, env=env, check=False, cwd=ws.work)  # noqa: S603 - argument list
     if result.returncode == 0:
         sys.stderr.write(f"klaar in {time.monotonic() - started:.1f} s: {ws.artifacts}\n")
     return result.returncode

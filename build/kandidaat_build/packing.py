@@ -28,7 +28,7 @@ DIR_MODE = 0o755
 EXEC_MODE = 0o755
 FILE_MODE = 0o644
 LINK_MODE = 0o777
-GZIP_LEVEL = 9
+GZIP_LEVEL = 6
 
 
 @dataclass(frozen=True)
