@@ -25,6 +25,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kandidaat.app.commands.seats",
     "kandidaat.app.commands.demo",
     "kandidaat.app.commands.eml",
+    "kandidaat.app.commands.new",
+    "kandidaat.app.commands.nomination_party",
+    "kandidaat.app.commands.lists",
+    "kandidaat.app.commands.nomination_export",
 )
 
 

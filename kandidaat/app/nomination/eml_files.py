@@ -54,9 +54,9 @@ def _now() -> datetime:
 
 
 def _slug(text: str) -> str:
-    """ASCII letters, digits and dashes: safe in a file name on every system."""
+    """ASCII letters, digits, underscores and dashes: safe in a file name on every system."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-") or "lijst"
+    return re.sub(r"[^A-Za-z0-9_]+", "-", plain).strip("-") or "lijst"
 
 
 def file_name_210(nomination: Nomination, candidate_list: CandidateList) -> str:
