@@ -32,6 +32,8 @@ from kandidaat_build.compare import (  # noqa: E402 - needs the sys.path line ab
     compare_artifact_dirs,
     diffoscope_report,
 )
+from kandidaat_build.errors import BuildError  # noqa: E402 - idem
+from kandidaat_build.pipeline import git_facts  # noqa: E402 - idem
 
 # Two deliberately different callers: what each build sees before it controls itself.
 VARIANTS = (
@@ -48,12 +50,14 @@ VARIANTS = (
 )
 
 
-def run_build(out: Path, wheelhouse: Path, extra_env: dict[str, str], umask: int) -> float:
-    """One build in ``out`` with a changed caller environment; return its duration."""
+def run_build(
+    commit: str, out: Path, wheelhouse: Path, extra_env: dict[str, str], umask: int
+) -> float:
+    """One build of ``commit`` in ``out`` with a changed caller environment; return seconds."""
     with tempfile.TemporaryDirectory(prefix="kandidaat-caller-home-") as home:
         env = {**os.environ, **extra_env, "HOME": home, "LOGNAME": extra_env["USER"]}
         command = [sys.executable, str(BUILD_DIR / "reproducible.py"), "--out", str(out)]
-        command += ["--wheelhouse", str(wheelhouse)]
+        command += ["--wheelhouse", str(wheelhouse), "--commit", commit]
         previous = os.umask(umask)
         started = time.monotonic()
         try:
@@ -71,14 +75,20 @@ def main(argv: list[str] | None = None) -> int:
     default = Path(os.environ.get("KANDIDAAT_OUT", REPO.parent / "out")) / "reproduce"
     parser.add_argument("--out", type=Path, default=default, help="map voor beide builds")
     parser.add_argument("--wheelhouse", type=Path, default=None, help="gedeelde wielenmap")
+    parser.add_argument("--commit", default="HEAD", help="te bouwen commit (standaard HEAD)")
     args = parser.parse_args(argv)
+    try:
+        commit, _ = git_facts(REPO, args.commit)
+    except BuildError as error:
+        sys.stderr.write(f"fout: {error.message}\n")
+        return 2
     out = args.out.resolve()
     wheelhouse = (args.wheelhouse or out / "wheelhouse").resolve()
     dirs = []
     for name, extra_env, umask in VARIANTS:
         target = out / name
         shutil.rmtree(target, ignore_errors=True)
-        seconds = run_build(target, wheelhouse, extra_env, umask)
+        seconds = run_build(commit, target, wheelhouse, extra_env, umask)
         sys.stdout.write(f"build {name}: {seconds:.1f} s\n")
         dirs.append(target / "artifacts")
     differences = compare_artifact_dirs(dirs[0], dirs[1])

@@ -93,7 +93,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="alleen voor tests: voeg deze module toe aan de bundel (staat in build-info.json)",
     )
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--commit", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--commit", default="HEAD", help="te bouwen commit (standaard HEAD)")
     return parser.parse_args(argv)
 
 
@@ -102,7 +102,7 @@ def launch(args: argparse.Namespace) -> int:
     os.umask(0o022)  # whatever the caller had: every file the launcher writes is 0644/0755
     out = checked_out_dir(args.out or default_out())
     ws = Workspace(out, (args.wheelhouse or out / "wheelhouse").resolve())
-    commit, epoch = git_facts(REPO)
+    commit, epoch = git_facts(REPO, args.commit)
     started = time.monotonic()
     out.mkdir(parents=True, exist_ok=True)
     (out / WORKSPACE_MARKER).write_text("werkmap van de kandidaat-build\n", encoding="utf-8")
@@ -132,7 +132,7 @@ def inside(args: argparse.Namespace) -> int:
         sys.stderr.writelines(f"  - {problem}\n" for problem in problems)
         sys.stderr.write("Start de build met: python build/reproducible.py\n")
         return 2
-    if args.out is None or args.wheelhouse is None or not args.commit:
+    if args.out is None or args.wheelhouse is None or len(args.commit) != 40:
         raise BuildError("--inside vraagt --out, --wheelhouse en --commit")
     ws = Workspace(args.out, args.wheelhouse)
     inputs = BuildInputs(

@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from kandidaat_build.errors import BuildError
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
@@ -68,8 +70,9 @@ def write_sums(directory: Path, names: Iterable[str], target_name: str = "SHA256
 def tree_sums(root: Path, exclude: Iterable[str] = ()) -> str:
     """Manifest text of every regular file under ``root`` (relative POSIX paths).
 
-    Symbolic links are listed by their target text instead of their content, so a
-    link cannot point the check at a file outside the tree unnoticed.
+    Raises:
+        BuildError: on a symbolic link: the installed program's self-check compares
+            plain files only, so a link could point it at a file outside the tree.
     """
     skipped = set(exclude)
     entries: list[tuple[str, str]] = []
@@ -78,8 +81,7 @@ def tree_sums(root: Path, exclude: Iterable[str] = ()) -> str:
         if name in skipped:
             continue
         if path.is_symlink():
-            target = str(path.readlink())
-            entries.append((name, "link:" + hashlib.sha256(target.encode()).hexdigest()))
-        elif path.is_file():
+            raise BuildError(f"{path}: symbolische link in de bundel; niet toegestaan")
+        if path.is_file():
             entries.append((name, sha256_file(path)))
     return sums_text(entries)

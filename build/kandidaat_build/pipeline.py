@@ -122,11 +122,10 @@ def run_checked(command: Sequence[str], env: Mapping[str, str] | None, what: str
     return result.stdout
 
 
-def git_facts(repo: Path) -> tuple[str, int]:
-    """The commit id of ``HEAD`` and its commit time (the ``SOURCE_DATE_EPOCH``)."""
-    out = run_checked(
-        ["git", "-C", str(repo), "log", "-1", "--format=%H %ct"], None, "git log (commit lezen)"
-    )
+def git_facts(repo: Path, revision: str = "HEAD") -> tuple[str, int]:
+    """The commit id of ``revision`` and its commit time (the ``SOURCE_DATE_EPOCH``)."""
+    command = ["git", "-C", str(repo), "log", "-1", "--format=%H %ct", revision, "--"]
+    out = run_checked(command, None, f"git log (commit {revision} lezen)")
     commit, _, epoch = out.strip().partition(" ")
     return commit, int(epoch)
 
