@@ -1,0 +1,1 @@
+"""``kandidaat-verify``: check a signed release (signature, manifest, every file)."""
