@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import Any
 
 from kandidaat.domain.nomination.elections import (
     european_parliament_election,
@@ -41,9 +42,7 @@ def ep() -> Election:
     return european_parliament_election(date(2029, 5, 24))
 
 
-def person(
-    key: str, last_name: str = "Jansen", initials: str = "P.", **changes: object
-) -> Candidate:
+def person(key: str, last_name: str = "Jansen", initials: str = "P.", **changes: Any) -> Candidate:
     base = Candidate(
         key=key,
         initials=initials,
@@ -51,16 +50,27 @@ def person(
         first_name="",
         date_of_birth=date(1980, 5, 17),
         locality="Utrecht",
-        bsn="111222333",
+        bsn=bsn(int.from_bytes(key.encode()) % 1_000_000 + 500_000),
         correspondence=UTRECHT,
     )
-    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(base, **changes)
 
 
-def people(count: int, prefix: str = "c") -> tuple[Candidate, ...]:
+def bsn(number: int) -> str:
+    """A BSN that passes the eleven test, different for every ``number``."""
+    for last in range(10):
+        for extra in range(10):
+            digits = f"{number:07d}{extra}{last}"
+            weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+            if sum(w * int(d) for w, d in zip(weights, digits, strict=True)) % 11 == 0:
+                return digits
+    raise AssertionError(number)
+
+
+def people(count: int, prefix: str = "c", offset: int = 0) -> tuple[Candidate, ...]:
     names = ("Jansen", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos")
     return tuple(
-        person(f"{prefix}{i}", f"{names[i % len(names)]}{_suffix(i)}", "A.B.")
+        person(f"{prefix}{i}", f"{names[i % len(names)]}{_suffix(i)}", "A.B.", bsn=bsn(i + offset))
         for i in range(1, count + 1)
     )
 
@@ -101,7 +111,7 @@ def single_list(
     candidates: tuple[Candidate, ...],
     election: Election | None = None,
     the_party: Party | None = None,
-    **list_changes: object,
+    **list_changes: Any,
 ) -> Nomination:
     election = election or gemeente()
     the_list = CandidateList(
@@ -109,7 +119,7 @@ def single_list(
         kieskringen=tuple(k.number for k in election.kieskringen),
         candidates=tuple(c.key for c in candidates),
     )
-    the_list = dataclasses.replace(the_list, **list_changes)  # type: ignore[arg-type]
+    the_list = dataclasses.replace(the_list, **list_changes)
     return Nomination(
         election=election,
         party=the_party or party(),

@@ -1,0 +1,141 @@
+"""What every check needs besides the nomination: today, the dates, the structure, labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from kandidaat.domain.errors import InputError
+from kandidaat.domain.nomination.deadlines import ElectionDates, election_dates
+from kandidaat.domain.nomination.model import CandidateList, Nomination
+from kandidaat.domain.nomination.structure import ListStructure, list_structure
+
+if TYPE_CHECKING:
+    from kandidaat.domain.nomination.model import Candidate
+
+__all__ = ["Appearance", "CheckContext", "capital", "count", "person_name", "sentence"]
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """A candidate on a list: the list, its 1-based number and the position."""
+
+    candidate_list: CandidateList
+    list_number: int
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """Derived facts the checks share; built once per run by :meth:`build`.
+
+    ``dates`` is None when the dates cannot be derived (the deadline check then
+    reports why). ``today`` decides which deadlines have passed.
+    """
+
+    nomination: Nomination
+    today: date
+    dates: ElectionDates | None
+    dates_problem: str
+    structure: ListStructure
+    appearances: dict[str, tuple[Appearance, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, nomination: Nomination, today: date) -> CheckContext:
+        """Derive dates, structure and where every candidate stands."""
+        try:
+            dates: ElectionDates | None = election_dates(nomination.election)
+            problem = ""
+        except InputError as error:
+            dates, problem = None, error.message
+        appearances: dict[str, list[Appearance]] = {}
+        for number, candidate_list in enumerate(nomination.lists, start=1):
+            for position, key in enumerate(candidate_list.candidates, start=1):
+                appearances.setdefault(key, []).append(Appearance(candidate_list, number, position))
+        return cls(
+            nomination=nomination,
+            today=today,
+            dates=dates,
+            dates_problem=problem,
+            structure=list_structure(nomination),
+            appearances={key: tuple(items) for key, items in appearances.items()},
+        )
+
+    def list_number(self, list_key: str) -> int:
+        """The 1-based number of the list in the nomination (0 when unknown)."""
+        for number, candidate_list in enumerate(self.nomination.lists, start=1):
+            if candidate_list.key == list_key:
+                return number
+        return 0
+
+    def list_label(self, candidate_list: CandidateList, *, start: bool = True) -> str:
+        """The list as a user reads it: "Lijst 1 (kieskring 3 Assen)".
+
+        ``start=False`` for the middle of a sentence: "lijst 1 (...)".
+        """
+        label = f"{'Lijst' if start else 'lijst'} {self.list_number(candidate_list.key)}"
+        election = self.nomination.election
+        if election.single_kieskring:
+            return label
+        names = {k.number: k.name for k in election.kieskringen}
+        numbers = candidate_list.kieskringen
+        if not numbers:
+            return f"{label} (geen kieskring)"
+        if set(numbers) == set(names) and len(numbers) > 1:
+            return f"{label} (alle kieskringen)"
+        if len(numbers) == 1:
+            return f"{label} (kieskring {_kieskring(numbers[0], names)})"
+        return f"{label} (kieskringen {', '.join(_kieskring(n, names) for n in numbers)})"
+
+    def candidates_on_lists(self) -> tuple[Candidate, ...]:
+        """Every person on at least one list, in the order of first appearance."""
+        by_key = {candidate.key: candidate for candidate in self.nomination.candidates}
+        return tuple(by_key[key] for key in self.appearances if key in by_key)
+
+    def first_appearance(self, candidate: Candidate) -> Appearance | None:
+        """Where the candidate first stands (None: on no list)."""
+        items = self.appearances.get(candidate.key, ())
+        return items[0] if items else None
+
+    def candidate_label(self, candidate: Candidate, appearance: Appearance | None = None) -> str:
+        """The candidate as a user reads it: "kandidaat 14, Jansen, P." (+ list if needed)."""
+        appearance = appearance or self.first_appearance(candidate)
+        name = person_name(candidate)
+        if appearance is None:
+            return name
+        label = f"kandidaat {appearance.position}, {name}"
+        if len(self.nomination.lists) > 1:
+            label += f" op {self.list_label(appearance.candidate_list, start=False)}"
+        return label
+
+
+def person_name(candidate: Candidate) -> str:
+    """Last name, initials and prefix as on the list: "Vries, J.P. de"."""
+    last = candidate.last_name.strip() or "(achternaam ontbreekt)"
+    name = f"{last}, {candidate.initials.strip() or '(voorletters ontbreken)'}"
+    if candidate.prefix.strip():
+        name += f" {candidate.prefix.strip()}"
+    return name
+
+
+def count(number: int, singular: str, plural: str) -> str:
+    """A number with the right form of the noun: "1 zetel", "3 zetels"."""
+    return f"{number} {singular if number == 1 else plural}"
+
+
+def capital(text: str) -> str:
+    """``text`` with its first letter upper case (to start a sentence)."""
+    return text[:1].upper() + text[1:]
+
+
+def sentence(text: str) -> str:
+    """``text`` as a sentence: first letter upper case, one full stop at the end."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _kieskring(number: str, names: dict[str, str]) -> str:
+    """The kieskring as "3 Assen", or the bare number when the election lacks it."""
+    name = names.get(number)
+    return f"{number} {name}" if name else number

@@ -1,0 +1,104 @@
+"""Age and date of birth (Kieswet H 7 lid 1; term end: ADR 0023)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from kandidaat.domain.nomination.checks.context import capital
+from kandidaat.domain.nomination.deadlines import dutch_date
+from kandidaat.domain.nomination.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from kandidaat.domain.nomination.checks.context import CheckContext
+    from kandidaat.domain.nomination.model import Election, Nomination
+
+MINIMUM_AGE = 18
+OLDEST_PLAUSIBLE_AGE = 110
+
+
+def term_end(election: Election) -> date:
+    """The last day of the term of the body that is elected (ADR 0023).
+
+    The day before the election date, ``term_years`` later: a TK elected on 29
+    October 2025 sits until 28 October 2029 at the latest for this purpose.
+    """
+    return _add_years(election.election_date, election.term_years) - timedelta(days=1)
+
+
+def eighteenth_birthday(born: date) -> date:
+    """The day a person born on ``born`` turns 18 (born 29 February: 1 March)."""
+    return _add_years(born, MINIMUM_AGE)
+
+
+def check_age(nomination: Nomination, context: CheckContext) -> list[Finding]:
+    """Candidates who do not turn 18 within the term; impossible dates of birth.
+
+    Kieswet art. H 7 lid 1 (geldend op 2026-01-01): a candidate must reach
+    the age for membership during the term; otherwise the CSB strikes the
+    candidate (art. I 6 lid 1 onder d). A candidate who turns 18 on the last
+    day of the term may stand.
+    """
+    election = nomination.election
+    last_day = term_end(election)
+    findings: list[Finding] = []
+    for candidate in context.candidates_on_lists():
+        born = candidate.date_of_birth
+        if born is None:
+            continue
+        label = context.candidate_label(candidate)
+        appearance = context.first_appearance(candidate)
+        list_key = appearance.candidate_list.key if appearance else None
+        if born > context.today:
+            findings.append(
+                Finding(
+                    "date-of-birth-in-future",
+                    Severity.ERROR,
+                    "Kiesbesluit H 2 lid 1",
+                    f"De geboortedatum van {label} ({dutch_date(born)}) ligt in de toekomst.",
+                    "Vul de geboortedatum in zoals in de BRP.",
+                    list_key=list_key,
+                    candidate_key=candidate.key,
+                    field="date_of_birth",
+                )
+            )
+            continue
+        if eighteenth_birthday(born) > last_day:
+            findings.append(
+                Finding(
+                    "too-young",
+                    Severity.ERROR,
+                    "Kieswet H 7 lid 1",
+                    f"{capital(label)} wordt pas op {dutch_date(eighteenth_birthday(born))} "
+                    f"18 jaar, na het einde van de zittingsperiode ({dutch_date(last_day)}).",
+                    "Een kandidaat moet tijdens de zittingsperiode 18 worden; anders schrapt het "
+                    "centraal stembureau de kandidaat (art. I 6 lid 1 onder d). Controleer de "
+                    "geboortedatum.",
+                    list_key=list_key,
+                    candidate_key=candidate.key,
+                    field="date_of_birth",
+                )
+            )
+        elif _add_years(born, OLDEST_PLAUSIBLE_AGE) < context.today:
+            findings.append(
+                Finding(
+                    "date-of-birth-implausible",
+                    Severity.WARNING,
+                    "Kiesbesluit H 2 lid 1",
+                    f"De geboortedatum van {label} ({dutch_date(born)}) ligt meer dan "
+                    f"{OLDEST_PLAUSIBLE_AGE} jaar terug.",
+                    "Controleer de geboortedatum.",
+                    list_key=list_key,
+                    candidate_key=candidate.key,
+                    field="date_of_birth",
+                )
+            )
+    return findings
+
+
+def _add_years(day: date, years: int) -> date:
+    """``day`` plus ``years`` calendar years; 29 February becomes 1 March."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return date(day.year + years, 3, 1)

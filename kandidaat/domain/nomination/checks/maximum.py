@@ -1,0 +1,86 @@
+"""The maximum number of candidates per list (Kieswet H 6 lid 2; EK R 4 lid 2)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kandidaat.domain.nomination.checks.context import count
+from kandidaat.domain.nomination.findings import Finding, Severity
+from kandidaat.domain.nomination.model import AppellationKind, Body
+from kandidaat.domain.nomination.structure import (
+    LARGE_PREVIOUS_SEATS,
+    max_candidates,
+    previous_seats,
+)
+
+if TYPE_CHECKING:
+    from kandidaat.domain.nomination.checks.context import CheckContext
+    from kandidaat.domain.nomination.model import Nomination
+
+
+def check_maximum(nomination: Nomination, context: CheckContext) -> list[Finding]:
+    """A list longer than 50 (or 80) candidates.
+
+    Kieswet art. H 6 lid 2 (EK: R 4 lid 2), geldend op 2026-01-01: at most 50,
+    or 80 when the appellation won more than 15 seats at the previous election
+    of the same body. The CSB strikes the candidates beyond the maximum from
+    the bottom (art. I 6 lid 1 onder i).
+    """
+    party = nomination.party
+    limit = max_candidates(party)
+    article = "Kieswet R 4 lid 2" if nomination.election.body is Body.EK else "Kieswet H 6 lid 2"
+    if limit > 50:
+        seats = count(previous_seats(party), "zetel", "zetels")
+        reason = f"de aanduiding bij de vorige verkiezing {seats} behaalde"
+    elif party.kind is AppellationKind.BLANK:
+        reason = "een blanco lijst ten hoogste 50 kandidaten mag tellen"
+    else:
+        reason = (
+            f"de aanduiding bij de vorige verkiezing minder dan {LARGE_PREVIOUS_SEATS} "
+            "zetels behaalde"
+        )
+    findings: list[Finding] = []
+    for candidate_list in nomination.lists:
+        number = len(candidate_list.candidates)
+        if number > limit:
+            findings.append(
+                Finding(
+                    "too-many-candidates",
+                    Severity.ERROR,
+                    article,
+                    f"{context.list_label(candidate_list)} telt {number} kandidaten; ten hoogste "
+                    f"{limit} zijn toegestaan omdat {reason}.",
+                    f"Haal {count(number - limit, 'kandidaat', 'kandidaten')} van de lijst. "
+                    "Anders schrapt het "
+                    f"centraal stembureau de kandidaten vanaf nummer {limit + 1} "
+                    "(art. I 6 lid 1 onder i).",
+                    list_key=candidate_list.key,
+                    field="candidates",
+                )
+            )
+    return findings
+
+
+def check_previous_result_known(nomination: Nomination, context: CheckContext) -> list[Finding]:
+    """Say what we assume when the previous result is not filled in (e-KS does the same)."""
+    del context
+    party = nomination.party
+    if party.kind is AppellationKind.BLANK:
+        return []
+    known = party.previous_seats is not None or any(
+        group.previous_seats is not None for group in party.groups
+    )
+    if known:
+        return []
+    return [
+        Finding(
+            "previous-result-unknown",
+            Severity.INFO,
+            "Kieswet H 6 lid 2",
+            "De uitslag van de aanduiding bij de vorige verkiezing is niet ingevuld; we gaan "
+            "uit van geen zetels: ten hoogste 50 kandidaten, ondersteuningsverklaringen en "
+            "een waarborgsom.",
+            "Vul het aantal zetels bij de vorige verkiezing van hetzelfde orgaan in.",
+            field="previous_seats",
+        )
+    ]
