@@ -1,0 +1,84 @@
+"""Blocks that several models print the same way: the list's candidates and its heading.
+
+The H 4 must list the candidates "in the same way and order" as the H 1
+(Kieswet art. H 4 lid 1, geldend op 2026-01-01); printing both from one
+function keeps them identical.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kandidaat.documents.layout import field_rows, table
+from kandidaat.documents.text import (
+    appellation_text,
+    initials_text,
+    kieskringen_text,
+    numeric_date,
+    residence_text,
+    surname,
+)
+
+if TYPE_CHECKING:
+    from kandidaat.documents._rl import Flowable
+    from kandidaat.documents.plan import ListPlan
+    from kandidaat.domain.nomination.model import Candidate, Nomination
+
+__all__ = ["candidate_table", "list_heading", "short_candidate_table"]
+
+
+def candidate_table(plan: ListPlan) -> Flowable:
+    """Nr, naam, voorletters (roepnaam) (m/v), geboortedatum, woonplaats (Kb H 2)."""
+    gender = plan.candidate_list.publish_gender
+    initials = "voorletters (roepnaam)" + (" (m/v)" if gender else "")
+    head = ["nr.", "naam", initials, "geboortedatum", "woonplaats"]
+    rows = [
+        [
+            str(position),
+            surname(candidate),
+            initials_text(candidate, publish_gender=gender),
+            numeric_date(candidate.date_of_birth),
+            residence_text(candidate),
+        ]
+        for position, candidate in enumerate(plan.candidates, start=1)
+    ]
+    return table(head, rows, [9, 48, 42, 30, 41])
+
+
+def short_candidate_table(candidates: tuple[Candidate, ...]) -> Flowable:
+    """Nr, naam, voorletters, woonplaats: the table of the H 3 models."""
+    rows = [
+        [str(position), surname(c), c.initials, residence_text(c)]
+        for position, c in enumerate(candidates, start=1)
+    ]
+    return table(["nr.", "naam", "voorletters", "woonplaats"], rows, [10, 62, 40, 58])
+
+
+def list_heading(nomination: Nomination, plan: ListPlan, *, kieskring: str = "") -> list[Flowable]:
+    """Appellation and kieskring(en) of the list as label/value rows.
+
+    ``kieskring`` names one kieskring (H 4 is per kieskring); otherwise the
+    list's kieskringen are named, or left out for a single-kieskring election.
+    """
+    rows = [("Aanduiding boven de lijst", appellation_text(nomination.party))]
+    if kieskring:
+        rows.append(("Kieskring", kieskring))
+    else:
+        kringen = kieskringen_text(nomination, plan.candidate_list)
+        if kringen:
+            rows.append(("Kieskring(en)", kringen))
+    return [field_rows(rows)]
+
+
+def name_line(candidate: Candidate) -> str:
+    """Name as a sentence uses it: "J.W. (Jan-Willem) de Graaf"."""
+    first = f" ({candidate.first_name})" if candidate.first_name else ""
+    return f"{candidate.initials}{first} {surname(candidate)}".strip()
+
+
+def submitter_name(nomination: Nomination) -> str:
+    """The inleveraar as named in a sentence, or a line to fill in."""
+    submitter = nomination.party.submitter
+    if submitter is None:
+        return "...................................................."
+    return submitter.ballot_name

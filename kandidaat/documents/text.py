@@ -1,0 +1,190 @@
+"""Dutch wording shared by the models: dates, amounts, the election, the list, the names.
+
+Plain string helpers (no reportlab). How a candidate is written follows
+Kiesbesluit art. H 2 (geldend op 2026-01-01): last name with prefix, initials,
+optionally roepnaam and gender, date of birth and woonplaats, with the ISO 3166
+country code when the candidate lives abroad.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+from kandidaat.domain.nomination.model import AppellationKind, Body, Candidate, Gender
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from kandidaat.domain.nomination.model import CandidateList, Election, Nomination, Party
+
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+_BODY_MEMBERS = {
+    Body.TK: "de leden van de Tweede Kamer der Staten-Generaal",
+    Body.EK: "de leden van de Eerste Kamer der Staten-Generaal",
+    Body.EP: "de leden van het Europees Parlement",
+    Body.PS: "de leden van provinciale staten",
+    Body.AB: "de leden van het algemeen bestuur van het waterschap",
+    Body.GR: "de leden van de gemeenteraad",
+    Body.ER: "de leden van de eilandsraad",
+}
+_AREA_WORD = {
+    Body.PS: "provincie",
+    Body.AB: "waterschap",
+    Body.GR: "gemeente",
+    Body.ER: "openbaar lichaam",
+}
+
+
+def numeric_date(value: date | None) -> str:
+    """A date as on the forms: ``07-03-1985`` (empty when unknown)."""
+    return "" if value is None else f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
+
+
+def long_date(value: date) -> str:
+    """A date in words: ``woensdag 3 februari 2027``."""
+    return f"{_WEEKDAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def euro(cents: int) -> str:
+    """An amount in euro the Dutch way: ``€ 11.250,00``."""
+    whole, rest = divmod(cents, 100)
+    grouped = f"{whole:,}".replace(",", ".")
+    return f"€ {grouped},{rest:02d}"
+
+
+def election_phrase(election: Election) -> str:
+    """What the election is, as the models name it.
+
+    "de verkiezing van de leden van de gemeenteraad van Demodorp op 18 maart 2026".
+    """
+    members = _BODY_MEMBERS[election.body]
+    if election.area_name and election.body in _AREA_WORD:
+        if election.body == Body.PS:
+            members = f"{members} van {election.area_name}"
+        elif election.body == Body.AB:
+            members = f"de leden van het algemeen bestuur van {election.area_name}"
+        else:
+            members = f"{members} van {election.area_name}"
+    when = f"{election.election_date.day} {_MONTHS[election.election_date.month - 1]}"
+    return f"de verkiezing van {members} op {when} {election.election_date.year}"
+
+
+def area_phrase(election: Election) -> str:
+    """The area whose body is elected: "de gemeente Demodorp" (for vestiging)."""
+    word = _AREA_WORD.get(election.body, "gebied")
+    name = election.area_name or election.name
+    if election.body == Body.AB:
+        return name
+    return f"de {word} {name}"
+
+
+def appellation_text(party: Party) -> str:
+    """The appellation above the list; for a blank list the words the models use."""
+    if party.kind == AppellationKind.BLANK or not party.appellation:
+        return "geen aanduiding (blanco lijst)"
+    return party.appellation
+
+
+def kieskringen_text(nomination: Nomination, candidate_list: CandidateList) -> str:
+    """The kieskringen a list is for: "alle kieskringen" or each named; empty for one."""
+    election = nomination.election
+    if election.single_kieskring:
+        return ""
+    chosen = set(candidate_list.kieskringen)
+    if chosen >= {kring.number for kring in election.kieskringen}:
+        return "alle kieskringen"
+    named = [
+        f"{kring.number} {kring.name}".strip()
+        for kring in election.kieskringen
+        if kring.number in chosen
+    ]
+    known = {kring.number for kring in election.kieskringen}
+    named.extend(number for number in candidate_list.kieskringen if number not in known)
+    return ", ".join(named)
+
+
+def kieskring_name(election: Election, number: str) -> str:
+    """A kieskring with its number and name: "3 Amsterdam"."""
+    for kring in election.kieskringen:
+        if kring.number == number:
+            return f"{kring.number} {kring.name}".strip()
+    return number
+
+
+def surname(candidate: Candidate) -> str:
+    """Prefix and last name as written on the list: "de Graaf"."""
+    return " ".join(part for part in (candidate.prefix, candidate.last_name) if part)
+
+
+def initials_text(candidate: Candidate, *, publish_gender: bool) -> str:
+    """Initials, roepnaam in parentheses and, when published, "(m)" or "(v)"."""
+    text = candidate.initials
+    if candidate.first_name:
+        text += f" ({candidate.first_name})"
+    if publish_gender and candidate.gender is not None:
+        text += f" ({'m' if candidate.gender == Gender.MALE else 'v'})"
+    return text
+
+
+def residence_text(candidate: Candidate) -> str:
+    """Woonplaats, with the country code in parentheses when abroad: "Gent (BE)"."""
+    if candidate.lives_abroad:
+        return f"{candidate.locality} ({candidate.country_code})".strip()
+    return candidate.locality
+
+
+_ASCII_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+    }
+)
+
+
+def money(cents: int, currency: str = "EUR") -> str:
+    """An amount in euro (``€ 11.250,00``) or another currency (``USD 1.234,00``)."""
+    text = euro(cents)
+    return text if currency == "EUR" else text.replace("€", currency, 1)
+
+
+def file_stem(text: str) -> str:
+    """A portable part of a file name: ASCII letters and digits, the rest "-".
+
+    "Çelik" -> "Celik", "Ødegård" -> "Odegard", "Nguyễn" -> "Nguyen".
+    """
+    folded = unicodedata.normalize("NFKD", text.translate(_ASCII_LETTERS))
+    ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    kept = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in ascii_only)
+    while "--" in kept:
+        kept = kept.replace("--", "-")
+    return kept.strip("-")[:40] or "naam"
