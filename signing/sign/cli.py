@@ -15,9 +15,10 @@ manifest mismatch), 2 unsafe or incomplete set-up (Dutch message).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from kandidaat.app.cli import DutchArgumentParser
 from kandidaat.common.atomic import write_bytes_atomically
@@ -46,6 +47,26 @@ EXIT_REFUSED = 1
 EXIT_SETUP = 2
 
 
+class SigningArgumentParser(DutchArgumentParser):
+    """Dutch usage errors that never echo an argument's value (it might be a secret).
+
+    Abbreviations are off, so ``--passphrase`` is not taken as ``--passphrase-fd``.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401 - argparse's own
+        """Create the parser without prefix matching of long options."""
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        """Report the usage error with option names only, then exit with code 2."""
+        if "unrecognized arguments:" in message:
+            options = [word for word in message.split(":", 1)[1].split() if word.startswith("-")]
+            message = "unrecognized arguments: " + " ".join(options) + " (waarden niet getoond)"
+        super().error(re.sub(r"'[^']*'", "'...'", message))
+        raise SystemExit(EXIT_SETUP)  # not reached: the Dutch parser exits already
+
+
 def _add_token_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pkcs11-module", type=Path, help="PKCS#11-bibliotheek van het token")
     parser.add_argument("--token-label", help="label van het token")
@@ -55,9 +76,9 @@ def _add_token_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``kandidaat-sign`` parser (Dutch help and errors)."""
-    parser = DutchArgumentParser(prog="kandidaat-sign", description="Onderteken een uitgave.")
+    parser = SigningArgumentParser(prog="kandidaat-sign", description="Onderteken een uitgave.")
     commands = parser.add_subparsers(
-        dest="command", required=True, parser_class=DutchArgumentParser
+        dest="command", required=True, parser_class=SigningArgumentParser
     )
     sign = commands.add_parser("sign", help="onderteken SHA256SUMS van een uitgave")
     sign.add_argument("artifacts", type=Path, help="map met artefacten en SHA256SUMS")
