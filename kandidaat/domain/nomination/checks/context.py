@@ -40,6 +40,9 @@ class CheckContext:
     dates_problem: str
     structure: ListStructure
     appearances: dict[str, tuple[Appearance, ...]] = field(default_factory=dict)
+    list_numbers: dict[str, int] = field(default_factory=dict)
+    labels: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """Labels computed so far (a cache: messages of 1 600 candidates stay cheap)."""
 
     @classmethod
     def build(cls, nomination: Nomination, today: date) -> CheckContext:
@@ -60,20 +63,29 @@ class CheckContext:
             dates_problem=problem,
             structure=list_structure(nomination),
             appearances={key: tuple(items) for key, items in appearances.items()},
+            list_numbers={
+                candidate_list.key: number
+                for number, candidate_list in reversed(tuple(enumerate(nomination.lists, start=1)))
+            },
         )
 
     def list_number(self, list_key: str) -> int:
         """The 1-based number of the list in the nomination (0 when unknown)."""
-        for number, candidate_list in enumerate(self.nomination.lists, start=1):
-            if candidate_list.key == list_key:
-                return number
-        return 0
+        return self.list_numbers.get(list_key, 0)
 
     def list_label(self, candidate_list: CandidateList, *, start: bool = True) -> str:
         """The list as a user reads it: "Lijst 1 (kieskring 3 Assen)".
 
         ``start=False`` for the middle of a sentence: "lijst 1 (...)".
         """
+        cache_key = ("list", candidate_list.key, str(start))
+        cached = self.labels.get(cache_key)
+        if cached is None:
+            cached = self.labels[cache_key] = self._list_label(candidate_list, start=start)
+        return cached
+
+    def _list_label(self, candidate_list: CandidateList, *, start: bool) -> str:
+        """Compose the label of :meth:`list_label`."""
         label = f"{'Lijst' if start else 'lijst'} {self.list_number(candidate_list.key)}"
         election = self.nomination.election
         if election.single_kieskring:
@@ -100,7 +112,17 @@ class CheckContext:
 
     def candidate_label(self, candidate: Candidate, appearance: Appearance | None = None) -> str:
         """The candidate as a user reads it: "kandidaat 14, Jansen, P." (+ list if needed)."""
-        appearance = appearance or self.first_appearance(candidate)
+        if appearance is None:
+            cache_key = ("candidate", candidate.key)
+            cached = self.labels.get(cache_key)
+            if cached is None:
+                first = self.first_appearance(candidate)
+                cached = self.labels[cache_key] = self._candidate_label(candidate, first)
+            return cached
+        return self._candidate_label(candidate, appearance)
+
+    def _candidate_label(self, candidate: Candidate, appearance: Appearance | None) -> str:
+        """Compose the label of :meth:`candidate_label`."""
         name = person_name(candidate)
         if appearance is None:
             return name
