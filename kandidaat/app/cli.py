@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kandidaat.app.commands.nomination_party",
     "kandidaat.app.commands.lists",
     "kandidaat.app.commands.nomination_export",
+    "kandidaat.app.commands.check",
 )
 
 

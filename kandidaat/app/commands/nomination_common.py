@@ -7,10 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kandidaat.domain.nomination.model import PostalAddress, Submitter
+from kandidaat.domain.nomination.model import PostalAddress, StatutoryParty, Submitter
 
 __all__ = [
     "add_help",
+    "group",
     "iso_date",
     "new_parser",
     "non_negative_int",
@@ -20,6 +21,7 @@ __all__ = [
 
 PERSON_FORMAT = "VOORLETTERS;TUSSENVOEGSEL;ACHTERNAAM;STRAAT EN NUMMER;POSTCODE;WOONPLAATS"
 _PERSON_FIELDS = 6
+GROUP_FORMAT = "STATUTAIRE NAAM;GEMACHTIGDE[;ZETELS VORIGE KEER]"
 
 
 def add_help(parser: argparse.ArgumentParser) -> None:
@@ -81,3 +83,15 @@ def person(text: str) -> Submitter:
 def project_path(text: str) -> Path:
     """The project file argument."""
     return Path(text)
+
+
+def group(text: str) -> StatutoryParty:
+    """A political group behind the appellation: statutory name, its gemachtigde, seats."""
+    parts = [part.strip() for part in text.split(";")]
+    if len(parts) not in {2, 3} or not parts[0] or not parts[1]:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: verwacht statutaire naam en gemachtigde gescheiden door ';' "
+            f"({GROUP_FORMAT})"
+        )
+    seats = non_negative_int(parts[2]) if len(parts) == 3 else None
+    return StatutoryParty(statutory_name=parts[0], agent_name=parts[1], previous_seats=seats)

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kandidaat.app.commands.nomination_common import (
+    GROUP_FORMAT,
     PERSON_FORMAT,
+    group,
     new_parser,
     non_negative_int,
     person,
@@ -32,7 +34,10 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         "toon of wijzig aanduiding, vorige uitslag, lijstinleveraar en vervangers",
         "Zonder opties toont dit de partijgegevens van het project. Een persoon schrijf je als "
         f"'{PERSON_FORMAT}' (tussenvoegsel mag leeg zijn). --vervanger is herhaalbaar en "
-        "vervangt alle vervangers. Uitgangscodes: 0 klaar, 2 foute invoer.",
+        "vervangt alle vervangers. Een groepering achter de aanduiding schrijf je als "
+        f"'{GROUP_FORMAT}'; --groepering is herhaalbaar (twee of meer: samengevoegde "
+        "aanduiding, model H 3-2) en vervangt alle groeperingen. "
+        "Uitgangscodes: 0 klaar, 2 foute invoer.",
     )
     parser.add_argument("project", metavar="PROJECT", type=Path, help="het projectbestand")
     parser.add_argument("--aanduiding", metavar="TEKST", help="geregistreerde aanduiding (H 3)")
@@ -41,6 +46,13 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         type=non_negative_int,
         metavar="N",
         help="zetels bij de vorige verkiezing",
+    )
+    parser.add_argument(
+        "--groepering",
+        type=group,
+        action="append",
+        metavar="GROEPERING",
+        help="statutaire naam en gemachtigde (H 3-1, H 3-2); herhaalbaar",
     )
     parser.add_argument(
         "--inleveraar", type=person, metavar="PERSOON", help="de lijstinleveraar (H 1)"
@@ -66,6 +78,12 @@ def _change(args: argparse.Namespace, nomination: Nomination) -> Nomination:
             party = dataclasses.replace(party, kind=AppellationKind.BLANK)
     if args.vorige_zetels is not None:
         party = dataclasses.replace(party, previous_seats=args.vorige_zetels)
+    if args.groepering is not None:
+        party = dataclasses.replace(party, groups=tuple(args.groepering))
+        if party.kind is not AppellationKind.BLANK:
+            combined = len(party.groups) > 1
+            kind = AppellationKind.COMBINED if combined else AppellationKind.REGISTERED
+            party = dataclasses.replace(party, kind=kind)
     return dataclasses.replace(changed, party=party)
 
 
@@ -76,7 +94,7 @@ def _person_line(role: str, who: Submitter) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Show the party, after applying any changes asked for."""
-    asked = (args.aanduiding, args.vorige_zetels, args.inleveraar, args.vervanger)
+    asked = (args.aanduiding, args.vorige_zetels, args.groepering, args.inleveraar, args.vervanger)
     if any(value is not None for value in asked):
         nomination = update_project(args.project, lambda n: _change(args, n))
     else:
@@ -87,6 +105,11 @@ def run(args: argparse.Namespace) -> int:
     out.write(f"  aanduiding: {party.appellation or 'blanco lijst'} ({party.kind.value})\n")
     previous = "onbekend" if party.previous_seats is None else str(party.previous_seats)
     out.write(f"  zetels bij de vorige verkiezing: {previous}\n")
+    for number, item in enumerate(party.groups, start=1):
+        seats = "" if item.previous_seats is None else f", vorige keer {item.previous_seats} zetels"
+        out.write(
+            f"  groepering {number}: {item.statutory_name}, gemachtigde {item.agent_name}{seats}\n"
+        )
     if party.submitter is None:
         out.write("  lijstinleveraar: (nog niet ingevuld)\n")
     else:

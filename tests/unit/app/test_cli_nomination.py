@@ -289,3 +289,26 @@ def test_export210_without_an_inleveraar_writes_nothing_and_says_what_is_missing
     assert main(["export210", str(project), "--out", str(tmp_path / "uit")]) == 2
     assert "vul de lijstinleveraar in (Kieswet art. H 1)" in capsys.readouterr().err
     assert not (tmp_path / "uit").exists()
+
+
+def test_party_with_two_groups_makes_a_combined_appellation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "groen.kandidaat"
+    _new_gr_project(project)
+    capsys.readouterr()
+    code = main(
+        [
+            "party",
+            str(project),
+            "--groepering",
+            "Vereniging Groen;E. Eerst;3",
+            "--groepering",
+            "Vereniging Rood;F. Tweede",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "(samengevoegd)" in out
+    assert "groepering 1: Vereniging Groen, gemachtigde E. Eerst, vorige keer 3 zetels" in out
+    assert "groepering 2: Vereniging Rood, gemachtigde F. Tweede" in out
