@@ -1,0 +1,168 @@
+"""``kandidaat-scan``: scan installers and build output for leaked secrets.
+
+Exit codes: 0 clean, 1 findings, 2 when the input (or a part of it) could not be
+scanned, or the allowlist or the canary file is refused. The text report is Dutch;
+``--json`` prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from signing.scan.allowlist import DEFAULT_ALLOWLIST, Allowlist, load_allowlist
+from signing.scan.canaries import canaries_from_environment, read_canary_file
+from signing.scan.model import Limits, ScanError
+from signing.scan.rules import DESCRIPTIONS
+from signing.scan.scanner import EXIT_ERROR, ScanOptions, ScanReport, scan_paths
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+_TRANSLATIONS = (
+    ("the following arguments are required", "deze argumenten ontbreken"),
+    ("unrecognized arguments", "onbekende argumenten"),
+    ("expected one argument", "hier hoort één waarde bij"),
+    ("invalid int value", "geen geheel getal"),
+    ("argument", "argument"),
+)
+
+
+class _DutchParser(argparse.ArgumentParser):
+    """Usage errors in Dutch, exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Print a Dutch usage error and exit with code 2."""
+        for english, dutch in _TRANSLATIONS:
+            message = message.replace(english, dutch)
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: fout in de opdracht: {message}\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``kandidaat-scan``."""
+    parser = _DutchParser(
+        prog="kandidaat-scan",
+        description=(
+            "Zoekt in installatiebestanden en bouwresultaten naar gelekte geheimen: "
+            "privésleutels, wachtwoorden, tokens, netwerkpaden, interne hostnamen, "
+            "thuismappen van de bouwer en kanaries. Opent mappen, tar, zip, .deb, "
+            "PyInstaller-programma's (CArchive en PYZ) en .pyc-bestanden. "
+            "Uitgangscodes: 0 schoon, 1 bevindingen, 2 niet (volledig) te scannen."
+        ),
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    parser.add_argument("paths", nargs="+", metavar="PAD", type=Path, help="bestand of map")
+    parser.add_argument("--json", action="store_true", help="het rapport als JSON")
+    parser.add_argument(
+        "--allowlist",
+        type=Path,
+        metavar="BESTAND",
+        default=DEFAULT_ALLOWLIST,
+        help="allowlist (TOML, elke regel met een reden); standaard signing/allowlist.toml",
+    )
+    parser.add_argument(
+        "--canary-file", type=Path, metavar="BESTAND", help="kanaries, één per regel"
+    )
+    parser.add_argument(
+        "--host-user",
+        action="append",
+        default=[],
+        metavar="NAAM",
+        help="gebruikersnaam van de bouwer",
+    )
+    parser.add_argument(
+        "--home", action="append", default=[], metavar="MAP", help="thuismap van de bouwer"
+    )
+    defaults = Limits()
+    parser.add_argument(
+        "--max-total-bytes",
+        type=int,
+        default=defaults.max_total_bytes,
+        metavar="N",
+        help="hoeveel bytes er samen uitgepakt mogen worden",
+    )
+    parser.add_argument(
+        "--max-depth",
+        type=int,
+        default=defaults.max_depth,
+        metavar="N",
+        help="hoe diep archieven genest mogen zijn",
+    )
+    parser.add_argument(
+        "--max-members",
+        type=int,
+        default=defaults.max_members,
+        metavar="N",
+        help="hoeveel onderdelen er samen geopend mogen worden",
+    )
+    return parser
+
+
+def options_from(args: argparse.Namespace) -> ScanOptions:
+    """Turn the parsed arguments into scan options (reads the allowlist and canaries)."""
+    allowlist = (
+        load_allowlist(args.allowlist, frozenset(DESCRIPTIONS))
+        if args.allowlist is not None
+        else Allowlist()
+    )
+    canaries = canaries_from_environment()
+    if args.canary_file is not None:
+        canaries += read_canary_file(args.canary_file)
+    limits = Limits(
+        max_total_bytes=args.max_total_bytes,
+        max_member_bytes=min(Limits().max_member_bytes, args.max_total_bytes),
+        max_depth=args.max_depth,
+        max_members=args.max_members,
+    )
+    homes = tuple(str(home).rstrip("/") for home in args.home)
+    return ScanOptions(canaries, tuple(args.host_user), homes, allowlist, limits)
+
+
+def format_report(report: ScanReport) -> str:
+    """The Dutch text report."""
+    lines = [
+        f"kandidaat-scan: {report.files} bestand(en), {report.members} onderdelen in archieven, "
+        f"{report.bytes_scanned / 1e6:.1f} MB gescand".replace(".", ",", 1)
+    ]
+    for finding in report.findings:
+        where = f" (positie {finding.offset})" if finding.offset is not None else ""
+        lines.extend(
+            (
+                f"BEVINDING [{finding.rule}] {finding.description}",
+                f"  plaats: {finding.location}{where}",
+                f"  uittreksel: {finding.excerpt}",
+            )
+        )
+    lines.extend(f"NIET GESCAND {p.location}: {p.message}" for p in report.problems)
+    if report.allowed:
+        lines.append(f"{report.allowed} treffer(s) toegestaan door de allowlist (met reden).")
+    if report.problems:
+        verdict = "niet volledig gescand: het resultaat is onbetrouwbaar"
+    elif report.findings:
+        verdict = f"{len(report.findings)} bevinding(en): dit mag zo niet worden uitgebracht"
+    else:
+        verdict = "schoon: niets gevonden"
+    lines.append(f"Uitslag: {verdict} (uitgangscode {report.exit_code}).")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``kandidaat-scan`` and return its exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        options = options_from(args)
+    except ScanError as error:
+        sys.stderr.write(f"kandidaat-scan: fout: {error}\n")
+        return EXIT_ERROR
+    report = scan_paths(list(args.paths), options)
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_report(report))
+    return report.exit_code
