@@ -32,6 +32,7 @@ REPO = BUILD_DIR.parent
 sys.path[:0] = [str(BUILD_DIR), str(REPO)]
 
 from kandidaat_build.environment import (  # noqa: E402 - needs the sys.path line above
+    allow_in_home,
     controlled_environment,
     current_umask,
     environment_problems,
@@ -92,9 +93,31 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=[],
         help="alleen voor tests: voeg deze module toe aan de bundel (staat in build-info.json)",
     )
+    parser.add_argument(
+        "--canary-file",
+        type=Path,
+        default=None,
+        help="plant nepgeheimen (kanaries) in de thuismap en omgeving van de build en schrijf "
+        "ze naar dit bestand, voor kandidaat-scan --canary-file",
+    )
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--commit", default="HEAD", help="te bouwen commit (standaard HEAD)")
     return parser.parse_args(argv)
+
+
+def plant_canaries(home: Path, canary_file: Path) -> dict[str, str]:
+    """Plant kandidaat-scan's canaries in the build's home; return the variables to add.
+
+    The values go to ``canary_file`` (outside the artifacts); the scan must not find
+    any of them in what the build produced.
+    """
+    from signing.scan.canaries import plant_canaries as plant  # noqa: PLC0415 - optional
+
+    planted = plant(home)
+    allow_in_home(home)
+    canary_file.parent.mkdir(parents=True, exist_ok=True)
+    canary_file.write_text(planted.canary_file_text(), encoding="utf-8")
+    return {name: value for name, value in planted.environment.items() if name != "HOME"}
 
 
 def launch(args: argparse.Namespace) -> int:
@@ -114,6 +137,8 @@ def launch(args: argparse.Namespace) -> int:
     sys.stderr.write(f"bron {commit[:12]} geëxporteerd, {fetched} wielen gedownload\n")
     make_clean_home(ws.home)
     env = controlled_environment(epoch, ws.home, SAFE_PATH)
+    if args.canary_file is not None:
+        env.update(plant_canaries(ws.home, args.canary_file))
     command = [str(base_python()), str(Path(__file__).resolve()), "--inside"]
     command += ["--out", str(out), "--wheelhouse", str(ws.wheelhouse), "--commit", commit]
     for name in extra:

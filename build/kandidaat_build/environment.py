@@ -49,7 +49,23 @@ def controlled_environment(source_date_epoch: int, home: Path, path: str) -> dic
 def make_clean_home(home: Path) -> None:
     """Create an empty home folder for the build, marked as made by us."""
     home.mkdir(parents=True, exist_ok=False)
-    (home / HOME_MARKER).write_text("lege thuismap van de build\n", encoding="utf-8")
+    (home / HOME_MARKER).write_text("# lege thuismap van de build\n", encoding="utf-8")
+
+
+def allow_in_home(home: Path) -> list[str]:
+    """Record what the launcher itself put into the home folder (canaries); return the names.
+
+    The build step accepts exactly these entries besides the marker.
+    """
+    names = sorted(entry.name for entry in home.iterdir() if entry.name != HOME_MARKER)
+    with (home / HOME_MARKER).open("a", encoding="utf-8") as marker:
+        marker.writelines(f"{name}\n" for name in names)
+    return names
+
+
+def _allowed_in_home(home: Path) -> set[str]:
+    lines = (home / HOME_MARKER).read_text(encoding="utf-8").splitlines()
+    return {HOME_MARKER, *(line for line in lines if line and not line.startswith("#"))}
 
 
 def environment_problems(environ: Mapping[str, str], umask: int) -> list[str]:
@@ -75,7 +91,7 @@ def environment_problems(environ: Mapping[str, str], umask: int) -> list[str]:
     home = environ.get("HOME")
     if not home or not (Path(home) / HOME_MARKER).is_file():
         problems.append("HOME is geen lege thuismap van de build (start via build/reproducible.py)")
-    elif sorted(entry.name for entry in Path(home).iterdir()) != [HOME_MARKER]:
+    elif {entry.name for entry in Path(home).iterdir()} - _allowed_in_home(Path(home)):
         problems.append(f"HOME ({home}) is niet leeg")
     return problems
 

@@ -1,0 +1,259 @@
+# ruff: noqa: INP001  build/ holds scripts run by path; an __init__.py would shadow PyPA's build
+"""The whole release pipeline on this machine, as evidence: ``python build/release_check.py``.
+
+Stages, each timed: build twice under different callers (with canaries planted in
+each build's home and environment), compare byte for byte, scan with
+kandidaat-scan, make a throw-away SoftHSM2 token with a non-extractable Ed25519
+key (PIN generated now, passed through a pipe), sign, verify the release and the
+unpacked program, then tamper with a copy and verify again: that must fail.
+
+The token lives in a temporary folder outside the repository and the workspace and
+is deleted at the end. Run it with the project's interpreter (it needs
+``cryptography`` and ``python-pkcs11``); the builds make their own venvs.
+Exit codes: 0 every stage as expected, 1 a stage failed, 2 missing tools.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BUILD_DIR = Path(__file__).resolve().parent
+REPO = BUILD_DIR.parent
+sys.path[:0] = [str(BUILD_DIR), str(REPO)]
+
+from kandidaat_build.compare import compare_artifact_dirs  # noqa: E402 - after sys.path
+from kandidaat_build.pipeline import git_facts  # noqa: E402 - idem
+
+SOFTHSM_MODULES = (
+    "/usr/lib/softhsm/libsofthsm2.so",
+    "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+)
+HSM_LABEL = "kandidaat-release-check"
+KEY_LABEL = "release"
+CALLERS = (
+    ("a", {"TZ": "Europe/Amsterdam", "LANG": "nl_NL.UTF-8", "USER": "bouwer"}, 0o022),
+    ("b-tweede/build", {"TZ": "Pacific/Auckland", "LANG": "C", "USER": "herbouwer"}, 0o077),
+)
+
+
+@dataclass
+class Summary:
+    """One line per stage: name, seconds, outcome."""
+
+    rows: list[tuple[str, float, bool, str]] = field(default_factory=list)
+
+    def add(self, name: str, started: float, *, ok: bool, detail: str = "") -> bool:
+        """Record a stage that started at ``started`` (monotonic) and ended now."""
+        self.rows.append((name, time.monotonic() - started, ok, detail))
+        mark = "ok  " if ok else "FOUT"
+        sys.stdout.write(f"[{mark}] {name} ({self.rows[-1][1]:.1f} s) {detail}\n")
+        sys.stdout.flush()
+        return ok
+
+    def render(self) -> str:
+        """The one-screen summary."""
+        lines = ["", "Samenvatting release-check", "-" * 72]
+        lines += [
+            f"{'ok  ' if ok else 'FOUT'}  {seconds:7.1f} s  {name}"
+            + (f": {detail}" if detail else "")
+            for name, seconds, ok, detail in self.rows
+        ]
+        total = sum(row[1] for row in self.rows)
+        verdict = "alles zoals verwacht" if all(row[2] for row in self.rows) else "MISLUKT"
+        lines += ["-" * 72, f"      {total:7.1f} s  totaal: {verdict}"]
+        return "\n".join(lines) + "\n"
+
+
+def run(
+    command: list[str],
+    env: dict[str, str] | None = None,
+    cwd: Path | str | None = None,
+    pass_fds: tuple[int, ...] = (),
+) -> subprocess.CompletedProcess[str]:
+    """Run an argument list (never a shell), capturing text output; callers read the code."""
+    return subprocess.run(  # noqa: S603 - argument list
+        command, capture_output=True, text=True, env=env, cwd=cwd, pass_fds=pass_fds, check=False
+    )
+
+
+def signer_env(conf: Path | None) -> dict[str, str]:
+    """A minimal environment for the signer: no inherited secrets, nothing the signer refuses."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}
+    env["HOME"] = os.environ.get("HOME", "/")
+    if conf is not None:
+        env["SOFTHSM2_CONF"] = str(conf)
+    return env
+
+
+def with_pin(
+    command: list[str], pin: bytes, env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    """Run a signing command that reads the PIN from ``--pin-fd`` (a pipe)."""
+    read_end, write_end = os.pipe()
+    os.write(write_end, pin + b"\n")
+    os.close(write_end)
+    try:
+        return run([*command, "--pin-fd", str(read_end)], env=env, cwd=REPO, pass_fds=(read_end,))
+    finally:
+        os.close(read_end)
+
+
+def build(name: str, out: Path, wheelhouse: Path, commit: str, summary: Summary) -> Path | None:
+    """One build from a varied caller; return the artifacts folder."""
+    extra, umask = next((env, mask) for label, env, mask in CALLERS if label == name)
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="kandidaat-caller-") as home:
+        env = {**os.environ, **extra, "HOME": home, "LOGNAME": extra["USER"]}
+        command = [sys.executable, str(BUILD_DIR / "reproducible.py"), "--out", str(out / name)]
+        command += ["--wheelhouse", str(wheelhouse), "--commit", commit]
+        command += ["--canary-file", str(out / f"canaries-{name.replace('/', '-')}.txt")]
+        previous = os.umask(umask)
+        try:
+            result = run(command, env=env, cwd=home)
+        finally:
+            os.umask(previous)
+    ok = result.returncode == 0
+    summary.add(f"build {name}", started, ok=ok, detail="" if ok else result.stderr[-2000:])
+    return out / name / "artifacts" if ok else None
+
+
+def make_token(folder: Path, summary: Summary) -> tuple[Path, bytes, Path] | None:
+    """A throw-away SoftHSM2 token with an Ed25519 key made inside it."""
+    started = time.monotonic()
+    module = next((Path(m) for m in SOFTHSM_MODULES if Path(m).is_file()), None)
+    util = shutil.which("softhsm2-util")
+    if module is None or util is None:
+        summary.add("token maken", started, ok=False, detail="SoftHSM2 ontbreekt")
+        return None
+    (folder / "tokens").mkdir()
+    conf = folder / "softhsm2.conf"
+    conf.write_text(
+        f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\n"
+        "log.level = ERROR\n",
+        encoding="utf-8",
+    )
+    pin, so_pin = secrets.token_hex(16), secrets.token_hex(16)
+    env = signer_env(conf)
+    # softhsm2-util takes PINs only as arguments; this token is thrown away at the end.
+    init = [util, "--init-token", "--free", "--label", HSM_LABEL, "--pin", pin]
+    result = run([*init, "--so-pin", so_pin], env=env)
+    if result.returncode != 0:
+        summary.add("token maken", started, ok=False, detail=result.stderr.strip())
+        return None
+    public = folder / "release.pub.pem"
+    keygen = [sys.executable, "-m", "signing.sign", "token-keygen", "--public-key-out", str(public)]
+    keygen += ["--pkcs11-module", str(module), "--token-label", HSM_LABEL]
+    keygen += ["--key-label", KEY_LABEL]
+    result = with_pin(keygen, pin.encode(), env)
+    ok = result.returncode == 0
+    summary.add(
+        "token + Ed25519-sleutel in het token", started, ok=ok, detail=result.stderr.strip()
+    )
+    return (conf, pin.encode(), public) if ok else None
+
+
+def scan(artifacts: Path, out: Path, summary: Summary) -> Path | None:
+    """kandidaat-scan over the artifacts with the canaries of both builds."""
+    started = time.monotonic()
+    canaries = out / "canaries.txt"
+    canaries.write_text(
+        "".join(p.read_text(encoding="utf-8") for p in sorted(out.glob("canaries-*.txt"))),
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "signing.scan", str(artifacts), "--json"]
+    command += ["--canary-file", str(canaries)]
+    command += ["--host-user", os.environ.get("USER", "root"), "--home", str(Path.home())]
+    result = run(command, cwd=REPO)
+    report = out / "scan-report.json"
+    report.write_text(result.stdout, encoding="utf-8")
+    try:
+        data = json.loads(result.stdout)
+        detail = f"{data['files']} bestanden, {len(data['findings'])} bevindingen"
+    except (ValueError, KeyError):
+        detail = result.stderr.strip()[-500:]
+    summary.add("scan (kandidaat-scan)", started, ok=result.returncode == 0, detail=detail)
+    return report if result.returncode == 0 else None
+
+
+def sign_and_verify(
+    artifacts: Path, report: Path, token: tuple[Path, bytes, Path], summary: Summary
+) -> None:
+    """Sign with the token, verify, then tamper with a copy and verify again."""
+    conf, pin, public = token
+    module = next(m for m in SOFTHSM_MODULES if Path(m).is_file())
+    env = signer_env(conf)
+    started = time.monotonic()
+    command = [sys.executable, "-m", "signing.sign", "sign", str(artifacts)]
+    command += ["--scan-report", str(report), "--public-key", str(public)]
+    command += ["--pkcs11-module", module, "--token-label", HSM_LABEL, "--key-label", KEY_LABEL]
+    result = with_pin(command, pin, env)
+    signed = result.returncode == 0
+    if not summary.add("ondertekenen (token)", started, ok=signed, detail=result.stderr.strip()):
+        return
+    started = time.monotonic()
+    verify = [sys.executable, "-m", "signing.verify", str(artifacts), "--public-key", str(public)]
+    installed = artifacts.parent / "work" / "dist" / "kandidaat"
+    first = run(verify, cwd=REPO, env=signer_env(None))
+    second = run([*verify, "--installed", str(installed)], cwd=REPO, env=signer_env(None))
+    ok = first.returncode == 0 and second.returncode == 0
+    detail = (first.stdout + second.stdout) if ok else (first.stderr + second.stderr)
+    detail = " | ".join(line for line in detail.splitlines() if line.strip())
+    summary.add("verifiëren (uitgave + uitgepakt programma)", started, ok=ok, detail=detail.strip())
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="kandidaat-tamper-") as scratch:
+        copy = Path(scratch) / "uitgave"
+        shutil.copytree(artifacts, copy)
+        tarball = next(copy.glob("*.tar.gz"))
+        data = bytearray(tarball.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        tarball.write_bytes(bytes(data))
+        tampered = run([*verify[:3], str(copy), *verify[4:]], cwd=REPO, env=signer_env(None))
+    ok = tampered.returncode == 1 and tarball.name in tampered.stderr
+    detail = tampered.stderr.strip().replace("\n", " ")
+    summary.add("gemanipuleerde kopie wordt afgekeurd", started, ok=ok, detail=detail)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every stage and print the summary."""
+    parser = argparse.ArgumentParser(description="De hele uitgavestraat als bewijs.")
+    default = Path(os.environ.get("KANDIDAAT_OUT", REPO.parent / "out")) / "release-check"
+    parser.add_argument("--out", type=Path, default=default, help="werkmap (buiten de repo)")
+    parser.add_argument("--wheelhouse", type=Path, default=None, help="gedeelde wielenmap")
+    args = parser.parse_args(argv)
+    out = args.out.resolve()
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    wheelhouse = (args.wheelhouse or out.parent / "wheelhouse").resolve()
+    commit, _ = git_facts(REPO)
+    summary = Summary()
+    builds = [build(name, out, wheelhouse, commit, summary) for name, _, _ in CALLERS]
+    if None in builds:
+        sys.stdout.write(summary.render())
+        return 1
+    first, second = (path for path in builds if path is not None)
+    started = time.monotonic()
+    differences = compare_artifact_dirs(first, second)
+    same = f"{len(list(first.iterdir()))} bestanden gelijk"
+    detail = "; ".join(differences[:5]) if differences else same
+    summary.add("reproduceerbaar (byte voor byte)", started, ok=not differences, detail=detail)
+    report = scan(first, out, summary)
+    with tempfile.TemporaryDirectory(prefix="kandidaat-token-") as token_dir:
+        token = make_token(Path(token_dir), summary)
+        if report is not None and token is not None:
+            sign_and_verify(first, report, token, summary)
+    sys.stdout.write(summary.render())
+    return 0 if all(row[2] for row in summary.rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
