@@ -11,7 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kandidaat.documents._rl import Spacer, mm
-from kandidaat.documents.blocks import list_heading, short_candidate_table, submitter_name
+from kandidaat.documents.blocks import (
+    heading_title,
+    list_heading,
+    short_candidate_table,
+    submitter_name,
+)
 from kandidaat.documents.layout import (
     Story,
     field_rows,
@@ -57,7 +62,7 @@ def _content(
 ) -> list[Flowable]:
     election = nomination.election
     parts: list[Flowable] = header(model, title, f"voor {election_phrase(election)}")
-    parts.append(section("1", "Aanduiding en kieskring(en)"))
+    parts.append(section("1", heading_title(election)))
     parts.extend(list_heading(nomination, plan))
     parts.append(section("2", "Machtiging"))
     appellation = appellation_text(nomination.party)

@@ -22,7 +22,7 @@ from kandidaat.documents.text import (
 if TYPE_CHECKING:
     from kandidaat.documents._rl import Flowable
     from kandidaat.documents.plan import ListPlan
-    from kandidaat.domain.nomination.model import Candidate, Nomination
+    from kandidaat.domain.nomination.model import Candidate, Election, Nomination
 
 __all__ = ["candidate_table", "list_heading", "short_candidate_table"]
 
@@ -82,3 +82,8 @@ def submitter_name(nomination: Nomination) -> str:
     if submitter is None:
         return "...................................................."
     return submitter.ballot_name
+
+
+def heading_title(election: Election) -> str:
+    """The title of the first section: the kieskringen are named only when there are several."""
+    return "Aanduiding" if election.single_kieskring else "Aanduiding en kieskring(en)"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kandidaat.documents.blocks import candidate_table, list_heading
+from kandidaat.documents.blocks import candidate_table, heading_title, list_heading
 from kandidaat.documents.layout import (
     Story,
     checkbox_lines,
@@ -68,7 +68,7 @@ def _content(nomination: Nomination, plan: ListPlan) -> list[Flowable]:
             "aan deze verkiezing deel te nemen."
         )
     )
-    parts.append(section("1", "Aanduiding en kieskring(en)"))
+    parts.append(section("1", heading_title(election)))
     parts.extend(list_heading(nomination, plan))
     parts.append(section("2", "Kandidaten"))
     parts.append(

@@ -46,7 +46,10 @@ def filename(kieskring: str) -> str:
 
 
 def story(nomination: Nomination, plan: ListPlan, kieskring: str) -> Story:
-    """The H 4 of one list for one kieskring (number as in the election)."""
+    """The H 4 of one list for one kieskring (number as in the election).
+
+    For an election with one kieskring the kieskring is not named.
+    """
     election = nomination.election
     where = (
         "" if election.single_kieskring else f", kieskring {kieskring_name(election, kieskring)}"
@@ -70,7 +73,7 @@ def render_pdf_bytes(
 
 def _content(nomination: Nomination, plan: ListPlan, kieskring: str) -> list[Flowable]:
     election = nomination.election
-    kring = kieskring_name(election, kieskring)
+    kring = "" if election.single_kieskring else kieskring_name(election, kieskring)
     parts: list[Flowable] = header(MODEL, TITLE, f"voor {election_phrase(election)}")
     parts.append(section("1", "Kandidatenlijst"))
     parts.extend(list_heading(nomination, plan, kieskring=kring))
@@ -84,13 +87,14 @@ def _content(nomination: Nomination, plan: ListPlan, kieskring: str) -> list[Flo
 
 
 def _voter_declaration(kring: str) -> list[Flowable]:
+    voter_where = f"in kieskring {kring}" if kring else "voor deze verkiezing"
     return [
         keep_together(
             [
                 section("2", "Verklaring van de kiezer"),
                 para(
-                    f"Ondergetekende, kiezer in kieskring {kring}, verklaart de hierboven "
-                    "vermelde kandidatenlijst te ondersteunen."
+                    f"Ondergetekende, kiezer {voter_where}, verklaart de hierboven vermelde "
+                    "kandidatenlijst te ondersteunen."
                 ),
                 hint(
                     "Onderteken in het gemeentehuis van de gemeente waar u als kiezer staat "
@@ -114,6 +118,7 @@ def _voter_declaration(kring: str) -> list[Flowable]:
 
 
 def _mayor_declaration(kring: str) -> Flowable:
+    part_of = f", die behoort tot kieskring {kring}," if kring else ""
     return keep_together(
         [
             section("3", "Verklaring van de burgemeester"),
@@ -121,7 +126,7 @@ def _mayor_declaration(kring: str) -> Flowable:
             para(
                 "De burgemeester van de gemeente ............................................. "
                 "verklaart dat de ondergetekende op de dag van ondertekening als kiezer is "
-                f"geregistreerd in deze gemeente, die behoort tot kieskring {kring}, en dat deze "
+                f"geregistreerd in deze gemeente{part_of} en dat deze "
                 "verklaring in zijn bijzijn of in dat van een door hem aangewezen ambtenaar is "
                 "ondertekend."
             ),

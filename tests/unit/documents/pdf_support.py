@@ -116,27 +116,58 @@ def render_case(case: GoldenCase) -> bytes:
 
 
 def rasterize_first_page(pdf: bytes, workdir: Path, dpi: int, *, gray: bool = True) -> bytes:
-    """Page 1 as PNG bytes through ``pdftoppm``."""
+    """Page 1 through ``pdftoppm``: a grey PGM (``gray``) or a colour PNG."""
     if PDFTOPPM is None:
         message = "pdftoppm is not installed"
         raise RuntimeError(message)
     source = workdir / "page.pdf"
     source.write_bytes(pdf)
     root = workdir / "page"
-    args = [PDFTOPPM, "-r", str(dpi), "-png", "-f", "1", "-l", "1", "-singlefile"]
-    if gray:
-        args.append("-gray")
+    args = [PDFTOPPM, "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile"]
+    args.append("-gray" if gray else "-png")
     subprocess.run([*args, str(source), str(root)], check=True, capture_output=True)
-    return (workdir / "page.png").read_bytes()
+    return (workdir / ("page.pgm" if gray else "page.png")).read_bytes()
+
+
+def decode_pgm(data: bytes) -> tuple[int, int, bytes]:
+    """Width, height and pixels of a binary PGM (P5, maximum 255) as pdftoppm writes it."""
+    fields = data.split(maxsplit=4)
+    if fields[0] != b"P5" or fields[3] != b"255":
+        message = "not an 8-bit binary PGM"
+        raise ValueError(message)
+    width, height = int(fields[1]), int(fields[2])
+    return width, height, fields[4][: width * height]
+
+
+def encode_gray_png(image: tuple[int, int, bytes]) -> bytes:
+    """An 8-bit grey PNG (filter 0 on every row): what the golden files are."""
+    width, height, pixels = image
+    raw = b"".join(b"\x00" + pixels[row * width : (row + 1) * width] for row in range(height))
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def decode_gray_png(data: bytes) -> tuple[int, int, bytes]:
-    """Width, height and pixels of an 8-bit grayscale, non-interlaced PNG."""
+    """Width, height and grey pixels of an 8-bit grey or RGB, non-interlaced PNG.
+
+    ``pdftoppm -gray -png`` writes grey pixels as RGB in some poppler releases;
+    RGB is averaged to grey.
+    """
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         message = "not a PNG file"
         raise ValueError(message)
     offset = 8
-    width = height = 0
+    width = height = channels = 0
     compressed = b""
     while offset < len(data):
         (length,) = struct.unpack(">I", data[offset : offset + 4])
@@ -145,29 +176,35 @@ def decode_gray_png(data: bytes) -> tuple[int, int, bytes]:
         offset += 12 + length
         if kind == b"IHDR":
             width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", body)
-            if (depth, color, interlace) != (8, 0, 0):
+            channels = {0: 1, 2: 3}.get(color, 0)
+            if depth != 8 or interlace or not channels:
                 message = f"unsupported PNG: depth {depth}, colour {color}, interlace {interlace}"
                 raise ValueError(message)
         elif kind == b"IDAT":
             compressed += body
     raw = zlib.decompress(compressed)
-    pixels = bytearray()
-    previous = bytearray(width)
-    stride = width + 1
+    stride = width * channels + 1
+    previous = bytearray(width * channels)
+    grey = bytearray()
     for row in range(height):
         kind = raw[row * stride]
         line = bytearray(raw[row * stride + 1 : (row + 1) * stride])
-        _unfilter(kind, line, previous)
-        pixels += line
+        if kind:
+            _unfilter(kind, line, previous, channels)
         previous = line
-    return width, height, bytes(pixels)
+        if channels == 1:
+            grey += line
+        else:
+            grey += bytes(sum(line[i : i + 3]) // 3 for i in range(0, len(line), 3))
+    return width, height, bytes(grey)
 
 
-def _unfilter(kind: int, line: bytearray, previous: bytearray) -> None:
+def _unfilter(kind: int, line: bytearray, previous: bytearray, bpp: int) -> None:
+    """Undo the PNG filter of one scanline in place (filter types 0-4)."""
     for i in range(len(line)):
-        left = line[i - 1] if i else 0
+        left = line[i - bpp] if i >= bpp else 0
         up = previous[i]
-        upper_left = previous[i - 1] if i else 0
+        upper_left = previous[i - bpp] if i >= bpp else 0
         if kind == 1:
             line[i] = (line[i] + left) & 0xFF
         elif kind == 2:

@@ -27,9 +27,16 @@ def _names(out: Path) -> set[str]:
     return {str(path.relative_to(out)) for path in out.rglob("*.pdf")}
 
 
-def test_the_demo_party_gets_one_folder_with_every_document_and_a_print_file(tmp_path):
-    out = tmp_path / "documenten"
-    result = render_documents(demo_nomination(), context_for(demo_nomination()), out)
+@pytest.fixture(scope="module")
+def demo_set(tmp_path_factory):
+    """The demo party's documents, written once for the tests that only read them."""
+    out = tmp_path_factory.mktemp("demo") / "documenten"
+    return render_documents(demo_nomination(), context_for(demo_nomination()), out)
+
+
+def test_the_demo_party_gets_one_folder_with_every_document_and_a_print_file(demo_set):
+    out = demo_set.out_dir
+    result = demo_set
     names = _names(out)
     assert {
         "lijst_1/H1.pdf",
@@ -51,10 +58,8 @@ def test_the_demo_party_gets_one_folder_with_every_document_and_a_print_file(tmp
         assert page_count(item.path.read_bytes()) == item.pages
 
 
-def test_the_print_file_numbers_the_pages_of_each_document_on_its_own(tmp_path):
-    out = tmp_path / "documenten"
-    render_documents(demo_nomination(), context_for(demo_nomination()), out)
-    pages = pages_text((out / COMBINED_NAME).read_bytes())
+def test_the_print_file_numbers_the_pages_of_each_document_on_its_own(demo_set):
+    pages = pages_text(demo_set.combined.read_bytes())
     assert "Model H 1 Kandidatenlijst, lijst 1" in pages[0]
     assert "pagina 1 van 2" in pages[0]
     assert "pagina 2 van 2" in pages[1]
@@ -126,20 +131,18 @@ def test_a_tk_party_with_a_list_per_kieskring_gets_one_h9_per_person_for_all_kie
     assert "€ 11.250,00" in checklist
 
 
-def test_the_checklist_states_the_deadlines_from_the_domain(tmp_path):
-    nomination = demo_nomination()
-    out = tmp_path / "documenten"
-    render_documents(nomination, context_for(nomination), out)
-    text = flat("\n".join(pages_text((out / "lijst_1" / "checklist.pdf").read_bytes())))
+def test_the_checklist_states_the_deadlines_from_the_domain(demo_set):
+    checklist = demo_set.out_dir / "lijst_1" / "checklist.pdf"
+    text = flat("\n".join(pages_text(checklist.read_bytes())))
     assert flat("van maandag 19 januari 2026 tot en met maandag 2 februari 2026") in text
     assert flat("uiterlijk maandag 19 januari 2026") in text
     assert flat("maandag 2 februari 2026, 09.00 tot 17.00 uur") in text
     assert flat("Ten minste 10 ondersteuningsverklaringen (model H 4, H4_1.pdf)") in text
 
 
-def test_two_runs_give_byte_identical_files(tmp_path):
+def test_two_runs_give_byte_identical_files(demo_set, tmp_path):
     nomination = demo_nomination()
-    first = render_documents(nomination, context_for(nomination), tmp_path / "a")
+    first = demo_set
     second = render_documents(nomination, context_for(nomination), tmp_path / "b")
     for one, two in zip(first.files, second.files, strict=True):
         assert one.path.read_bytes() == two.path.read_bytes(), one.path.name
@@ -193,17 +196,18 @@ def test_an_error_halfway_leaves_no_half_written_folder(tmp_path, monkeypatch):
 
 def test_an_earlier_set_is_replaced_whole_and_a_foreign_folder_is_left_alone(tmp_path):
     out = tmp_path / "documenten"
-    render_documents(demo_nomination(), context_for(demo_nomination()), out)
+    render_documents(demo_blank_nomination(), context_for(demo_blank_nomination()), out)
+    assert "lijst_1/H4_1.pdf" in _names(out)
     render_documents(demo_combined_nomination(), context_for(demo_combined_nomination()), out)
     names = _names(out)
     assert "lijst_1/H3-2.pdf" in names
-    assert "lijst_1/H3-1.pdf" not in names
+    assert "lijst_1/H4_1.pdf" not in names
     assert sorted(p.name for p in tmp_path.iterdir()) == ["documenten"]
     foreign = tmp_path / "mijn_map"
     foreign.mkdir()
     (foreign / "brief.txt").write_text("niet weggooien")
     with pytest.raises(InputError, match="bestaat al en bevat andere bestanden"):
-        render_documents(demo_nomination(), context_for(demo_nomination()), foreign)
+        render_documents(demo_blank_nomination(), context_for(demo_blank_nomination()), foreign)
     assert [p.name for p in foreign.iterdir()] == ["brief.txt"]
 
 
