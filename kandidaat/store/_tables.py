@@ -143,10 +143,15 @@ def _read_csv(source: str, data: bytes) -> Table:
                     return table
                 table.rows.append((line, list(record)))
             line = reader.line_num + 1
-    except csv.Error:
-        table.problem(
-            line, "", 'de aanhalingstekens kloppen niet (een veld begint met " maar sluit niet af)'
-        )
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            table.problem(line, "", f"een veld is langer dan {csv.field_size_limit()} tekens")
+        else:
+            table.problem(
+                line,
+                "",
+                'de aanhalingstekens kloppen niet (een veld begint met " maar sluit niet af)',
+            )
     return table
 
 

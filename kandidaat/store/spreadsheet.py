@@ -259,6 +259,7 @@ class _Row:
         self.columns = columns
         self.cells = cells
         self.failed = False
+        self.failed_columns: set[str] = set()
         used = {index for slots in columns.values() for index in slots if index is not None}
         for index, cell in enumerate(cells):
             if index not in used and not _blank(cell):
@@ -268,6 +269,7 @@ class _Row:
 
     def problem(self, column: str, message: str) -> None:
         self.failed = True
+        self.failed_columns.add(column)
         self.table.problem(self.number, column, message)
 
     def raw(self, column: str) -> Cell:
@@ -321,7 +323,7 @@ class _Row:
         initials = self.text("voorletters", MAX_INITIALS)
         last_name = self.text("achternaam")
         for column, value in (("voorletters", initials), ("achternaam", last_name)):
-            if not value and not self.failed:
+            if not value and column not in self.failed_columns:
                 self.problem(column, "is leeg; elke kandidaat heeft voorletters en een achternaam")
         candidate = Candidate(
             key=uuid.uuid4().hex,

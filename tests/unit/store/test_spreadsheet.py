@@ -290,6 +290,20 @@ def test_a_line_break_inside_a_quoted_field_is_refused(tmp_path):
     ]
 
 
+def test_a_stray_value_and_an_empty_name_in_one_row_are_both_reported(tmp_path):
+    path = write(tmp_path, "voorletters;achternaam\nJ.;;Ede\n")
+    assert problems(path) == [
+        "kandidaten.csv, regel 2: kolom 3 heeft een waarde, maar geen kolomnaam in de kopregel",
+        ("kandidaten.csv, regel 2, kolom achternaam: is leeg; elke kandidaat heeft voorletters "
+        "en een achternaam"),
+    ]
+
+
+def test_a_giant_field_is_reported_with_its_line(tmp_path):
+    path = write(tmp_path, f'voorletters;achternaam\nJ.;"{"a" * 200_000}"\n')
+    assert problems(path) == ["kandidaten.csv, regel 2: een veld is langer dan 131072 tekens"]
+
+
 def test_an_unclosed_quote_is_reported_with_its_line(tmp_path):
     path = write(tmp_path, 'voorletters;achternaam\nJ.;Dam\nK.;"Kok\n')
     assert problems(path) == [
