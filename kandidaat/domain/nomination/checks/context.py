@@ -134,8 +134,8 @@ class CheckContext:
 
 def person_name(candidate: Candidate) -> str:
     """Last name, initials and prefix as on the list: "Vries, J.P. de"."""
-    last = candidate.last_name.strip() or "(achternaam ontbreekt)"
-    name = f"{last}, {candidate.initials.strip() or '(voorletters ontbreken)'}"
+    last = candidate.last_name.strip() or "zonder achternaam"
+    name = f"{last}, {candidate.initials.strip() or 'zonder voorletters'}"
     if candidate.prefix.strip():
         name += f" {candidate.prefix.strip()}"
     return name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kandidaat.domain.nomination.checks.context import person_name
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import Body
 
@@ -58,8 +59,7 @@ def check_duplicates(nomination: Nomination, context: CheckContext) -> list[Find
                         "candidate-twice" if same_list else "candidate-on-two-lists",
                         Severity.ERROR,
                         article,
-                        f"{candidate.last_name or other.last_name}, "
-                        f"{candidate.initials or other.initials} staat {where}"
+                        f"Kandidaat {person_name(candidate)} staat {where}"
                         + ("" if same_list else ", en die lijsten gelden voor dezelfde kieskring")
                         + ".",
                         "Een kandidaat mag maar één keer op de lijsten voor een kieskring staan; "
