@@ -25,6 +25,7 @@ from kandidaat.domain.nomination.elections import (
     island_election,
     municipal_election,
     provincial_election,
+    waterschap_election,
 )
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import (
@@ -643,3 +644,27 @@ def test_findings_are_sorted_errors_first_then_by_list_and_position() -> None:
     assert ranks == sorted(ranks)
     errors = [f.candidate_key for f in findings if f.severity is Severity.ERROR]
     assert errors == ["b", "c"]
+
+
+def test_h13a_a_new_waterschap_list_pays_225_euro_and_needs_30_declarations() -> None:
+    ws = waterschap_election("Limburg", 26, date(2027, 3, 17))
+    nomination = single_list(people(2), election=ws, the_party=party(0))
+    today = date(2027, 1, 4)
+    assert _one(nomination, "deposit-required", today).article == "Kieswet H 13a lid 1"
+    assert "€ 225,00" in _one(nomination, "deposit-required", today).message
+    assert "30 ondersteuningsverklaringen" in _one(nomination, "support-required", today).message
+
+
+def test_h14_the_eilandsraad_deposit_is_in_dollars_as_the_csb_announces() -> None:
+    er = island_election("Saba", date(2027, 3, 17))
+    finding = _one(single_list(people(2), election=er, the_party=party(0)), "deposit-required")
+    assert "Amerikaanse dollars" in finding.message
+
+
+def test_h7_lid3_a_provincial_candidate_is_asked_to_confirm_living_in_the_province() -> None:
+    gelderland = provincial_election("Gelderland", date(2027, 3, 17))
+    nomination = single_list((person("a", locality="Arnhem"),), election=gelderland)
+    finding = _one(nomination, "residence-unknown", date(2027, 1, 4))
+    assert "in de provincie Gelderland woont" in finding.message
+    label = _one(nomination, "list-structure", date(2027, 1, 4)).message
+    assert label.startswith("Lijst 1 geldt voor meer kieskringen")
