@@ -68,20 +68,24 @@ def write_sums(directory: Path, names: Iterable[str], target_name: str = "SHA256
 
 
 def tree_sums(root: Path, exclude: Iterable[str] = ()) -> str:
-    """Manifest text of every regular file under ``root`` (relative POSIX paths).
+    """Manifest text of every file under ``root`` (relative POSIX paths).
+
+    A symbolic link (PyInstaller links shared libraries of packages into
+    ``_internal``) is listed with the content it points to.
 
     Raises:
-        BuildError: on a symbolic link: the installed program's self-check compares
-            plain files only, so a link could point it at a file outside the tree.
+        BuildError: on a link that points outside ``root``: the installed program's
+            self-check would then depend on a file it does not ship.
     """
     skipped = set(exclude)
+    base = root.resolve()
     entries: list[tuple[str, str]] = []
     for path in sorted(root.rglob("*")):
         name = path.relative_to(root).as_posix()
         if name in skipped:
             continue
-        if path.is_symlink():
-            raise BuildError(f"{path}: symbolische link in de bundel; niet toegestaan")
+        if path.is_symlink() and not path.resolve().is_relative_to(base):
+            raise BuildError(f"{path}: symbolische link wijst buiten de bundel")
         if path.is_file():
             entries.append((name, sha256_file(path)))
     return sums_text(entries)

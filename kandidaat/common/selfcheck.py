@@ -163,13 +163,17 @@ def check_files(
 ) -> CheckResult:
     """Compare every file below ``root`` with ``entries``: changed, missing and extra files.
 
+    A symbolic link counts as the file it points to, and must point inside ``root``.
     ``ignored`` names files that belong to the check itself (the manifest, its signature).
     """
     result = CheckResult()
+    base = root.resolve()
     listed = {entry.name for entry in entries}
     for entry in entries:
         path = root / entry.name
-        if path.is_symlink() or not path.is_file():
+        if path.is_symlink() and not path.resolve().is_relative_to(base):
+            result.problems.append(f"{entry.name}: link wijst buiten {root}")
+        elif not path.is_file():
             result.problems.append(f"{entry.name}: ontbreekt")
         elif sha256_file(path) != entry.sha256:
             result.problems.append(f"{entry.name}: inhoud gewijzigd (SHA-256 klopt niet)")

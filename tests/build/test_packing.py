@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import os
 import shutil
@@ -18,6 +19,7 @@ sys.path.insert(0, str(BUILD_DIR))
 
 from kandidaat_build.compare import compare_artifact_dirs  # noqa: E402 - after sys.path
 from kandidaat_build.errors import BuildError  # noqa: E402
+from kandidaat_build.files import tree_sums  # noqa: E402
 from kandidaat_build.packing import DebPackage, pack_tree, write_deb  # noqa: E402
 
 EPOCH = 1_700_000_000
@@ -145,3 +147,19 @@ def test_a_gzip_stream_of_the_tar_opens_with_standard_tools(tmp_path: Path) -> N
         member = archive.extractfile("kandidaat-0.1.0/_internal/lib/data.json")
         assert member is not None
         assert member.read() == b'{"a": 1}'
+
+
+def test_links_inside_the_bundle_are_kept_and_listed_by_content_but_one_outside_is_refused(
+    tmp_path: Path,
+) -> None:
+    tree = _make_tree(tmp_path / "kandidaat", mtime=5, umask=0o022, owner=0)
+    (tree / "_internal" / "data.json").symlink_to("lib/data.json")
+    listing = tree_sums(tree)
+    digest = hashlib.sha256(b'{"a": 1}').hexdigest()
+    assert f"{digest}  _internal/data.json\n" in listing
+    pack_tree(tree, "k", tmp_path / "k.tar.gz", EPOCH)
+    with tarfile.open(tmp_path / "k.tar.gz") as archive:
+        assert archive.getmember("k/_internal/data.json").linkname == "lib/data.json"
+    (tree / "_internal" / "buiten").symlink_to(tmp_path)
+    with pytest.raises(BuildError, match="buiten: symbolische link wijst buiten de bundel"):
+        tree_sums(tree)

@@ -12,7 +12,12 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kandidaat.common.selfcheck import EMBEDDED_MANIFEST, ManifestError, parse_manifest
+from kandidaat.common.selfcheck import (
+    EMBEDDED_MANIFEST,
+    ManifestError,
+    check_files,
+    parse_manifest,
+)
 from signing.sign.keys import FileSigner
 from signing.sign.signer import sign_release
 from signing.verify.cli import main
@@ -238,3 +243,24 @@ def test_an_installation_whose_file_list_is_not_the_signed_one_is_rejected(
 def test_a_malformed_or_unsafe_manifest_is_refused_with_its_line(text: str, message: str) -> None:
     with pytest.raises(ManifestError, match=message):
         parse_manifest(text, "SHA256SUMS")
+
+
+def test_a_library_link_inside_the_installation_counts_as_its_target_but_one_outside_fails(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "opt" / "kandidaat"
+    (root / "_internal" / "pillow.libs").mkdir(parents=True)
+    (root / "_internal" / "pillow.libs" / "libjpeg.so.62").write_bytes(b"jpeg")
+    (root / "_internal" / "libjpeg.so.62").symlink_to("pillow.libs/libjpeg.so.62")
+    digest = hashlib.sha256(b"jpeg").hexdigest()
+    entries = parse_manifest(
+        f"{digest}  _internal/libjpeg.so.62\n{digest}  _internal/pillow.libs/libjpeg.so.62\n",
+        "lijst",
+    )
+    assert check_files(root, entries).ok
+    outside = tmp_path / "elders.so"
+    outside.write_bytes(b"jpeg")
+    (root / "_internal" / "libjpeg.so.62").unlink()
+    (root / "_internal" / "libjpeg.so.62").symlink_to(outside)
+    result = check_files(root, entries)
+    assert result.problems == [f"_internal/libjpeg.so.62: link wijst buiten {root}"]
