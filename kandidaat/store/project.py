@@ -652,8 +652,22 @@ def _delete_everything(connection: sqlite3.Connection) -> None:
 def _write_nomination(connection: sqlite3.Connection, nomination: Nomination) -> None:
     _write_election(connection, nomination.election)
     _write_party(connection, nomination.party)
-    for position, candidate in enumerate(nomination.candidates, start=1):
-        _upsert_candidate(connection, candidate, position)
+    # The tables are empty here: plain inserts in bulk, no upsert per person.
+    connection.executemany(
+        _CANDIDATE_UPSERT,
+        [
+            _candidate_row(candidate, position)
+            for position, candidate in enumerate(nomination.candidates, start=1)
+        ],
+    )
+    connection.executemany(
+        "INSERT INTO settlement_area (candidate_key, position, area) VALUES (?, ?, ?)",
+        [
+            (candidate.key, index, area)
+            for candidate in nomination.candidates
+            for index, area in enumerate(candidate.settlement_areas, start=1)
+        ],
+    )
     for position, candidate_list in enumerate(nomination.lists, start=1):
         _insert_list(connection, candidate_list, position)
 
