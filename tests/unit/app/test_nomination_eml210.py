@@ -379,3 +379,113 @@ def test_the_real_gr2022_candidate_lists_import_with_their_appellations(shared_d
         Gender.MALE,
     )
     assert rob.locality == "Beneden-Leeuwen"
+
+
+FOREIGN_210 = """<?xml version="1.0" encoding="UTF-8"?>
+<EML xmlns="urn:oasis:names:tc:evs:schema:eml" xmlns:kr="http://www.kiesraad.nl/extensions"
+     xmlns:xal="urn:oasis:names:tc:ciq:xsdschema:xAL:2.0"
+     xmlns:xnl="urn:oasis:names:tc:ciq:xsdschema:xNL:2.0"
+     xmlns:rg="http://www.kiesraad.nl/reportgenerator" Id="210" SchemaVersion="5">
+  <TransactionId>42</TransactionId>
+  <ManagingAuthority>
+    <AuthorityIdentifier Id="0000">De politieke partij</AuthorityIdentifier>
+    <AuthorityAddress/>
+    <kr:CreatedByAuthority Id="0000">De politieke partij</kr:CreatedByAuthority>
+  </ManagingAuthority>
+  <IssueDate>2027-01-20</IssueDate>
+  <kr:CreationDateTime>2027-01-20T10:11:12.000</kr:CreationDateTime>
+  <Nomination>
+    <ElectionIdentifier Id="PS2027_Gelderland">
+      <ElectionName>Provinciale Staten Gelderland 2027</ElectionName>
+      <ElectionCategory>PS</ElectionCategory>
+      <kr:ElectionSubcategory>PS2</kr:ElectionSubcategory>
+      <kr:ElectionDomain>Gelderland</kr:ElectionDomain>
+      <kr:ElectionDate>2027-03-17</kr:ElectionDate>
+      <kr:NominationDate>2027-02-01</kr:NominationDate>
+    </ElectionIdentifier>
+    <ContestIdentifier Id="2"><ContestName>Nijmegen</ContestName></ContestIdentifier>
+    <Affiliation>
+      <AffiliationIdentifier><RegisteredName>Partij Waal</RegisteredName></AffiliationIdentifier>
+      <Type>op zichzelf staande lijst</Type>
+      <rg:RG210 NominationMode="paper"/>
+      <kr:ListData PublishGender="true" PublicationLanguage="nl">
+        <kr:Contests><kr:Contest Id="2"/></kr:Contests>
+      </kr:ListData>
+      <Candidate>
+        <CandidateIdentifier Id="1"/>
+        <CandidateFullName><xnl:PersonName>
+          <xnl:NameLine NameType="Initials">W.</xnl:NameLine>
+          <xnl:FirstName>Wim</xnl:FirstName>
+          <xnl:NamePrefix>van de</xnl:NamePrefix>
+          <xnl:LastName>Waal</xnl:LastName>
+        </xnl:PersonName></CandidateFullName>
+        <DateOfBirth>1970-05-06</DateOfBirth>
+        <Gender>male</Gender>
+        <QualifyingAddress><xal:Locality><xal:LocalityName>Nijmegen</xal:LocalityName></xal:Locality></QualifyingAddress>
+        <Contact><MailingAddress><xal:Locality>
+          <xal:AddressLine>Waalkade 1</xal:AddressLine>
+          <xal:LocalityName>Nijmegen</xal:LocalityName>
+          <xal:PostalCode><xal:PostalCodeNumber>6511 XR</xal:PostalCodeNumber></xal:PostalCode>
+        </xal:Locality></MailingAddress></Contact>
+        <kr:NationalIdentificationNumber>999990007</kr:NationalIdentificationNumber>
+      </Candidate>
+      <Candidate>
+        <CandidateIdentifier Id="2"/>
+        <CandidateFullName><xnl:PersonName>
+          <xnl:NameLine NameType="Initials">S.</xnl:NameLine>
+          <xnl:LastName>Smit</xnl:LastName>
+        </xnl:PersonName></CandidateFullName>
+        <Gender>female</Gender>
+        <QualifyingAddress><xal:Country><xal:CountryNameCode>BQ</xal:CountryNameCode>
+          <xal:Locality><xal:LocalityName>Kralendijk</xal:LocalityName></xal:Locality>
+        </xal:Country></QualifyingAddress>
+        <Agent Role="H10">
+          <AgentIdentifier><AgentName><xnl:PersonName>
+            <xnl:NameLine NameType="Initials">G.</xnl:NameLine>
+            <xnl:LastName>Gemachtigd</xnl:LastName>
+          </xnl:PersonName></AgentName></AgentIdentifier>
+          <kr:LivingAddress><kr:LocalityName>Arnhem</kr:LocalityName></kr:LivingAddress>
+        </Agent>
+        <kr:DateOfBirthAnnex>XX-05-1976</kr:DateOfBirthAnnex>
+      </Candidate>
+    </Affiliation>
+    <Nominate>
+      <Proposer>
+        <Name><xnl:PersonName><xnl:NameLine NameType="Initials">I.</xnl:NameLine>
+          <xnl:LastName>Inleveraar</xnl:LastName></xnl:PersonName></Name>
+        <Contact><MailingAddress><xal:Locality><xal:LocalityName>Nijmegen</xal:LocalityName>
+        </xal:Locality></MailingAddress></Contact>
+        <JobTitle>inleveraar</JobTitle>
+        <kr:LivingAddress><kr:LocalityName>Nijmegen</kr:LocalityName></kr:LivingAddress>
+      </Proposer>
+      <Proposer>
+        <Name><xnl:PersonName><xnl:NameLine NameType="Initials">V.</xnl:NameLine>
+          <xnl:LastName>Vervanger</xnl:LastName></xnl:PersonName></Name>
+        <Contact><MailingAddress><xal:Locality><xal:LocalityName>Arnhem</xal:LocalityName>
+        </xal:Locality></MailingAddress></Contact>
+        <JobTitle>plaatsvervanger van de inleveraar</JobTitle>
+        <Id>1</Id>
+      </Proposer>
+    </Nominate>
+  </Nomination>
+</EML>
+"""
+
+
+def test_a_210_in_the_style_of_osv2020_and_e_ks_reads_into_a_nomination(tmp_path: Path) -> None:
+    path = tmp_path / "eks.eml.xml"
+    path.write_text(FOREIGN_210, encoding="utf-8")
+    nomination = read_210(path, election=GELDERLAND)
+    assert nomination.party.appellation == "Partij Waal"
+    assert nomination.party.submitter is not None
+    assert nomination.party.submitter.last_name == "Inleveraar"
+    assert [s.last_name for s in nomination.party.substitutes] == ["Vervanger"]
+    [lst] = nomination.lists
+    assert lst.kieskringen == ("2",)
+    wim, saskia = nomination.candidates_of(lst)
+    assert (wim.prefix, wim.first_name, wim.bsn) == ("van de", "Wim", "999990007")
+    assert wim.correspondence == PostalAddress("Waalkade 1", "6511 XR", "Nijmegen")
+    assert (saskia.country_code, saskia.locality) == ("BQ", "Kralendijk")
+    assert saskia.date_of_birth is None  # only XX-05-1976 is known
+    assert saskia.agent is not None
+    assert (saskia.agent.last_name, saskia.agent.address.locality) == ("Gemachtigd", "Arnhem")
