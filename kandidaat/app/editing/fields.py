@@ -35,6 +35,8 @@ CANDIDATE_FIELDS: tuple[tuple[str, str], ...] = (
     ("date_of_birth", "Geboortedatum"),
     ("locality", "Woonplaats"),
     ("country_code", "Land"),
+    ("lives_in_area", "Woont in gebied"),
+    ("bsn", "BSN"),
 )
 """The candidate fields shown as table columns: (field name, Dutch column title)."""
 
@@ -76,6 +78,8 @@ def candidate_text(candidate: Candidate, field: str) -> str:
         return format_date(value)
     if field == "gender":
         return "" if value is None else str(value.value)
+    if field == "lives_in_area":
+        return {None: "", True: "ja", False: "nee"}[value]
     return str(value)
 
 
@@ -94,7 +98,13 @@ def with_candidate_text(candidate: Candidate, field: str, text: str) -> Candidat
         return replace(candidate, date_of_birth=parse_date(text, what))
     if field == "gender":
         return replace(candidate, gender=_gender(text, what))
+    if field == "lives_in_area":
+        return replace(candidate, lives_in_area=_yes_no(text, what))
     value = text.strip()
+    if field == "bsn":
+        value = value.replace(" ", "").replace(".", "")
+        if value and not value.isdigit():
+            raise InputError(f"{what}: een burgerservicenummer bestaat alleen uit cijfers")
     if field == "country_code":
         value = value.upper()
         if value and not re.fullmatch(r"[A-Z]{2}", value):
@@ -111,7 +121,19 @@ _TEXT_SETTERS: dict[str, Callable[[Candidate, str], Candidate]] = {
     "first_name": lambda candidate, value: replace(candidate, first_name=value),
     "locality": lambda candidate, value: replace(candidate, locality=value),
     "country_code": lambda candidate, value: replace(candidate, country_code=value),
+    "bsn": lambda candidate, value: replace(candidate, bsn=value),
 }
+
+
+def _yes_no(text: str, what: str) -> bool | None:
+    cleaned = text.strip().lower()
+    if cleaned in {"", "?", "onbekend"}:
+        return None
+    if cleaned in {"ja", "j"}:
+        return True
+    if cleaned in {"nee", "n"}:
+        return False
+    raise InputError(f"{what}: vul ja of nee in, of laat het leeg als het niet bekend is")
 
 
 def _gender(text: str, what: str) -> Gender | None:

@@ -9,12 +9,12 @@ application listens to it, and the unit tests drive it without widgets.
 
 from __future__ import annotations
 
-import importlib
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from kandidaat.domain.errors import InputError, KandidaatError
+from kandidaat.domain.nomination.checks import run_checks
 from kandidaat.domain.nomination.model import (
     Nomination,
 )
@@ -84,13 +84,6 @@ class ProjectStore(Protocol):
     def close(self) -> None:
         """Release the file."""
         ...
-
-
-def run_checks(nomination: Nomination, *, today: date | None = None) -> tuple[Finding, ...]:
-    """The nomination checks of the domain, loaded when first needed (fast start-up)."""
-    checks = importlib.import_module("kandidaat.domain.nomination.checks")
-    found: tuple[Finding, ...] = checks.run_checks(nomination, today=today)
-    return found
 
 
 class Checker(Protocol):
@@ -192,7 +185,8 @@ class EditingSession:
         self._undo.append(UndoStep(edit.description, before, after))
         del self._undo[:-MAX_UNDO_STEPS]
         self._redo.clear()
-        return after
+        self._publish()
+        return self._nomination
 
     @property
     def can_undo(self) -> bool:
@@ -222,6 +216,7 @@ class EditingSession:
         self._commit(self._nomination, step.before)
         self._undo.pop()
         self._redo.append(step)
+        self._publish()
         return self._nomination
 
     def redo(self) -> Nomination:
@@ -232,6 +227,7 @@ class EditingSession:
         self._commit(self._nomination, step.after)
         self._redo.pop()
         self._undo.append(step)
+        self._publish()
         return self._nomination
 
     # -- findings ----------------------------------------------------------
@@ -264,7 +260,11 @@ class EditingSession:
     # -- internals ---------------------------------------------------------
 
     def _commit(self, before: Nomination, after: Nomination) -> None:
-        """Write the difference to the store, then publish the new state."""
+        """Write the difference to the store and take the committed state as current.
+
+        The caller updates the undo stacks and then publishes, so that
+        listeners see the new state and the new undo text together.
+        """
         try:
             _write_difference(self._store, before, after)
         except KandidaatError:
@@ -279,7 +279,6 @@ class EditingSession:
             ) from error
         # The file decides the order of new lists and persons: show what is committed.
         self._nomination = self._store.load()
-        self._publish()
 
     def _reload(self) -> None:
         self._nomination = self._store.load()

@@ -1,0 +1,207 @@
+"""Making the documents of the open project, and page previews of a PDF.
+
+The use case behind the Documenten page: it writes the EML 210 of every list
+(its hash code goes into every footer), computes what the documents print
+besides the nomination (H 4 counts, waarborgsom, deadlines, the CONCEPT
+reasons) and calls :func:`kandidaat.documents.render_documents`. It runs in a
+worker thread: it takes plain frozen records and touches neither the session
+nor the project file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kandidaat import __version__
+from kandidaat.app.nomination.eml_files import ExportedList, export_all_210
+from kandidaat.documents import RenderContext, render_documents
+from kandidaat.domain.errors import InputError
+from kandidaat.domain.nomination.deadlines import election_dates
+from kandidaat.domain.nomination.findings import Severity
+from kandidaat.domain.nomination.model import Nomination
+from kandidaat.domain.nomination.structure import (
+    deposit_rule,
+    exempt_from_support,
+    support_required,
+)
+
+if TYPE_CHECKING:
+    from kandidaat.app.editing.session import EditingSession
+    from kandidaat.domain.nomination.findings import Finding
+
+__all__ = [
+    "EML_FOLDER",
+    "GeneratedDocuments",
+    "concept_reasons",
+    "generate_documents",
+    "preview_pages",
+]
+
+EML_FOLDER = "EML_210"
+"""The sub-folder of the documents folder that holds the EML 210 files."""
+NO_HASH = " ".join(["0000"] * 16)
+"""Printed in the footer of a concept when no EML 210 could be written yet."""
+PREVIEW_DPI = 60
+PDFTOPPM_TIMEOUT_SECONDS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedDocuments:
+    """The documents written for one state of the nomination."""
+
+    nomination: Nomination
+    out_dir: Path
+    files: tuple[Path, ...]
+    combined: Path
+    concept: bool
+    reasons: tuple[str, ...]
+
+
+def findings_concept_reasons(findings: tuple[Finding, ...]) -> tuple[str, ...]:
+    """Why the documents are a concept: the errors the checks still find."""
+    errors = sum(1 for finding in findings if finding.severity is Severity.ERROR)
+    if not errors:
+        return ()
+    word = "fout" if errors == 1 else "fouten"
+    return (f"de controle vindt nog {errors} {word}",)
+
+
+def concept_reasons(session: EditingSession) -> tuple[str, ...]:
+    """Why documents made now would be marked CONCEPT (empty: they may be handed in)."""
+    return findings_concept_reasons(session.findings())
+
+
+def render_context(
+    nomination: Nomination,
+    findings: tuple[Finding, ...],
+    hashes: dict[str, str],
+    created: datetime,
+    extra_reasons: tuple[str, ...] = (),
+) -> RenderContext:
+    """What the documents print besides the nomination.
+
+    Kieswet art. H 4 lid 1 and lid 8 (ondersteuningsverklaringen per
+    kieskring, or none when exempt), H 12 - H 14 (waarborgsom; none when
+    exempt, H 12 lid 2) and the deadlines of chapter J and H (geldend op
+    2026-01-01), all from the domain.
+    """
+    election = nomination.election
+    exempt = exempt_from_support(nomination.party)
+    h4 = (
+        None
+        if exempt
+        else {kring.number: support_required(election, kring) for kring in election.kieskringen}
+    )
+    rule = deposit_rule(election.body)
+    deposit = 0 if exempt or not rule.required else (rule.amount_cents or 0)
+    first_hash = next(iter(hashes.values()), NO_HASH)
+    return RenderContext(
+        eml_hash=first_hash,
+        app_version=__version__,
+        created=created.date(),
+        h4_required=h4,
+        deposit_cents=deposit,
+        dates=election_dates(election),
+        concept_reasons=(*findings_concept_reasons(findings), *extra_reasons),
+        eml_hashes=hashes,
+    )
+
+
+def generate_documents(
+    nomination: Nomination,
+    findings: tuple[Finding, ...],
+    out_dir: Path,
+    *,
+    created: datetime | None = None,
+) -> GeneratedDocuments:
+    """Write the EML 210 files and every document into ``out_dir``.
+
+    ``out_dir`` must be new, empty, or hold an earlier set of documents
+    (which is then replaced as a whole). On any error nothing half-written
+    remains.
+
+    Raises:
+        InputError: no lists, a list that cannot be written as EML 210, or a
+            folder that cannot be used (Dutch, naming it).
+    """
+    out_dir = Path(out_dir)
+    moment = created or datetime.now().astimezone()
+    parent = out_dir.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        eml_tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".eml", dir=parent))
+    except OSError as error:
+        raise InputError(f"{parent}: hier kan niet worden geschreven ({error.strerror})") from error
+    try:
+        exported, reasons = _export_eml(nomination, eml_tmp, moment)
+        hashes = {item.list_key: item.hash_code for item in exported}
+        context = render_context(nomination, findings, hashes, moment, reasons)
+        document_set = render_documents(nomination, context, out_dir)
+        if exported:
+            eml_tmp.rename(out_dir / EML_FOLDER)
+        else:
+            shutil.rmtree(eml_tmp, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(eml_tmp, ignore_errors=True)
+        raise
+    eml_files = tuple(out_dir / EML_FOLDER / item.path.name for item in exported)
+    return GeneratedDocuments(
+        nomination=nomination,
+        out_dir=out_dir,
+        files=tuple(item.path for item in document_set.files) + eml_files,
+        combined=document_set.combined,
+        concept=context.concept,
+        reasons=context.concept_reasons,
+    )
+
+
+def _export_eml(
+    nomination: Nomination, folder: Path, moment: datetime
+) -> tuple[tuple[ExportedList, ...], tuple[str, ...]]:
+    """The EML 210 files, or none and the reason (the documents are then a concept)."""
+    try:
+        return export_all_210(nomination, folder, created=moment), ()
+    except InputError as error:
+        if not nomination.lists:
+            raise
+        return (), (f"het EML 210-bestand kon nog niet worden gemaakt ({error.message})",)
+
+
+def preview_pages(pdf: Path, *, pages: int = 1) -> tuple[Path, ...]:
+    """PNG images of the first ``pages`` pages of ``pdf`` (empty without pdftoppm).
+
+    Uses ``pdftoppm`` of poppler-utils when it is installed; the images go to
+    a temporary folder that the operating system cleans up.
+    """
+    if pdf.suffix.lower() != ".pdf":
+        return ()
+    program = shutil.which("pdftoppm")
+    if program is None:
+        return ()
+    folder = Path(tempfile.mkdtemp(prefix="kandidaat-voorbeeld-"))
+    prefix = folder / "blad"
+    command = [
+        program,
+        "-png",
+        "-r",
+        str(PREVIEW_DPI),
+        "-f",
+        "1",
+        "-l",
+        str(pages),
+        str(pdf),
+        str(prefix),
+    ]
+    try:
+        subprocess.run(  # noqa: S603 - fixed program found on PATH, argument list, no shell
+            command, check=True, capture_output=True, timeout=PDFTOPPM_TIMEOUT_SECONDS
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        raise InputError(f"{pdf.name}: er kon geen voorbeeld worden gemaakt ({error})") from error
+    return tuple(sorted(folder.glob("blad*.png")))

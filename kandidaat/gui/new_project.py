@@ -1,0 +1,231 @@
+"""The dialog for a new project: which election, which appellation, which file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kandidaat.domain.errors import KandidaatError
+from kandidaat.domain.nomination.deadlines import dutch_date
+from kandidaat.domain.nomination.elections import builtin_elections, municipal_election
+from kandidaat.domain.nomination.model import AppellationKind, Election, Nomination, Party
+from kandidaat.gui.pages.party import KIND_TEXTS
+
+SUFFIX = ".kandidaat"
+DEFAULT_MUNICIPAL_DATE = date(2026, 3, 18)
+"""Gemeenteraadsverkiezingen 2026 (Wednesday 18 March 2026)."""
+
+
+class NewProjectDialog(QDialog):
+    """Asks for the election, the appellation and the file; builds the first nomination."""
+
+    def __init__(self, parent: QWidget | None = None, directory: Path | None = None) -> None:
+        """Build the dialog; new files go to ``directory`` (default: Documenten)."""
+        super().__init__(parent)
+        self.setWindowTitle("Nieuw project")
+        self._directory = directory or Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
+        self._elections = builtin_elections()
+        self.nomination: Nomination | None = None
+        self.path: Path | None = None
+
+        election_box = self._build_election_box()
+
+        party_box = self._build_party_box()
+
+        file_box = self._build_file_box()
+
+        self.problem = QLabel()
+        self.problem.setObjectName("probleem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a00000;")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Project &maken")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(election_box)
+        layout.addWidget(party_box)
+        layout.addWidget(file_box)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+        for widget in (self.municipality, self.appellation):
+            widget.textChanged.connect(self._suggest_file)
+        self.municipal.toggled.connect(self._on_choice)
+        self.kind.currentIndexChanged.connect(self._on_choice)
+        self._on_choice()
+
+    def _build_file_box(self) -> QGroupBox:
+        """Where the project file goes."""
+        self.file = QLineEdit()
+        self.file.setObjectName("bestand")
+        browse = QPushButton("&Bladeren…")
+        browse.clicked.connect(self._browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(browse)
+        file_box = QGroupBox("Waar bewaren?")
+        file_layout = QVBoxLayout(file_box)
+        file_layout.addLayout(file_row)
+        return file_box
+
+    def _build_party_box(self) -> QGroupBox:
+        """The kind of appellation and the appellation itself."""
+        self.kind = QComboBox()
+        self.kind.setObjectName("soort")
+        for kind, text in KIND_TEXTS.items():
+            self.kind.addItem(text, kind.value)
+        self.appellation = QLineEdit()
+        self.appellation.setObjectName("aanduiding")
+        self.appellation.setPlaceholderText("zoals geregistreerd bij het centraal stembureau")
+        party_box = QGroupBox("Uw partij")
+        party_form = QFormLayout(party_box)
+        party_form.addRow("&Soort aanduiding:", self.kind)
+        party_form.addRow("&Aanduiding:", self.appellation)
+        return party_box
+
+    def _build_election_box(self) -> QGroupBox:
+        """The choice of election: a municipality, or one of the built-in elections."""
+        self.municipal = QRadioButton("&Gemeenteraad")
+        self.municipal.setChecked(True)
+        self.builtin = QRadioButton("Andere &verkiezing uit de lijst")
+        choice = QButtonGroup(self)
+        choice.addButton(self.municipal)
+        choice.addButton(self.builtin)
+
+        self.municipality = QLineEdit()
+        self.municipality.setObjectName("gemeente")
+        self.municipality.setPlaceholderText("bijvoorbeeld Utrecht")
+        self.seats = QSpinBox()
+        self.seats.setObjectName("zetels")
+        self.seats.setRange(9, 45)
+        self.seats.setValue(17)
+        self.election_date = QDateEdit()
+        self.election_date.setObjectName("datum")
+        self.election_date.setDisplayFormat("dd-MM-yyyy")
+        self.election_date.setCalendarPopup(True)
+        default = DEFAULT_MUNICIPAL_DATE
+        self.election_date.setDate(QDate(default.year, default.month, default.day))
+        municipal_form = QFormLayout()
+        municipal_form.addRow("Naam van de &gemeente:", self.municipality)
+        municipal_form.addRow("Aantal &zetels in de raad:", self.seats)
+        municipal_form.addRow("&Dag van stemming:", self.election_date)
+
+        self.election_choice = QComboBox()
+        self.election_choice.setObjectName("verkiezing")
+        self.election_choice.setAccessibleName("Ingebouwde verkiezing")
+        for election in self._elections:
+            self.election_choice.addItem(
+                f"{election.name} – {dutch_date(election.election_date)}", election.identifier
+            )
+
+        election_box = QGroupBox("Voor welke verkiezing?")
+        election_layout = QVBoxLayout(election_box)
+        election_layout.addWidget(self.municipal)
+        election_layout.addLayout(municipal_form)
+        election_layout.addWidget(self.builtin)
+        election_layout.addWidget(self.election_choice)
+        return election_box
+
+    def _on_choice(self) -> None:
+        municipal = self.municipal.isChecked()
+        for widget in (self.municipality, self.seats, self.election_date):
+            widget.setEnabled(municipal)
+        self.election_choice.setEnabled(not municipal)
+        blank = self.kind.currentData() == AppellationKind.BLANK.value
+        self.appellation.setEnabled(not blank)
+        self._suggest_file()
+
+    def _suggest_file(self) -> None:
+        if self.file.isModified():
+            return
+        parts = [self.appellation.text().strip() or "project"]
+        if self.municipal.isChecked() and self.municipality.text().strip():
+            parts.append(self.municipality.text().strip())
+        name = " ".join(parts).replace("/", "-") + SUFFIX
+        self.file.setText(str(self._directory / name))
+
+    def _browse(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Project bewaren als", self.file.text(), f"kandidaat-project (*{SUFFIX})"
+        )
+        if chosen:
+            if not chosen.endswith(SUFFIX):
+                chosen += SUFFIX
+            self.file.setText(chosen)
+            self.file.setModified(True)
+
+    def election(self) -> Election:
+        """The election chosen (raises KandidaatError with a Dutch message)."""
+        if self.builtin.isChecked():
+            identifier = self.election_choice.currentData()
+            for election in self._elections:
+                if election.identifier == identifier:
+                    return election
+            raise KandidaatError("kies een verkiezing uit de lijst")
+        name = self.municipality.text().strip()
+        if not name:
+            raise KandidaatError("vul de naam van de gemeente in")
+        chosen = self.election_date.date()
+        day = date(chosen.year(), chosen.month(), chosen.day())
+        return municipal_election(name, self.seats.value(), day)
+
+    def party(self) -> Party:
+        """The party side as far as this dialog asks (raises KandidaatError in Dutch)."""
+        kind = AppellationKind(str(self.kind.currentData()))
+        appellation = "" if kind is AppellationKind.BLANK else self.appellation.text().strip()
+        if kind is not AppellationKind.BLANK and not appellation:
+            raise KandidaatError("vul de aanduiding van uw partij in (of kies een blanco lijst)")
+        return Party(kind, appellation)
+
+    def project_path(self) -> Path:
+        """The new project file (raises KandidaatError in Dutch when it cannot be used)."""
+        text = self.file.text().strip()
+        if not text:
+            raise KandidaatError("kies waar het project bewaard wordt")
+        path = Path(text).expanduser()
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        if path.exists():
+            raise KandidaatError(f"{path.name} bestaat al; kies een andere naam")
+        return path
+
+    def accept(self) -> None:
+        """Check the answers; stay open with a Dutch explanation when something is missing."""
+        try:
+            nomination = Nomination(election=self.election(), party=self.party())
+            path = self.project_path()
+        except KandidaatError as error:
+            self.problem.setText(error.message[:1].upper() + error.message[1:])
+            return
+        self.nomination = nomination
+        self.path = path
+        super().accept()

@@ -1,0 +1,156 @@
+"""Kandidaten: every person of the project in one table, edited in place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kandidaat.app.editing.edits import PutCandidate, RemoveCandidate
+from kandidaat.domain.nomination.model import Candidate
+from kandidaat.gui.models import CandidatesModel
+
+if TYPE_CHECKING:
+    from kandidaat.gui.bridge import SessionBridge
+
+
+class CandidatesPage(QWidget):
+    """The table of candidates with search, sorting, add, remove and import."""
+
+    TITLE = "Kandidaten"
+
+    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        """Build the page over ``bridge``."""
+        super().__init__(parent)
+        self._bridge = bridge
+        self.model = CandidatesModel(bridge)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortLocaleAware(True)
+
+        heading = QLabel("<h2>Kandidaten</h2>")
+        explanation = QLabel(
+            "Alle personen van dit project. Klik twee keer op een cel (of druk F2) om haar te "
+            "wijzigen; elke wijziging wordt meteen bewaard. Op welke lijst iemand staat, regelt "
+            "u op de pagina Lijsten."
+        )
+        explanation.setWordWrap(True)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("zoeken")
+        self.search.setPlaceholderText("Zoek op naam of woonplaats")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Zoeken in kandidaten")
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        search_label = QLabel("&Zoeken:")
+        search_label.setBuddy(self.search)
+
+        self._build_table()
+
+        self.add_button = QPushButton("Kandidaat &toevoegen")
+        self.add_button.clicked.connect(self.add_candidate)
+        self.remove_button = QPushButton("Kandidaat &verwijderen")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.import_button = QPushButton("&Inlezen uit CSV of Excel…")
+        self.import_button.setObjectName("inlezen")
+        self.count_label = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(explanation)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.setTabOrder(self.search, self.table)
+        self.setTabOrder(self.table, self.add_button)
+        self.setTabOrder(self.add_button, self.remove_button)
+        self.setTabOrder(self.remove_button, self.import_button)
+
+        bridge.changed.connect(self._update_count)
+        self._update_count()
+
+    def _build_table(self) -> None:
+        """The table of candidates: sortable, editable in place."""
+        self.table = QTableView()
+        self.table.setObjectName("kandidatentabel")
+        self.table.setAccessibleName("Tabel met kandidaten")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+    def _update_count(self) -> None:
+        count = self.model.rowCount()
+        self.count_label.setText(f"{count} kandidaat" if count == 1 else f"{count} kandidaten")
+        enabled = self._bridge.nomination is not None
+        for widget in (self.add_button, self.remove_button, self.import_button, self.table):
+            widget.setEnabled(enabled)
+
+    def add_candidate(self) -> None:
+        """Add an empty person and start editing the last name."""
+        session = self._bridge.session
+        if session is None:
+            return
+        key = session.new_candidate_key()
+        candidate = Candidate(key=key, initials="?", last_name="Nieuwe kandidaat")
+        if self._bridge.apply(PutCandidate(candidate)):
+            self.select_candidate(key, "last_name", edit=True)
+
+    def remove_selected(self) -> None:
+        """Remove the selected person from the project and every list (undo brings it back)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        candidate = self.model.candidate_at(self.proxy.mapToSource(index).row())
+        self._bridge.apply(RemoveCandidate(candidate.key, candidate.display_name))
+
+    def select_candidate(self, key: str, field: str | None = None, *, edit: bool = False) -> bool:
+        """Select the candidate's row (and the cell of ``field``) and give it focus."""
+        row = self.model.row_of(key)
+        if row is None:
+            return False
+        self.search.clear()
+        column = CandidatesModel.column_of(field) if field else None
+        source = self.model.index(row, column if column is not None else 0, QModelIndex())
+        index = self.proxy.mapFromSource(source)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if edit:
+            self.table.edit(index)
+        return True

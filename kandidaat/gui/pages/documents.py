@@ -1,0 +1,271 @@
+"""Documenten: make the forms into a folder without freezing, and preview them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kandidaat.app.editing.documents import (
+    GeneratedDocuments,
+    concept_reasons,
+    generate_documents,
+    preview_pages,
+)
+from kandidaat.domain.errors import KandidaatError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kandidaat.gui.bridge import SessionBridge
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    """Runs one function off the user interface thread; reports back by signal."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self._work = work
+
+    def run(self) -> None:
+        """Run the work; a Dutch error message on bad input, never a traceback."""
+        try:
+            result = self._work()
+        except KandidaatError as error:
+            self.signals.failed.emit(error.message)
+        except OSError as error:
+            self.signals.failed.emit(f"kan niet schrijven: {error.strerror or error}")
+        else:
+            self.signals.done.emit(result)
+
+
+class DocumentsPage(QWidget):
+    """Folder, a button, progress, the files made and a preview of the chosen one."""
+
+    TITLE = "Documenten"
+    finished = Signal()
+    """The documents were made (or making them failed)."""
+
+    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        """Build the page over ``bridge``."""
+        super().__init__(parent)
+        self._bridge = bridge
+        self._pool = QThreadPool.globalInstance()
+        self._jobs: set[_Job] = set()
+        self.result: GeneratedDocuments | None = None
+        self.last_error = ""
+
+        explanation = QLabel(
+            "Maak alle formulieren om te printen, te ondertekenen en in te leveren. Zolang de "
+            "controle nog fouten vindt, staat op elk blad CONCEPT: die versie mag u niet "
+            "inleveren."
+        )
+        explanation.setWordWrap(True)
+        self.warning = QLabel()
+        self.warning.setObjectName("waarschuwing")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
+
+        folder_row = self._build_folder_row()
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("voortgang")
+        self.progress.setTextVisible(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.state = QLabel()
+        self.state.setObjectName("toestand")
+        self.state.setWordWrap(True)
+
+        splitter = self._build_results()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Documenten</h2>"))
+        layout.addWidget(explanation)
+        layout.addWidget(self.warning)
+        layout.addLayout(folder_row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.state)
+        layout.addWidget(splitter, 1)
+
+        bridge.session_replaced.connect(self._on_project)
+        bridge.changed.connect(self._update_warning)
+        self._on_project()
+
+    # -- state ---------------------------------------------------------------
+
+    def _build_results(self) -> QSplitter:
+        """The files made, beside a preview of the chosen one."""
+        self.files = QListWidget()
+        self.files.setObjectName("bestanden")
+        self.files.setAccessibleName("Gemaakte documenten")
+        self.files.currentItemChanged.connect(self._show_preview)
+        self.preview = QLabel("Kies links een document om het te bekijken.")
+        self.preview.setObjectName("voorbeeld")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.preview.setWordWrap(True)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.preview)
+        splitter = QSplitter()
+        splitter.addWidget(self.files)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 2)
+        return splitter
+
+    def _build_folder_row(self) -> QHBoxLayout:
+        """The folder for the documents and the button that makes them."""
+        self.folder = QLineEdit()
+        self.folder.setObjectName("map")
+        self.folder.setAccessibleName("Map voor de documenten")
+        browse = QPushButton("&Bladeren…")
+        browse.clicked.connect(self._browse)
+        folder_label = QLabel("&Map:")
+        folder_label.setBuddy(self.folder)
+        self.make_button = QPushButton("Documenten &maken")
+        self.make_button.setObjectName("maken")
+        self.make_button.clicked.connect(self.make_documents)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(folder_label)
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        folder_row.addWidget(self.make_button)
+        return folder_row
+
+    def _on_project(self) -> None:
+        session = self._bridge.session
+        self.files.clear()
+        self.result = None
+        if session is not None and session.path is not None:
+            self.folder.setText(str(session.path.with_name(f"{session.path.stem}-documenten")))
+        self._update_warning()
+
+    def _update_warning(self) -> None:
+        session = self._bridge.session
+        if session is None:
+            self.warning.setText("")
+            self.make_button.setEnabled(False)
+            return
+        self.make_button.setEnabled(self.progress.maximum() != 0)
+        lines = []
+        if session.documents_outdated:
+            lines.append(
+                "Let op: het project is gewijzigd nadat de documenten zijn gemaakt. Maak ze "
+                "opnieuw, print ze opnieuw en laat ze opnieuw ondertekenen."
+            )
+        reasons = concept_reasons(session)
+        if reasons:
+            lines.append("De documenten krijgen het merk CONCEPT: " + "; ".join(reasons) + ".")
+        self.warning.setText("\n".join(lines))
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, "Map voor de documenten", self.folder.text()
+        )
+        if chosen:
+            self.folder.setText(chosen)
+
+    # -- making --------------------------------------------------------------
+
+    def make_documents(self) -> None:
+        """Make the documents in the background; the window stays usable."""
+        session = self._bridge.session
+        if session is None or not self.folder.text().strip():
+            return
+        nomination = session.nomination
+        findings = session.findings()
+        out_dir = Path(self.folder.text().strip()).expanduser()
+        self.make_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.state.setText("Bezig met de documenten… u kunt intussen verder werken.")
+        self.files.clear()
+        self._start(
+            lambda: generate_documents(nomination, findings, out_dir),
+            self._made,
+        )
+
+    def _start(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+        job = _Job(work)
+        job.setAutoDelete(False)
+        self._jobs.add(job)
+        job.signals.done.connect(done)
+        job.signals.failed.connect(self._failed)
+        job.signals.done.connect(lambda _result: self._jobs.discard(job))
+        job.signals.failed.connect(lambda _message: self._jobs.discard(job))
+        self._pool.start(job)
+
+    def _made(self, result: object) -> None:
+        if not isinstance(result, GeneratedDocuments):
+            return
+        self.result = result
+        session = self._bridge.session
+        if session is not None and session.nomination == result.nomination:
+            session.mark_documents_printed()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.make_button.setEnabled(True)
+        concept = " met het merk CONCEPT" if result.concept else ""
+        self.state.setText(
+            f"{len(result.files)} documenten gemaakt{concept} in {result.out_dir}. "
+            f"Alles in één bestand om te printen: {result.combined.name}."
+        )
+        for path in (result.combined, *result.files):
+            item = QListWidgetItem(str(path.relative_to(result.out_dir)))
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            self.files.addItem(item)
+        self.files.setCurrentRow(0)
+        self._update_warning()
+        self.finished.emit()
+
+    def _failed(self, message: str) -> None:
+        self.last_error = message
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.make_button.setEnabled(self._bridge.session is not None)
+        self.state.setText(f"De documenten zijn niet gemaakt: {message}")
+        self.finished.emit()
+
+    # -- preview ------------------------------------------------------------
+
+    def _show_preview(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        pdf = Path(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.preview.setText(f"Voorbeeld van {pdf.name} wordt gemaakt…")
+        self._start(lambda: preview_pages(pdf, pages=2), self._previewed)
+
+    def _previewed(self, result: object) -> None:
+        if not isinstance(result, tuple):
+            return
+        images = [Path(str(path)) for path in result]
+        if not images:
+            self.preview.setText(
+                "Geen voorbeeld: het programma pdftoppm (poppler-utils) is niet gevonden. "
+                "Open het bestand met uw PDF-lezer."
+            )
+            return
+        pixmap = QPixmap(str(images[0]))
+        self.preview.setPixmap(pixmap)
+        self.preview.setAccessibleName(f"Voorbeeld van de eerste bladzijde ({len(images)} getoond)")

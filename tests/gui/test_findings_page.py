@@ -1,0 +1,97 @@
+"""Controle: every finding with its article; clicking one goes where it is fixed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+from kandidaat.domain.nomination.findings import Finding, Severity
+from kandidaat.gui.models import CandidatesModel
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTreeWidgetItem
+    from pytestqt.qtbot import QtBot
+
+    from kandidaat.gui.main_window import MainWindow
+
+
+def item_for(window: MainWindow, code: str, candidate_key: str | None = None) -> QTreeWidgetItem:
+    tree = window.findings_page.tree
+    for row in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(row)
+        finding = item.data(0, Qt.ItemDataRole.UserRole)
+        assert isinstance(finding, Finding)
+        if finding.code == code and finding.candidate_key == candidate_key:
+            return item
+    raise LookupError(code)
+
+
+def codes(window: MainWindow) -> list[tuple[str, str | None]]:
+    return [(f.code, f.candidate_key) for f in window.findings_page.findings]
+
+
+def test_errors_come_first_with_their_article_in_dutch(opened: MainWindow) -> None:
+    opened.show_page("controle")
+    page = opened.findings_page
+    assert page.findings
+    first = page.tree.topLevelItem(0)
+    assert first.text(0).endswith("fout")
+    severities = [finding.severity for finding in page.findings]
+    assert severities == sorted(
+        severities, key=[Severity.ERROR, Severity.WARNING, Severity.INFO].index
+    )
+    births = item_for(opened, "candidate-data-missing", "k1")
+    assert births.text(1) == "Kiesbesluit H 2 lid 1"
+    assert "Gelder" in births.text(2)
+    assert page.summary.text().startswith(f"{severities.count(Severity.ERROR)} fouten")
+
+
+def test_clicking_a_missing_date_of_birth_opens_the_cell_and_typing_it_fixes_the_finding(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    opened.show_page("controle")
+    page = opened.findings_page
+    item = item_for(opened, "candidate-data-missing", "k1")
+    before = len(page.findings)
+    rect = page.tree.visualItemRect(item)
+    qtbot.mouseClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    candidates = opened.candidates_page
+    assert opened.stack.currentWidget() is candidates
+    current = candidates.proxy.mapToSource(candidates.table.currentIndex())
+    assert candidates.model.candidate_at(current.row()).key == "k1"
+    assert current.column() == CandidatesModel.column_of("date_of_birth")
+    assert candidates.table.hasFocus()
+    qtbot.keyClick(candidates.table, Qt.Key.Key_F2)
+    editor = candidates.table.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, "12-04-1961")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: candidates.table.state() == QAbstractItemView.State.NoState)
+    assert ("candidate-data-missing", "k1") not in codes(opened)
+    assert len(page.findings) == before - 1
+    assert opened.status.text().startswith("Alles is bewaard in cda-west-maas-en-waal.kandidaat.")
+
+
+def test_a_missing_submitter_leads_to_the_submitter_field_on_the_party_page(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    opened.show_page("controle")
+    page = opened.findings_page
+    item = item_for(opened, "submitter-missing")
+    page.tree.setCurrentItem(item)
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    party = opened.party_page
+    assert opened.stack.currentWidget() is party
+    assert party.submitter_fields["initials"].hasFocus()
+    for name, text in (("initials", "K."), ("last_name", "Groot")):
+        party.submitter_fields[name].setFocus()
+        qtbot.keyClicks(party.submitter_fields[name], text)
+        qtbot.keyClick(party.submitter_fields[name], Qt.Key.Key_Tab)
+    assert ("submitter-missing", None) not in codes(opened)
+    nomination = opened.bridge.nomination
+    assert nomination is not None
+    assert nomination.party.submitter is not None
+    assert nomination.party.submitter.ballot_name == "K. Groot"
