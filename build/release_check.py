@@ -32,7 +32,8 @@ REPO = BUILD_DIR.parent
 sys.path[:0] = [str(BUILD_DIR), str(REPO)]
 
 from kandidaat_build.compare import compare_artifact_dirs  # noqa: E402 - after sys.path
-from kandidaat_build.pipeline import git_facts  # noqa: E402 - idem
+from kandidaat_build.errors import BuildError  # noqa: E402 - idem
+from kandidaat_build.pipeline import exclusive, git_facts  # noqa: E402 - idem
 
 SOFTHSM_MODULES = (
     "/usr/lib/softhsm/libsofthsm2.so",
@@ -123,7 +124,8 @@ def build(name: str, out: Path, wheelhouse: Path, commit: str, summary: Summary)
         finally:
             os.umask(previous)
     ok = result.returncode == 0
-    summary.add(f"build {name}", started, ok=ok, detail="" if ok else result.stderr[-2000:])
+    last_lines = " | ".join(result.stderr.strip().splitlines()[-3:])
+    summary.add(f"build {name}", started, ok=ok, detail="" if ok else last_lines)
     return out / name / "artifacts" if ok else None
 
 
@@ -231,9 +233,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wheelhouse", type=Path, default=None, help="gedeelde wielenmap")
     args = parser.parse_args(argv)
     out = args.out.resolve()
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    wheelhouse = (args.wheelhouse or out.parent / "wheelhouse").resolve()
+    try:
+        with exclusive(out):
+            return check(out, (args.wheelhouse or out.parent / "wheelhouse").resolve())
+    except BuildError as error:
+        sys.stderr.write(f"fout: {error.message}\n")
+        return 2
+
+
+def check(out: Path, wheelhouse: Path) -> int:
+    """Every stage in ``out`` (emptied first); the summary decides the exit code."""
+    for child in out.iterdir():
+        if child.name != ".lock":
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
     commit, _ = git_facts(REPO)
     summary = Summary()
     builds = [build(name, out, wheelhouse, commit, summary) for name, _, _ in CALLERS]

@@ -46,6 +46,7 @@ from kandidaat_build.pipeline import (  # noqa: E402 - idem
     Workspace,
     add_extra_modules,
     build,
+    exclusive,
     export_source,
     fetch_wheels,
     git_facts,
@@ -178,7 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run stage 1 or stage 2; turn every build error into a Dutch message and exit code 2."""
     args = parse_args(argv)
     try:
-        return inside(args) if args.inside else launch(args)
+        if args.inside:
+            return inside(args)
+        with exclusive(checked_out_dir(args.out or default_out())):
+            return launch(args)
     except BuildError as error:
         sys.stderr.write(f"fout: {error.message}\n")
         return 2

@@ -14,6 +14,8 @@ Layout of one workspace (``$KANDIDAAT_OUT``, default ``../out``)::
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import io
 import json
 import os
@@ -35,7 +37,7 @@ from kandidaat_build.packing import DebPackage, pack_tree, write_deb
 from kandidaat_build.sbom import sbom_bytes, sbom_document
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
 WORKSPACE_MARKER = ".kandidaat-build-workspace"
 EMBEDDED_MANIFEST = "_internal/kandidaat-files.sha256"
@@ -101,6 +103,25 @@ class Timings:
     def run(self, name: str, start: float) -> None:
         """Record that step ``name`` started at ``start`` (``time.monotonic``) and ended now."""
         self.steps.append((name, time.monotonic() - start))
+
+
+@contextlib.contextmanager
+def exclusive(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` so that two builds never share a workspace.
+
+    Raises:
+        BuildError: when another build holds the lock already.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / ".lock").open("a") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"{folder}: een andere build gebruikt deze map al") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def run_checked(command: Sequence[str], env: Mapping[str, str] | None, what: str) -> str:
