@@ -33,18 +33,25 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
 
     do_import = actions.add_parser(
         "import",
-        help="lees kandidaten uit een CSV- of XLSX-bestand",
+        help="lees kandidaten uit een CSV-, XLSX- of EML-bestand (210, 230b)",
         description=(
             "Leest kandidaten in het adresboek. Een persoon die er al in staat (zelfde BSN, of "
             "zelfde naam en geboortedatum) wordt bijgewerkt. Met --lijst krijgt die lijst precies "
-            "deze kandidaten, in de volgorde van het bestand."
+            "deze kandidaten, in de volgorde van het bestand. Uit een EML-bestand (een 210, of "
+            "de kandidatenlijsten 230b van een vorige verkiezing) komt de lijst met de "
+            "aanduiding van het project, of die van --aanduiding."
         ),
         add_help=False,
     )
     add_help(do_import)
     do_import.add_argument("project", metavar="PROJECT", type=Path, help="het projectbestand")
-    do_import.add_argument("file", metavar="BESTAND", type=Path, help="CSV- of XLSX-bestand")
+    do_import.add_argument(
+        "file", metavar="BESTAND", type=Path, help="CSV-, XLSX- of EML-bestand (.xml)"
+    )
     do_import.add_argument("--lijst", metavar="LIJST", help="zet de kandidaten op deze lijst")
+    do_import.add_argument(
+        "--aanduiding", metavar="TEKST", help="EML: neem de lijst met deze aanduiding"
+    )
     do_import.set_defaults(handler=run_import)
 
     do_export = actions.add_parser(
@@ -67,7 +74,9 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
 
 def run_import(args: argparse.Namespace) -> int:
     """Import and say what changed."""
-    summary = import_candidates(args.project, args.file, list_key=args.lijst)
+    summary = import_candidates(
+        args.project, args.file, list_key=args.lijst, appellation=args.aanduiding
+    )
     sys.stdout.write(
         f"{summary.read} kandidaten gelezen uit {args.file.name}: {summary.added} nieuw, "
         f"{summary.updated} bijgewerkt\n"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from kandidaat.app.commands.nomination_common import add_help, positive_int
 from kandidaat.app.exitcodes import EXIT_OK
+from kandidaat.app.nomination.eml_files import read_210
 from kandidaat.app.nomination.list_edits import (
     add_list,
     copy_list,
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
-    """Add ``list add|show|kieskringen|move|copy|remove``."""
+    """Add ``list add|show|kieskringen|move|copy|remove|import``."""
     parser = subparsers.add_parser(
         "list",
         help="maak, toon en wijzig kandidatenlijsten",
@@ -82,6 +83,14 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     )
     remove.add_argument("key", metavar="LIJST")
     remove.set_defaults(handler=run_remove)
+
+    do_import = _action(
+        actions,
+        "import",
+        "lees een EML 210-bestand (van kandidaat, OSV2020 of e-KS) in als lijst van het project",
+    )
+    do_import.add_argument("file", metavar="BESTAND", type=Path, help="EML 210-bestand")
+    do_import.set_defaults(handler=run_import)
 
 
 def _action(actions: Any, name: str, help_text: str) -> argparse.ArgumentParser:  # noqa: ANN401 - argparse's private type
@@ -176,4 +185,16 @@ def run_remove(args: argparse.Namespace) -> int:
     """Remove a list."""
     update_project(args.project, lambda n: remove_list(n, args.key))
     sys.stdout.write(f"Lijst {args.key} verwijderd (de personen blijven in het adresboek)\n")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Read a 210 into the project: persons merged, the list for its kieskringen replaced."""
+    before = {lst.key for lst in load_project(args.project).lists}
+    nomination = update_project(args.project, lambda n: read_210(args.file, base=n))
+    for candidate_list in nomination.lists:
+        if candidate_list.key not in before:
+            sys.stdout.write(f"Lijst toegevoegd: {_describe(nomination, candidate_list)}\n")
+        else:
+            sys.stdout.write(f"Lijst: {_describe(nomination, candidate_list)}\n")
     return EXIT_OK

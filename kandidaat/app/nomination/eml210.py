@@ -63,6 +63,7 @@ __all__ = [
     "election_from_identifier",
     "election_identifier",
     "known_election",
+    "merge_persons",
     "nomination_from_record",
     "nomination_record",
     "nominations_from_candidate_lists",
@@ -631,3 +632,27 @@ def nominations_from_candidate_lists(
             )
         )
     return tuple(nominations)
+
+
+def merge_persons(
+    address_book: tuple[Candidate, ...], persons: tuple[Candidate, ...]
+) -> tuple[tuple[Candidate, ...], tuple[str, ...]]:
+    """Persons from an EML file merged into an address book, and their keys in file order.
+
+    A person already in the book (same BSN, else same last name, initials and
+    date of birth) keeps its key and the fields only paper carries and takes
+    the file's data; others are added with fresh keys.
+    """
+    book = {c.key: c for c in address_book}
+    existing = {_identity(c): c for c in address_book}
+    taken = set(book)
+    keys: list[str] = []
+    for person in persons:
+        match = existing.get(_identity(person))
+        merged = _merge_candidate(person, match)
+        if match is None:
+            merged = dataclasses.replace(merged, key=_fresh_key(taken))
+            existing[_identity(merged)] = merged
+        book[merged.key] = merged
+        keys.append(merged.key)
+    return tuple(book.values()), tuple(keys)

@@ -160,3 +160,84 @@ def test_show_lists_the_address_book_with_keys(
     out = capsys.readouterr().out
     assert "Ødegård, I. (Ingrid), 1980-10-28, Oslo (NO)" in out
     assert len(out.splitlines()) == 20
+
+
+def test_candidates_of_the_previous_election_come_from_the_real_230b(
+    tmp_path: Path, shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "p.kandidaat"
+    args = ["new", str(project), "--gemeente", "West Maas en Waal", "--seats", "19"]
+    assert main([*args, "--date", "2026-03-18", "--aanduiding", "FD Partij Beneden-Leeuwen"]) == 0
+    lists = (
+        shared_dir
+        / "eml_nl"
+        / "samples"
+        / "GR2022_WestMaasenWaal"
+        / "Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml"
+    )
+    capsys.readouterr()
+    assert main(["candidates", "import", str(project), str(lists), "--lijst", "lijst-1"]) == 0
+    out = capsys.readouterr().out
+    nomination = _load(project)
+    first = nomination.candidates_of(nomination.lists[0])[0]
+    assert (first.initials, first.first_name, first.last_name) == ("R.A.N.", "Rob", "Reuvers")
+    assert f"{len(nomination.candidates)} kandidaten gelezen uit {lists.name}" in out
+
+
+def test_a_230b_without_the_projects_appellation_names_the_lists_it_has(
+    tmp_path: Path, shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _new_project(tmp_path / "p.kandidaat")
+    before = project.read_bytes()
+    lists = (
+        shared_dir / "eml_nl" / "samples" / "TK2025" / "Kandidatenlijsten_TK2025_Haarlem.eml.xml"
+    )
+    capsys.readouterr()
+    assert main(["candidates", "import", str(project), str(lists)]) == 2
+    err = capsys.readouterr().err
+    assert "geen lijst met aanduiding 'Demodorp Vooruit'" in err
+    assert "PVV (Partij voor de Vrijheid)" in err
+    assert project.read_bytes() == before
+    args = [
+        "candidates",
+        "import",
+        str(project),
+        str(lists),
+        "--aanduiding",
+        "Partij voor de Dieren",
+    ]
+    assert main(args) == 0
+    assert len(_load(project).candidates) > 0
+
+
+def test_a_210_read_into_its_own_project_replaces_the_list_and_keeps_the_persons(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _new_project(tmp_path / "p.kandidaat")
+    sheet = tmp_path / "kandidaten.csv"
+    sheet.write_text(_demo_csv(), encoding="utf-8")
+    main(["candidates", "import", str(project), str(sheet), "--lijst", "lijst-1"])
+    person = "P.;;Brouwer;Marktplein 5;9999 AA;Demodorp"
+    main(["party", str(project), "--inleveraar", person, "--vervanger", person])
+    main(["export210", str(project), "--out", str(tmp_path / "uit")])
+    [eml] = (tmp_path / "uit").iterdir()
+    main(["list", "move", str(project), "lijst-1", "1", "20"])
+    before = _load(project)
+    capsys.readouterr()
+    assert main(["list", "import", str(project), str(eml)]) == 0
+    assert "Lijst: lijst-1: 20 kandidaten" in capsys.readouterr().out
+    after = _load(project)
+    assert {c.key for c in after.candidates} == {c.key for c in before.candidates}
+    assert after.candidates_of(after.lists[0])[0].last_name == "Veen"
+
+
+def test_a_broken_eml_in_list_import_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _new_project(tmp_path / "p.kandidaat")
+    before = project.read_bytes()
+    broken = tmp_path / "kapot.eml.xml"
+    broken.write_bytes(b'<EML Id="210"><Nomination>')
+    assert main(["list", "import", str(project), str(broken)]) == 2
+    assert "kapot.eml.xml, regel 1: geen geldige XML" in capsys.readouterr().err
+    assert project.read_bytes() == before
