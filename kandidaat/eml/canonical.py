@@ -14,15 +14,28 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from kandidaat.eml.errors import EmlError
 from kandidaat.eml.safe_xml import parse_bytes, read_file
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 
-def canonical_bytes(tree: etree._ElementTree | etree._Element) -> bytes:
-    """Inclusive Canonical XML 1.0 with comments (not C14N 2.0, not exclusive)."""
-    data: bytes = etree.tostring(tree, method="c14n", with_comments=True)
+def canonical_bytes(tree: etree._ElementTree | etree._Element, source: str = "") -> bytes:
+    """Inclusive Canonical XML 1.0 with comments (not C14N 2.0, not exclusive).
+
+    Canonical XML 1.0 has no canonical form for a document that declares a
+    relative namespace URI (e.g. ``xmlns:kr="//www.kiesraad.nl/extensions"``);
+    such a file is refused with a Dutch message instead of an lxml error.
+    """
+    try:
+        data: bytes = etree.tostring(tree, method="c14n", with_comments=True)
+    except etree.C14NError as error:
+        raise EmlError(
+            source or "EML-bestand",
+            "het bestand heeft geen canonieke vorm (Canonical XML 1.0); controleer of "
+            'elke namespace een volledige URI is (bijvoorbeeld "http://www.kiesraad.nl/extensions")',
+        ) from error
     return data
 
 
@@ -54,7 +67,7 @@ class HashReport:
 def hash_report(data: bytes, source: str) -> HashReport:
     """Hash a file's bytes and its canonical form (parsed safely)."""
     tree = parse_bytes(data, source)
-    canonical = canonical_bytes(tree)
+    canonical = canonical_bytes(tree, source)
     declares = (
         tree.getroot().find("{http://www.w3.org/2000/09/xmldsig#}CanonicalizationMethod")
         is not None

@@ -65,9 +65,13 @@ def check_file(path: Path, schemas: SchemaSet | None) -> FileCheck:
     except KandidaatError as error:
         result.unreadable = error.message
         return result
-    report = hash_report(data, path.name)
-    result.hash_code = report.form_hash
-    result.canonical = report.is_canonical
+    try:
+        report = hash_report(data, path.name)
+    except KandidaatError as error:
+        result.findings.append(Finding("hashcode", getattr(error, "detail", error.message), None))
+    else:
+        result.hash_code = report.form_hash
+        result.canonical = report.is_canonical
     if schemas is not None:
         try:
             findings = schemas.validate(tree, result.message_id)
