@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kandidaat.app.commands.nomination_export",
     "kandidaat.app.commands.check",
     "kandidaat.app.commands.candidates",
+    "kandidaat.app.commands.gui",
 )
 
 

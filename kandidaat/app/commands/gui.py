@@ -1,0 +1,88 @@
+"""``kandidaat gui [PROJECT]``: the desktop application for parties.
+
+PySide6 is optional (``pip install kandidaat[gui]``): it is imported only when
+this command runs, so every other command works without it, and a missing Qt
+gives a Dutch message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kandidaat.app.exitcodes import EXIT_BAD_INPUT, EXIT_OK
+
+if TYPE_CHECKING:
+    import argparse
+
+PAGES = ("start", "partij", "kandidaten", "lijsten", "controle", "documenten")
+"""The pages ``--page`` accepts (the same names as in the window's navigation)."""
+
+MISSING_QT = (
+    "fout: de desktoptoepassing heeft PySide6 nodig, maar dat is niet geïnstalleerd.\n"
+    "Installeer het met: pip install 'kandidaat[gui]' (of PySide6-Essentials).\n"
+    "Alle andere opdrachten van kandidaat werken ook zonder.\n"
+)
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
+    """Add the ``gui`` subcommand."""
+    parser = subparsers.add_parser(
+        "gui",
+        help="start de desktoptoepassing voor partijen",
+        description=(
+            "Start de desktoptoepassing: kandidaten invoeren, lijsten samenstellen, "
+            "controleren en de formulieren maken. Met --screenshot wordt één pagina als "
+            "PNG-afbeelding bewaard, zonder venster."
+        ),
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    parser.add_argument(
+        "project",
+        nargs="?",
+        type=Path,
+        metavar="PROJECT",
+        help="het .kandidaat-project om te openen",
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
+        help="bewaar een schermafdruk van een pagina in dit PNG-bestand en stop",
+    )
+    parser.add_argument(
+        "--page",
+        choices=PAGES,
+        default=None,
+        metavar="NAAM",
+        help=f"de pagina voor --screenshot: {', '.join(PAGES)}",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the application, or write the screenshot and stop."""
+    try:
+        application = importlib.import_module("kandidaat.gui.application")
+    except ImportError as error:
+        if (error.name or "").startswith(("PySide6", "shiboken6")):
+            sys.stderr.write(MISSING_QT)
+            return EXIT_BAD_INPUT
+        raise
+    project: Path | None = args.project
+    if project is not None and not project.is_file():
+        sys.stderr.write(f"fout: {project}: dit project bestaat niet\n")
+        return EXIT_BAD_INPUT
+    if args.screenshot is not None:
+        page = args.page or ("kandidaten" if project is not None else "start")
+        application.screenshot(args.screenshot, project, page)
+        sys.stdout.write(f"schermafdruk van de pagina {page} bewaard in {args.screenshot}\n")
+        return EXIT_OK
+    if args.page is not None:
+        sys.stderr.write("fout: --page hoort bij --screenshot\n")
+        return EXIT_BAD_INPUT
+    code: int = application.run(project)
+    return code

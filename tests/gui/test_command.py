@@ -1,0 +1,74 @@
+"""``kandidaat gui``: a screenshot of any page offscreen; a Dutch message without PySide6."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtGui import QImage
+
+from kandidaat.app.cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_screenshot_of_the_lists_page_is_written_as_a_png(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    png = tmp_path / "lijsten.png"
+    code = main(["gui", str(project), "--screenshot", str(png), "--page", "lijsten"])
+    assert code == 0
+    assert capsys.readouterr().out == f"schermafdruk van de pagina lijsten bewaard in {png}\n"
+    assert png.read_bytes().startswith(PNG_SIGNATURE)
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_an_unknown_page_is_refused_in_dutch(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["gui", str(project), "--screenshot", str(tmp_path / "x.png"), "--page", "help"])
+    assert stopped.value.code == 2
+    assert "ongeldige keuze" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_a_missing_project_is_named_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "weg.kandidaat"
+    assert main(["gui", str(missing), "--screenshot", str(tmp_path / "x.png")]) == 2
+    assert capsys.readouterr().err == f"fout: {missing}: dit project bestaat niet\n"
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_without_pyside6_the_command_line_still_works_and_gui_explains_in_dutch() -> None:
+    # Block PySide6 as if it were not installed, then run the real command line.
+    driver = (
+        "import sys\n"
+        "sys.modules['PySide6'] = None\n"
+        "from kandidaat.app.cli import main\n"
+        "assert main(['seats', '--help']) == 0\n"
+    )
+    help_run = subprocess.run(
+        [sys.executable, "-c", driver], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert help_run.returncode == 0, help_run.stderr
+    driver = (
+        "import sys\n"
+        "sys.modules['PySide6'] = None\n"
+        "from kandidaat.app.cli import main\n"
+        "sys.exit(main(['gui']))\n"
+    )
+    gui_run = subprocess.run(
+        [sys.executable, "-c", driver], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert gui_run.returncode == 2
+    assert "de desktoptoepassing heeft PySide6 nodig" in gui_run.stderr
+    assert "Traceback" not in gui_run.stderr
