@@ -329,7 +329,7 @@ class ProjectFile:
 
 
 def _check_header(path: Path) -> None:
-    """Refuse a missing, empty or non-SQLite file before SQLite touches it."""
+    """Refuse a missing, empty, non-SQLite or foreign file before SQLite touches it."""
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -343,6 +343,12 @@ def _check_header(path: Path) -> None:
         raise ProjectFileError(path, f"het bestand is leeg; het {_NOT_A_PROJECT}")
     if not header.startswith(_SQLITE_MAGIC):
         raise ProjectFileError(path, f"{_NOT_A_PROJECT} (het is geen SQLite-database)")
+    # The application id never changes after creation: checking it here means SQLite
+    # never opens (and never changes the journal mode of) another program's database.
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise ProjectFileError(
+            path, f"{_NOT_A_PROJECT} (het is een SQLite-database van een ander programma)"
+        )
 
 
 def _connect(database: Path, shown_as: Path) -> sqlite3.Connection:

@@ -211,7 +211,7 @@ def test_a_missing_file_is_named(tmp_path):
         (b"", "het bestand is leeg"),
         (b"positie;voorletters;achternaam\n1;J.;Jansen\n", "is geen kandidaat-projectbestand"),
         (b"PK\x03\x04" + bytes(200), "is geen kandidaat-projectbestand"),
-        (b"SQLite format 3\x00" + b"\xff" * 84, "kan niet worden geopend"),
+        (b"SQLite format 3\x00" + b"\xff" * 84, "een SQLite-database van een ander programma"),
     ],
     ids=["empty", "text", "zip", "broken-header"],
 )
@@ -238,6 +238,20 @@ def test_a_sqlite_database_of_another_program_is_refused_and_left_alone(tmp_path
     with pytest.raises(ProjectFileError, match="SQLite-database van een ander programma"):
         ProjectFile.open(path)
     assert path.read_bytes() == before
+
+
+def test_a_foreign_database_in_wal_mode_is_not_switched_to_another_journal_mode(tmp_path):
+    path = tmp_path / "ander.db"
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("CREATE TABLE t (x INTEGER)")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(ProjectFileError, match="SQLite-database van een ander programma"):
+        ProjectFile.open(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ander.db"]
 
 
 def test_a_file_of_a_newer_kandidaat_is_refused_with_a_hint_to_update(project_path):
