@@ -97,6 +97,11 @@ def load_target(path: Path, *, election: Election | None = None) -> Nomination:
     if is_project_file(path):
         nomination = load_project(path)
         if election is not None:
+            if election.identifier != nomination.election.identifier:
+                raise InputError(
+                    f"{path.name}: het project hoort bij verkiezing "
+                    f"{nomination.election.identifier}, niet bij {election.identifier}"
+                )
             nomination = replace(nomination, election=election)
         return nomination
     return read_210(path, election=election)

@@ -226,3 +226,16 @@ def test_a_bad_today_is_a_dutch_usage_error(
         main(["check", str(project), "--today", "10-01-2026"])
     assert stopped.value.code == 2
     assert "geen geldige datum (gebruik JJJJ-MM-DD)" in capsys.readouterr().err
+
+
+def test_a_project_checked_against_the_definition_of_another_election_is_refused(
+    tmp_path: Path, shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _project(tmp_path / "goed.kandidaat", _nomination(5))
+    definition = (
+        shared_dir / "eml_nl" / "samples" / "PS2023" / "Verkiezingsdefinitie_PS2023_Drenthe.eml.xml"
+    )
+    assert main(["check", str(project), "--election", str(definition)]) == 2
+    assert "het project hoort bij verkiezing GR2026_Demodorp, niet bij PS2023_Drenthe" in (
+        capsys.readouterr().err
+    )
