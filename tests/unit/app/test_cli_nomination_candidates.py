@@ -241,3 +241,26 @@ def test_a_broken_eml_in_list_import_changes_nothing(
     assert main(["list", "import", str(project), str(broken)]) == 2
     assert "kapot.eml.xml, regel 1: geen geldige XML" in capsys.readouterr().err
     assert project.read_bytes() == before
+
+
+def test_a_malformed_xlsx_row_is_named_and_nothing_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook  # noqa: PLC0415 - only this test writes a workbook
+
+    project = _new_project(tmp_path / "p.kandidaat")
+    before = project.read_bytes()
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADER.split(";"))
+    sheet.append([1, "A.", "Anna", "", "Jansen", "v", "1980-01-01", "Demodorp"])
+    sheet.append([2, "B.", "Bert", "", "Bakker", "x", "1975-02-03", "Demodorp"])
+    path = tmp_path / "fout.xlsx"
+    book.save(path)
+    capsys.readouterr()
+    assert main(["candidates", "import", str(project), str(path), "--lijst", "lijst-1"]) == 2
+    err = capsys.readouterr().err
+    assert "fout.xlsx" in err
+    assert "3, kolom geslacht" in err
+    assert project.read_bytes() == before
