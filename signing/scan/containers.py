@@ -236,6 +236,8 @@ def ar_members(data: bytes, budget: Budget) -> Iterator[Member]:
         name, body = _ar_name(raw_name, body, long_names)
         budget.charge_member()
         yield Member(name, body)
+    if data[position:].strip(b"\n"):
+        raise CorruptContainerError(f"ar-archief is afgebroken (kop op positie {position})")
 
 
 def _ar_name(raw_name: str, body: bytes, long_names: bytes) -> tuple[str, bytes]:

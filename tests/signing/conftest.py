@@ -18,13 +18,18 @@ import secrets
 import struct
 import sys
 import tarfile
+import types
 import zipfile
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 COOKIE_MAGIC = b"MEI\014\013\012\013\016"
 PYTHON_VERSION = sys.version_info.major * 100 + sys.version_info.minor
@@ -181,13 +186,17 @@ def pack_deb(project: Path, out: Path, install_prefix: str) -> Path:
     return out
 
 
-def build_pyz(modules: dict[str, str]) -> bytes:
+def build_pyz(modules: dict[str, str] | dict[str, types.CodeType]) -> bytes:
     """A PYZ: magic, bytecode magic, TOC offset; zlib-compressed marshalled code; marshalled TOC."""
     body = bytearray()
     toc = []
     header_length = 12
     for name, source in modules.items():
-        code = compile(source, f"{name.replace('.', '/')}.py", "exec")
+        code = (
+            source
+            if isinstance(source, types.CodeType)
+            else compile(source, f"{name.replace('.', '/')}.py", "exec")
+        )
         blob = zlib.compress(marshal.dumps(code))
         toc.append((name, (0, header_length + len(body), len(blob))))
         body += blob
@@ -314,3 +323,9 @@ def leaky_bundles(leaky_project: LeakyProject, tmp_path: Path) -> tuple[Bundle, 
 def clean_bundles(clean_project: LeakyProject, tmp_path: Path) -> tuple[Bundle, ...]:
     """The clean project in every format."""
     return pack_all(clean_project, tmp_path / "clean-out")
+
+
+@pytest.fixture
+def pyz_builder() -> Callable[[dict[str, types.CodeType]], bytes]:
+    """The PYZ writer, for tests that put their own modules in a PYZ."""
+    return build_pyz
