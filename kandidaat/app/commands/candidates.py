@@ -19,7 +19,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     """Add ``candidates import|export|show``."""
     parser = subparsers.add_parser(
         "candidates",
-        help="importeer en exporteer kandidaten (CSV of XLSX)",
+        help="importeer en exporteer kandidaten (CSV, XLSX; import ook uit EML 210 en 230b)",
         description=(
             "Het adresboek met kandidaten van een project. CSV gebruikt ';' als scheidingsteken "
             "(zoals Excel en e-KS); XLSX kan ook. Een import gaat helemaal of helemaal niet: "

@@ -37,7 +37,10 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     )
     parser.add_argument("--json", action="store_true", help="bevindingen als JSON")
     parser.add_argument(
-        "--today", type=iso_date, metavar="JJJJ-MM-DD", help="controleer alsof het vandaag is"
+        "--today",
+        type=iso_date,
+        metavar="JJJJ-MM-DD",
+        help="controleer alsof het die dag is (voor termijnen)",
     )
     parser.set_defaults(handler=run)
 
