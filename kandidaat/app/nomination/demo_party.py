@@ -67,7 +67,11 @@ def _person(data: dict[str, str]) -> Submitter:
 
 
 def _with_settlements(nomination: Nomination, spec: dict[str, Any]) -> Nomination:
-    """Who lives outside Demodorp and declares to settle there (Kieswet art. H 7 lid 3)."""
+    """Who lives outside Demodorp and declares to settle there.
+
+    Kieswet art. H 7 lid 3 (geldend op 2026-01-01): a non-resident candidate
+    declares the intention to settle in the municipality.
+    """
     [candidate_list] = nomination.lists
     changes: dict[str, dict[str, Any]] = {}
     for item in spec.get("vestiging", []):

@@ -77,6 +77,9 @@ def add_list(
 ) -> Nomination:
     """A new, empty list for ``kieskringen`` (all when none are named).
 
+    Kieswet art. H 2 and Kiesbesluit art. H 2 lid 5 (geldend op 2026-01-01): the
+    list names its kieskringen; Frisian only for elections in Fryslân.
+
     Raises:
         InputError: the key is taken or empty, a kieskring does not exist, or
             Frisian is asked outside Fryslân (Kiesbesluit art. H 2 lid 5).
