@@ -26,6 +26,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError  # type: ignore[import-untyped]
 
 __all__ = [
     "A4",
@@ -34,6 +35,7 @@ __all__ = [
     "Canvas",
     "Flowable",
     "Frame",
+    "LayoutError",
     "PageBreak",
     "PageTemplate",
     "Paragraph",

@@ -24,6 +24,7 @@ from kandidaat.documents._rl import (
     Canvas,
     Flowable,
     Frame,
+    LayoutError,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -36,6 +37,7 @@ from kandidaat.documents._rl import (
     stringWidth,
 )
 from kandidaat.documents.fonts import FontNames, register_fonts
+from kandidaat.domain.errors import InputError
 
 if TYPE_CHECKING:
     from datetime import date
@@ -459,7 +461,13 @@ def build_pdf(
         flowables.extend(story.build())
     target = io.BytesIO()
     template = _Template(target, title, version, created)
-    template.build(flowables, canvasmaker=_FormCanvas)
+    try:
+        template.build(flowables, canvasmaker=_FormCanvas)
+    except LayoutError as error:
+        raise InputError(
+            f"{title}: een onderdeel past niet op één pagina; maak de te lange tekst korter "
+            "(naam, adres of aanduiding)."
+        ) from error
     return target.getvalue(), list(template.canv.kandidaat_totals)
 
 

@@ -105,12 +105,23 @@ def render_documents(nomination: Nomination, context: RenderContext, out_dir: Pa
     out_dir = Path(out_dir)
     _check_target(out_dir)
     parent = out_dir.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=parent))
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=parent))
+    except OSError as error:
+        raise InputError(
+            f"{parent}: hier kan niet worden geschreven ({error.strerror})."
+        ) from error
     try:
         files = _write_all(planned, context, work, out_dir)
         combined_pages = sum(item.pages for item in files)
         _swap_into_place(work, out_dir)
+    except OSError as error:
+        shutil.rmtree(work, ignore_errors=True)
+        raise InputError(
+            f"{out_dir}: de documenten konden niet worden geschreven ({error.strerror}); "
+            "er is niets veranderd."
+        ) from error
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

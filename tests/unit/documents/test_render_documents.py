@@ -228,3 +228,20 @@ def test_the_font_folder_can_be_named_in_the_environment(tmp_path):
     for name in (fonts.REGULAR_FILE, fonts.BOLD_FILE):
         (tmp_path / name).write_bytes((system / name).read_bytes())
     assert fonts.find_font_dir({fonts.FONT_DIR_VARIABLE: str(tmp_path)}) == tmp_path
+
+
+def test_a_field_too_long_for_any_page_is_refused_in_dutch_naming_the_document(tmp_path):
+    nomination = demo_blank_nomination()
+    substitute = replace(nomination.party.submitter, last_name="Lang" * 6000)
+    nomination = replace(nomination, party=replace(nomination.party, substitutes=(substitute,)))
+    with pytest.raises(InputError, match="Kandidatenlijst, lijst 1: een onderdeel past niet"):
+        render_documents(nomination, context_for(nomination), tmp_path / "documenten")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_that_cannot_be_made_is_reported_in_dutch(tmp_path):
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map")
+    nomination = demo_blank_nomination()
+    with pytest.raises(InputError, match="hier kan niet worden geschreven"):
+        render_documents(nomination, context_for(nomination), blocker / "documenten")
