@@ -1,0 +1,169 @@
+"""Everything a volunteer reads in the application is Dutch, including Qt's own buttons."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QSpinBox,
+    QTableView,
+    QTreeWidget,
+    QWidget,
+)
+
+from kandidaat.gui.dialogs import show_error
+from kandidaat.gui.new_project import NewProjectDialog
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from kandidaat.gui.main_window import MainWindow
+
+GUI = Path(__file__).resolve().parents[2] / "kandidaat" / "gui"
+
+ENGLISH = {
+    "add", "and", "apply", "back", "browse", "cancel", "candidate", "candidates", "check",
+    "choose", "close", "delete", "directory", "discard", "documents", "done",
+    "edit", "error", "exit", "export", "file", "files", "finish", "folder", "for", "help",
+    "import", "list", "lists", "loading", "name", "new", "next", "no", "not", "ok", "party",
+    "please", "preview", "print", "quit", "redo", "remove", "reset", "save", "search",
+    "select", "settings", "the", "to", "undo", "view", "warning", "with", "yes",
+}  # fmt: skip
+"""Words that betray an untranslated text; none of them is also a Dutch word used here."""
+
+TEXT_CALLS = {
+    "QAction", "QCheckBox", "QGroupBox", "QLabel", "QPushButton", "QRadioButton",
+    "addItem", "addMenu", "addRow", "setAccessibleName", "setHeaderLabels",
+    "setHorizontalHeaderLabels", "setPlaceholderText", "setSpecialValueText", "setText",
+    "setTitle", "setToolTip", "setWindowTitle", "_action", "show_error", "show_info", "report",
+}  # fmt: skip
+"""Calls whose string arguments a user reads."""
+
+
+def english_words(text: str) -> set[str]:
+    # File paths are the user's (and the system's) names, not ours: leave them out.
+    without_paths = re.sub(r"\S*/\S*", " ", text)
+    words = re.findall(r"[A-Za-z]+", without_paths.replace("&", ""))
+    return {word.lower() for word in words} & ENGLISH
+
+
+def widget_texts(root: QWidget) -> list[str]:
+    """Every text a user can see or hear (screen readers) in ``root`` and its children."""
+    texts: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        texts += [widget.windowTitle(), widget.toolTip(), widget.accessibleName()]
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        if isinstance(widget, QLineEdit):
+            texts += [widget.text(), widget.placeholderText()]
+        if isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        if isinstance(widget, QSpinBox):
+            texts.append(widget.specialValueText())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QListWidget):
+            texts += [widget.item(i).text() for i in range(widget.count())]
+        if isinstance(widget, QTableView) and widget.model() is not None:
+            texts += model_texts(widget.model())
+        if isinstance(widget, QTreeWidget):
+            header = widget.headerItem()
+            texts += [header.text(column) for column in range(header.columnCount())]
+        if isinstance(widget, QMenu):
+            texts += [action.text() for action in widget.actions()]
+        texts += [action.text() for action in widget.actions()]
+    return [text for text in texts if text]
+
+
+def model_texts(model: QAbstractItemModel) -> list[str]:
+    horizontal = Qt.Orientation.Horizontal
+    columns = model.columnCount(QModelIndex())
+    texts = [str(model.headerData(c, horizontal) or "") for c in range(columns)]
+    for row in range(min(model.rowCount(QModelIndex()), 5)):
+        texts += [str(model.index(row, c, QModelIndex()).data() or "") for c in range(columns)]
+    return texts
+
+
+def test_every_page_menu_and_dialog_of_the_window_is_dutch(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    seen: list[str] = []
+    for name in ("start", "partij", "kandidaten", "lijsten", "controle", "documenten"):
+        opened.show_page(name)
+        seen += widget_texts(opened)
+    for menu in opened.menuBar().findChildren(QMenu):
+        seen += [menu.title(), *(action.text() for action in menu.actions())]
+    dialog = NewProjectDialog(opened)
+    qtbot.addWidget(dialog)
+    seen += widget_texts(dialog)
+    box = show_error(opened, "dit is een proef")
+    seen += widget_texts(box)
+    box.close()
+    assert len(seen) > 150
+    offenders = {text: english_words(text) for text in seen if english_words(text)}
+    assert offenders == {}
+
+
+def test_qt_s_own_context_menu_of_a_text_field_is_dutch(qtbot: QtBot, opened: MainWindow) -> None:
+    opened.show_page("kandidaten")
+    menu = opened.candidates_page.search.createStandardContextMenu()
+    qtbot.addWidget(menu)
+    texts = [action.text() for action in menu.actions() if action.text()]
+    assert any("Plakken" in text.replace("&", "") for text in texts)
+    assert {text: english_words(text) for text in texts if english_words(text)} == {}
+
+
+def test_standard_buttons_of_qt_dialogs_are_translated() -> None:
+    app = QApplication.instance()
+    assert app is not None
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Cancel
+        | QDialogButtonBox.StandardButton.Save
+        | QDialogButtonBox.StandardButton.Close
+    )
+    texts = sorted(button.text().replace("&", "") for button in buttons.buttons())
+    assert texts == ["Annuleren", "Opslaan", "Sluiten"]
+
+
+def string_arguments(tree: ast.AST) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        function = node.func
+        name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
+        if name not in TEXT_CALLS:
+            continue
+        for argument in [*node.args, *(keyword.value for keyword in node.keywords)]:
+            found.extend(
+                (part.lineno, part.value)
+                for part in ast.walk(argument)
+                if isinstance(part, ast.Constant) and isinstance(part.value, str)
+            )
+    return found
+
+
+def test_no_text_in_the_gui_source_is_english() -> None:
+    offenders = []
+    checked = 0
+    for path in sorted(GUI.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for line, text in string_arguments(tree):
+            checked += 1
+            if english_words(text):
+                offenders.append(f"{path.name}:{line}: {text!r}")
+    assert checked > 100
+    assert offenders == []
