@@ -112,6 +112,8 @@ class DocumentSet:
     files: tuple[DocumentFile, ...]
     combined: Path
     combined_pages: int
+    concept_reasons: tuple[str, ...] = ()
+    """Why the set is a concept: the app's reasons and the gaps in the H 1 data."""
 
     def of_model(self, model: str) -> tuple[DocumentFile, ...]:
         """The files of one model ("H 9")."""

@@ -130,6 +130,7 @@ def render_documents(nomination: Nomination, context: RenderContext, out_dir: Pa
         files=files,
         combined=out_dir / COMBINED_NAME,
         combined_pages=combined_pages,
+        concept_reasons=context.concept_reasons,
     )
 
 

@@ -15,6 +15,7 @@ from demo_party import (
     demo_tk_nomination,
 )
 from pdf_support import flat, page_count, pages_text
+from pypdf import PdfReader
 
 from kandidaat.documents import COMBINED_NAME, CONCEPT_MARK, fonts, model_h9, render_documents
 from kandidaat.domain.errors import InputError
@@ -56,6 +57,8 @@ def test_the_demo_party_gets_one_folder_with_every_document_and_a_print_file(dem
     assert page_count((out / COMBINED_NAME).read_bytes()) == result.combined_pages
     for item in result.files:
         assert page_count(item.path.read_bytes()) == item.pages
+    assert {item.pages for item in result.of_model("H 9")} == {1}
+    assert result.concept_reasons == ()
 
 
 def test_the_print_file_numbers_the_pages_of_each_document_on_its_own(demo_set):
@@ -147,6 +150,9 @@ def test_two_runs_give_byte_identical_files(demo_set, tmp_path):
     for one, two in zip(first.files, second.files, strict=True):
         assert one.path.read_bytes() == two.path.read_bytes(), one.path.name
     assert first.combined.read_bytes() == second.combined.read_bytes()
+    metadata = PdfReader(first.combined).metadata
+    assert metadata["/CreationDate"].startswith("D:20260120")
+    assert metadata["/Title"] == "Alle documenten van de kandidaatstelling"
 
 
 def test_a_list_without_candidates_is_refused_in_dutch_and_nothing_is_written(tmp_path):
@@ -171,6 +177,7 @@ def test_a_missing_date_of_birth_leaves_the_field_empty_and_makes_every_page_a_c
         assert all(CONCEPT_MARK in text for text in pages_text(item.path.read_bytes())), item.path
     checklist = "\n".join(pages_text((out / "lijst_1" / "checklist.pdf").read_bytes()))
     assert "Lijst 1, kandidaat 3 (Berg): geboortedatum ontbreekt." in checklist
+    assert result.concept_reasons == ("Lijst 1, kandidaat 3 (Berg): geboortedatum ontbreekt.",)
 
 
 def test_an_error_halfway_leaves_no_half_written_folder(tmp_path, monkeypatch):
