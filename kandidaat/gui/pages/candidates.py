@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,7 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from kandidaat.app.editing.edits import PutCandidate, RemoveCandidate
+from kandidaat.app.editing.importing import preview_import
+from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.nomination.model import Candidate
+from kandidaat.gui.import_dialog import ImportDialog
 from kandidaat.gui.models import CandidatesModel
 
 if TYPE_CHECKING:
@@ -60,13 +65,7 @@ class CandidatesPage(QWidget):
 
         self._build_table()
 
-        self.add_button = QPushButton("Kandidaat &toevoegen")
-        self.add_button.clicked.connect(self.add_candidate)
-        self.remove_button = QPushButton("Kandidaat &verwijderen")
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.import_button = QPushButton("&Inlezen uit CSV of Excel…")
-        self.import_button.setObjectName("inlezen")
-        self.count_label = QLabel()
+        self._build_buttons()
 
         top = QHBoxLayout()
         top.addWidget(search_label)
@@ -92,6 +91,18 @@ class CandidatesPage(QWidget):
 
         bridge.changed.connect(self._update_count)
         self._update_count()
+
+    def _build_buttons(self) -> None:
+        """Add, remove and import buttons, and the count of candidates."""
+        self.add_button = QPushButton("Kandidaat &toevoegen")
+        self.add_button.clicked.connect(self.add_candidate)
+        self.remove_button = QPushButton("Kandidaat &verwijderen")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.import_button = QPushButton("&Inlezen uit CSV of Excel…")
+        self.import_button.setObjectName("inlezen")
+        self.import_button.clicked.connect(self.choose_import)
+        self.import_dialog: ImportDialog | None = None
+        self.count_label = QLabel()
 
     def _build_table(self) -> None:
         """The table of candidates: sortable, editable in place."""
@@ -154,3 +165,29 @@ class CandidatesPage(QWidget):
         if edit:
             self.table.edit(index)
         return True
+
+    # -- import ----------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        """Let the user pick a CSV or Excel file and show what importing it would do."""
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, "Kandidaten inlezen", "", "Spreadsheet (*.csv *.xlsx)"
+        )
+        if chosen:
+            self.open_import(Path(chosen))
+
+    def open_import(self, path: Path) -> ImportDialog | None:
+        """Read ``path`` and show the preview; nothing changes until the user confirms."""
+        nomination = self._bridge.nomination
+        if nomination is None:
+            return None
+        try:
+            preview = preview_import(nomination, path)
+        except KandidaatError as error:
+            self._bridge.report(error.message)
+            return None
+        dialog = ImportDialog(nomination, preview, self)
+        dialog.accepted.connect(lambda: self._bridge.apply(preview.edit(dialog.list_key())))
+        dialog.open()
+        self.import_dialog = dialog
+        return dialog
