@@ -41,10 +41,12 @@ SOFTHSM_MODULES = (
 )
 HSM_LABEL = "kandidaat-release-check"
 KEY_LABEL = "release"
+# Each caller gets a fresh user name: the build must not carry it into the artifacts.
 CALLERS = (
-    ("a", {"TZ": "Europe/Amsterdam", "LANG": "nl_NL.UTF-8", "USER": "bouwer"}, 0o022),
-    ("b-tweede/build", {"TZ": "Pacific/Auckland", "LANG": "C", "USER": "herbouwer"}, 0o077),
+    ("a", {"TZ": "Europe/Amsterdam", "LANG": "nl_NL.UTF-8"}, 0o022),
+    ("b-tweede/build", {"TZ": "Pacific/Auckland", "LANG": "C"}, 0o077),
 )
+CALLER_USERS = {name: f"bouwer{secrets.token_hex(4)}" for name, _, _ in CALLERS}
 
 
 @dataclass
@@ -113,8 +115,9 @@ def build(name: str, out: Path, wheelhouse: Path, commit: str, summary: Summary)
     """One build from a varied caller; return the artifacts folder."""
     extra, umask = next((env, mask) for label, env, mask in CALLERS if label == name)
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="kandidaat-caller-") as home:
-        env = {**os.environ, **extra, "HOME": home, "LOGNAME": extra["USER"]}
+    user = CALLER_USERS[name]
+    with tempfile.TemporaryDirectory(prefix=f"kandidaat-caller-{user}-") as home:
+        env = {**os.environ, **extra, "HOME": home, "USER": user, "LOGNAME": user}
         command = [sys.executable, str(BUILD_DIR / "reproducible.py"), "--out", str(out / name)]
         command += ["--wheelhouse", str(wheelhouse), "--commit", commit]
         command += ["--canary-file", str(out / f"canaries-{name.replace('/', '-')}.txt")]
@@ -174,7 +177,8 @@ def scan(artifacts: Path, out: Path, summary: Summary) -> Path | None:
     )
     command = [sys.executable, "-m", "signing.scan", str(artifacts), "--json"]
     command += ["--canary-file", str(canaries)]
-    command += ["--host-user", os.environ.get("USER", "root"), "--home", str(Path.home())]
+    for name, _, _ in CALLERS:  # the callers' user names and every home the builds had
+        command += ["--host-user", CALLER_USERS[name], "--home", str(out / name / "work" / "home")]
     result = run(command, cwd=REPO)
     report = out / "scan-report.json"
     report.write_text(result.stdout, encoding="utf-8")
