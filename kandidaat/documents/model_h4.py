@@ -11,6 +11,7 @@ mayor's declaration.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kandidaat.documents.blocks import candidate_table, list_heading
@@ -27,12 +28,13 @@ from kandidaat.documents.layout import (
     signature_block,
 )
 from kandidaat.documents.text import election_phrase, file_stem, kieskring_name
+from kandidaat.domain.nomination.model import Body
 
 if TYPE_CHECKING:
     from kandidaat.documents._rl import Flowable
     from kandidaat.documents.context import RenderContext
     from kandidaat.documents.plan import ListPlan
-    from kandidaat.domain.nomination.model import Nomination
+    from kandidaat.domain.nomination.model import Election, Nomination
 
 __all__ = ["MODEL", "filename", "render_pdf_bytes", "story"]
 
@@ -81,12 +83,45 @@ def _content(nomination: Nomination, plan: ListPlan, kieskring: str) -> list[Flo
     if plan.ek_support:
         parts.extend(_member_declaration(kring))
     else:
-        parts.extend(_voter_declaration(kring))
-        parts.append(_mayor_declaration(kring))
+        authority = _authority(election, kieskring)
+        parts.extend(_voter_declaration(kring, authority))
+        parts.append(_mayor_declaration(kring, authority))
     return parts
 
 
-def _voter_declaration(kring: str) -> list[Flowable]:
+@dataclass(frozen=True, slots=True)
+class _Authority:
+    """Who certifies the voter's registration: the mayor, or in the BES the gezaghebber.
+
+    ``area`` carries its article ("de gemeente"), ``this_area`` the demonstrative.
+    """
+
+    official: str
+    area: str
+    this_area: str
+    relative: str
+    building: str
+
+
+_MAYOR = _Authority("burgemeester", "de gemeente", "deze gemeente", "die", "het gemeentehuis")
+_GEZAGHEBBER = _Authority(
+    "gezaghebber", "het openbaar lichaam", "dit openbaar lichaam", "dat", "het bestuurskantoor"
+)
+
+
+def _authority(election: Election, kieskring: str) -> _Authority:
+    """The gezaghebber certifies on Bonaire, Sint Eustatius and Saba (Kieswet art. Ya 2, H 4).
+
+    Geldend op 2026-01-01: the eilandsraad, and the TK kieskring Bonaire (the three
+    islands); everywhere else the mayor.
+    """
+    name = next((k.name for k in election.kieskringen if k.number == kieskring), "")
+    if election.body == Body.ER or (election.body == Body.TK and name == "Bonaire"):
+        return _GEZAGHEBBER
+    return _MAYOR
+
+
+def _voter_declaration(kring: str, authority: _Authority) -> list[Flowable]:
     voter_where = f"in kieskring {kring}" if kring else "voor deze verkiezing"
     return [
         keep_together(
@@ -97,11 +132,11 @@ def _voter_declaration(kring: str) -> list[Flowable]:
                     "kandidatenlijst te ondersteunen."
                 ),
                 hint(
-                    "Onderteken in het gemeentehuis van de gemeente waar u als kiezer staat "
-                    "ingeschreven, in het bijzijn van de burgemeester of een door hem aangewezen "
-                    "ambtenaar, en toon een geldig identiteitsbewijs. Elke kiezer mag voor deze "
-                    "verkiezing maar één ondersteuningsverklaring tekenen; de verklaring kan niet "
-                    "worden ingetrokken."
+                    f"Onderteken in {authority.building} van {authority.area} "
+                    "waar u als kiezer staat ingeschreven, in het bijzijn van de "
+                    f"{authority.official} of een door hem aangewezen ambtenaar, en toon een "
+                    "geldig identiteitsbewijs. Elke kiezer mag voor deze verkiezing maar één "
+                    "ondersteuningsverklaring tekenen; de verklaring kan niet worden ingetrokken."
                 ),
                 field_rows(
                     [
@@ -117,21 +152,27 @@ def _voter_declaration(kring: str) -> list[Flowable]:
     ]
 
 
-def _mayor_declaration(kring: str) -> Flowable:
-    part_of = f", die behoort tot kieskring {kring}," if kring else ""
+def _mayor_declaration(kring: str, authority: _Authority) -> Flowable:
+    part_of = f", {authority.relative} behoort tot kieskring {kring}," if kring else ""
+    official = authority.official
     return keep_together(
         [
-            section("3", "Verklaring van de burgemeester"),
-            hint("In te vullen door de gemeente."),
+            section("3", f"Verklaring van de {official}"),
+            hint(f"In te vullen door {authority.area}."),
             para(
-                "De burgemeester van de gemeente ............................................. "
-                "verklaart dat de ondergetekende op de dag van ondertekening als kiezer is "
-                f"geregistreerd in deze gemeente{part_of} en dat deze "
-                "verklaring in zijn bijzijn of in dat van een door hem aangewezen ambtenaar is "
-                "ondertekend."
+                f"De {official} van {authority.area} "
+                "............................................. verklaart dat de ondergetekende "
+                f"op de dag van ondertekening als kiezer is geregistreerd in "
+                f"{authority.this_area}{part_of} en dat deze verklaring in zijn bijzijn of in dat "
+                "van een door hem aangewezen ambtenaar is ondertekend."
             ),
             field_rows([("Datum", "")]),
-            boxes(["Handtekening burgemeester of aangewezen ambtenaar", "Stempel van de gemeente"]),
+            boxes(
+                [
+                    f"Handtekening {official} of aangewezen ambtenaar",
+                    f"Stempel van {authority.area}",
+                ]
+            ),
         ]
     )
 

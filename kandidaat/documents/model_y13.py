@@ -3,7 +3,7 @@
 Kieswet art. Y 13 (geldend op 2026-01-01): every candidate declares not to be a
 candidate in another member state of the European Union at the same election;
 a missing declaration is an omission (Y 15) and strikes the candidate first
-(Y 17).
+(Y 17). The given names are written by hand (the project holds initials).
 """
 
 from __future__ import annotations
@@ -62,7 +62,8 @@ def _content(nomination: Nomination, person: PersonPlan) -> list[Flowable]:
         field_rows(
             [
                 ("Naam", surname(candidate)),
-                ("Voornamen of voorletters", candidate.first_name or candidate.initials),
+                ("Voorletters", candidate.initials),
+                ("Voornamen (voluit)", ""),
                 ("Woonplaats", residence_text(candidate)),
                 ("Aanduiding boven de lijst", appellation_text(nomination.party)),
             ]

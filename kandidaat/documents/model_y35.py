@@ -4,7 +4,8 @@ Kieswet art. Y 35 (geldend op 2026-01-01): a candidate for the Europees
 Parlement with the nationality of another member state declares, with his
 personal details and last address in the home state, that he is not deprived
 of the right to stand there. The model is bilingual; the English lines are
-printed under the Dutch ones.
+printed under the Dutch ones. The project holds initials, not all given names:
+the given names are left to be written by hand.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ def _content(nomination: Nomination, person: PersonPlan) -> list[Flowable]:
         field_rows(
             [
                 ("Naam / Surname", surname(candidate)),
-                ("Voornamen / Given names", candidate.first_name or candidate.initials),
+                ("Voorletters / Initials", candidate.initials),
+                ("Voornamen / Given names", ""),
                 ("Adres / Address", address.street if address else ""),
                 ("Woonplaats / Place of residence", residence_text(candidate)),
                 ("Nationaliteit / Nationality", candidate.nationality),

@@ -240,3 +240,17 @@ def test_a_name_of_300_characters_wraps_inside_the_page(factory):
     assert len(pieces) >= 4
     for piece in text_pieces(data):
         assert piece.right <= piece.page_width - 15 * 72 / 25.4, piece
+
+
+def test_on_bonaire_the_gezaghebber_certifies_the_h4_and_ten_declarations_suffice():
+    nomination = demo_tk_nomination(kieskringen=20, candidates=2)
+    context = context_for(nomination)
+    plan = plan_lists(nomination, context)[19]
+    assert plan.h4 == (("20", 10),)
+    text = "\n".join(pages_text(model_h4.render_pdf_bytes(nomination, plan, "20", context)))
+    assert "Verklaring van de gezaghebber" in text
+    assert "burgemeester" not in text
+    other = plan_lists(nomination, context)[0]
+    text = "\n".join(pages_text(model_h4.render_pdf_bytes(nomination, other, "1", context)))
+    assert "Verklaring van de burgemeester" in text
+    assert other.h4 == (("1", 30),)

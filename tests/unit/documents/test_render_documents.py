@@ -107,6 +107,9 @@ def test_a_european_list_adds_y13_for_everyone_and_y35_for_a_national_of_another
     }
     assert {n for n in names if "/Y35_" in n} == {"lijst_1/Y35_2_Celik.pdf"}
     assert not [n for n in names if "vestiging" in n]
+    y13 = flat(pages_text((out / "lijst_1" / "Y13_2_Celik.pdf").read_bytes())[0])
+    assert flat("niet ook in een andere lidstaat van de Europese Unie kandidaat stelt") in y13
+    assert flat("NaamÇelik") in y13
     y35 = pages_text((out / "lijst_1" / "Y35_2_Celik.pdf").read_bytes())[0]
     assert "Rue Neuve 8, 4000 Luik, België" in y35
     assert "Luik" in y35
