@@ -16,6 +16,8 @@ from kandidaat.common.selfcheck import (
     EMBEDDED_MANIFEST,
     ManifestError,
     check_files,
+    check_installation,
+    installed_root,
     parse_manifest,
 )
 from signing.sign.keys import FileSigner
@@ -264,3 +266,23 @@ def test_a_library_link_inside_the_installation_counts_as_its_target_but_one_out
     (root / "_internal" / "libjpeg.so.62").symlink_to(outside)
     result = check_files(root, entries)
     assert result.problems == [f"_internal/libjpeg.so.62: link wijst buiten {root}"]
+
+
+def test_the_installed_program_checks_its_own_files_without_the_release(tmp_path: Path) -> None:
+    root = tmp_path / "opt" / "kandidaat"
+    _installation(root)
+    assert check_installation(root).ok
+    assert check_installation(root).checked == 2
+    (root / "_internal" / "extra.so").write_bytes(b"ingeschoven")
+    (root / "kandidaat").write_bytes(b"\x7fELF vervangen")
+    assert check_installation(root).problems == [
+        "kandidaat: inhoud gewijzigd (SHA-256 klopt niet)",
+        "_internal/extra.so: extra bestand, staat niet in de lijst",
+    ]
+    (root / EMBEDDED_MANIFEST).unlink()
+    with pytest.raises(ManifestError, match="de bestandenlijst van de installatie ontbreekt"):
+        check_installation(root)
+
+
+def test_outside_a_frozen_program_there_is_no_installation_to_check() -> None:
+    assert installed_root() is None
