@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QBuffer, QIODevice, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from kandidaat.app.nomination.demo_party import run_demo_party
 from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.gui.main_window import MainWindow
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QSettings
 
-__all__ = ["application", "main_window", "make_dutch", "run", "screenshot"]
+__all__ = ["application", "demo_project", "main_window", "make_dutch", "run", "screenshot"]
 
 SCREENSHOT_SIZE = (1280, 800)
 _DUTCH_PROPERTY = "kandidaat_nederlands"
@@ -48,10 +49,15 @@ def make_dutch(app: QApplication) -> None:
 
 def main_window(project: Path | None = None, settings: QSettings | None = None) -> MainWindow:
     """A main window, with ``project`` open when given."""
-    window = MainWindow(settings=settings, demo_factory=None)
+    window = MainWindow(settings=settings, demo_factory=demo_project)
     if project is not None and window.open_project(project):
         window.show_page("kandidaten")
     return window
+
+
+def demo_project(folder: Path) -> Path:
+    """Write the demo party's project (Demodorp Vooruit) into ``folder``; its path."""
+    return run_demo_party(folder).project
 
 
 def run(project: Path | None = None) -> int:

@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.start_page.new_requested.connect(self.new_project)
         self.start_page.open_requested.connect(self.choose_project)
         self.start_page.demo_requested.connect(self.open_demo)
-        self.start_page.recent_chosen.connect(lambda path: self.open_project(Path(path)))
+        self.start_page.recent_chosen.connect(lambda path: self.open_and_show(Path(path)))
         self.start_page.demo_button.setEnabled(demo_factory is not None)
         self.findings_page.go_to.connect(self.go_to_finding)
         self.bridge.changed.connect(self._update_state)
@@ -207,6 +207,13 @@ class MainWindow(QMainWindow):
         self._adopt(session)
         return True
 
+    def open_and_show(self, path: Path) -> bool:
+        """Open the project at ``path`` and show its candidates."""
+        if not self.open_project(path):
+            return False
+        self.show_page("kandidaten")
+        return True
+
     def new_project(self) -> None:
         """Ask for the election, appellation and file, then create and open the project."""
         dialog = NewProjectDialog(self, self._documents_dir)
@@ -232,20 +239,21 @@ class MainWindow(QMainWindow):
             self, "Project openen", directory, f"kandidaat-project (*{SUFFIX})"
         )
         if chosen:
-            self.open_project(Path(chosen))
+            self.open_and_show(Path(chosen))
 
     def open_demo(self) -> None:
         """Write the demo project (Demodorp) and open it."""
         if self._demo_factory is None:
             return
         folder = (self._documents_dir or Path.home()) / "kandidaat-demo"
+        # The demo starts afresh; the open project is closed first (it is saved already).
+        self.bridge.replace_session(None)
         try:
             path = self._demo_factory(folder)
         except KandidaatError as error:
             self.bridge.report(error.message)
             return
-        if self.open_project(path):
-            self.show_page("kandidaten")
+        self.open_and_show(path)
 
     def _adopt(self, session: EditingSession) -> None:
         self.bridge.replace_session(session)
