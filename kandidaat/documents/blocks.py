@@ -70,12 +70,6 @@ def list_heading(nomination: Nomination, plan: ListPlan, *, kieskring: str = "")
     return [field_rows(rows)]
 
 
-def name_line(candidate: Candidate) -> str:
-    """Name as a sentence uses it: "J.W. (Jan-Willem) de Graaf"."""
-    first = f" ({candidate.first_name})" if candidate.first_name else ""
-    return f"{candidate.initials}{first} {surname(candidate)}".strip()
-
-
 def submitter_name(nomination: Nomination) -> str:
     """The inleveraar as named in a sentence, or a line to fill in."""
     submitter = nomination.party.submitter

@@ -132,11 +132,6 @@ def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
     return Paragraph(escape(text), style or styles().body)
 
 
-def rich(markup: str, style: ParagraphStyle | None = None) -> Paragraph:
-    """A paragraph of reportlab markup (callers escape what they insert)."""
-    return Paragraph(markup, style or styles().body)
-
-
 CELL_PADDING = 6
 """reportlab's default left and right padding of a table cell (points)."""
 
@@ -293,11 +288,6 @@ def keep_together(flowables: Sequence[Flowable]) -> Table:
     result = Table([[list(flowables)]], colWidths=[CONTENT_WIDTH])
     result.setStyle(_NO_PADDING)
     return result
-
-
-def page_break() -> Flowable:
-    """Start a new page."""
-    return PageBreak()
 
 
 @dataclass(frozen=True, slots=True)

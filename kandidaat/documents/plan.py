@@ -128,6 +128,15 @@ def _plan_list(
         raise InputError(
             f"{where}: kandidaat {unknown[0]!r} staat op de lijst maar niet in het adresboek."
         )
+    seen: set[str] = set()
+    for position, key in enumerate(candidate_list.candidates, start=1):
+        if key in seen:
+            name = nomination.candidate(key).last_name or key
+            raise InputError(
+                f"{where}: {name} staat twee keer op de lijst (opnieuw op plaats {position}); "
+                "een kandidaat mag maar één plaats hebben."
+            )
+        seen.add(key)
     candidates = nomination.candidates_of(candidate_list)
     if not candidates:
         raise InputError(

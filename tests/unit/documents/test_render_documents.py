@@ -255,3 +255,12 @@ def test_a_folder_that_cannot_be_made_is_reported_in_dutch(tmp_path):
     nomination = demo_blank_nomination()
     with pytest.raises(InputError, match="hier kan niet worden geschreven"):
         render_documents(nomination, context_for(nomination), blocker / "documenten")
+
+
+def test_a_candidate_twice_on_one_list_is_refused_in_dutch_naming_the_person(tmp_path):
+    nomination = demo_blank_nomination()
+    the_list = nomination.lists[0]
+    twice = replace(the_list, candidates=(*the_list.candidates, the_list.candidates[1]))
+    nomination = replace(nomination, lists=(twice,))
+    with pytest.raises(InputError, match="Lijst 1: Çelik staat twee keer op de lijst"):
+        render_documents(nomination, context_for(nomination), tmp_path / "documenten")
