@@ -294,8 +294,10 @@ def test_a_stray_value_and_an_empty_name_in_one_row_are_both_reported(tmp_path):
     path = write(tmp_path, "voorletters;achternaam\nJ.;;Ede\n")
     assert problems(path) == [
         "kandidaten.csv, regel 2: kolom 3 heeft een waarde, maar geen kolomnaam in de kopregel",
-        ("kandidaten.csv, regel 2, kolom achternaam: is leeg; elke kandidaat heeft voorletters "
-        "en een achternaam"),
+        (
+            "kandidaten.csv, regel 2, kolom achternaam: is leeg; elke kandidaat heeft voorletters "
+            "en een achternaam"
+        ),
     ]
 
 
