@@ -392,7 +392,7 @@ def _draw_concept_mark(canvas: Canvas) -> None:
     diagonal = math.hypot(PAGE_WIDTH, PAGE_HEIGHT)
     size = 60.0
     width = stringWidth(CONCEPT_MARK, fonts.bold, size)
-    size *= min(1.0, 0.75 * diagonal / width)
+    size *= min(1.0, 0.62 * diagonal / width)
     canvas.saveState()
     canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
     canvas.rotate(math.degrees(math.atan2(PAGE_HEIGHT, PAGE_WIDTH)))

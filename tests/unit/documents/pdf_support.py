@@ -88,6 +88,7 @@ class GoldenCase:
     name: str
     nomination: Callable[[], Nomination]
     relative_path: str
+    concept: tuple[str, ...] = ()
 
 
 GOLDEN_CASES = (
@@ -101,13 +102,14 @@ GOLDEN_CASES = (
     GoldenCase("Y35", demo_ep_nomination, "lijst_1/Y35_2_Celik.pdf"),
     GoldenCase("vestiging", demo_nomination, "lijst_1/vestiging_3_Berg.pdf"),
     GoldenCase("checklist", demo_nomination, "lijst_1/checklist.pdf"),
+    GoldenCase("H1-concept", demo_nomination, "lijst_1/H1.pdf", ("de controle vindt nog 1 fout",)),
 )
 
 
 def render_case(case: GoldenCase) -> bytes:
     """The PDF of a golden case, rendered alone (as in the demo set)."""
     nomination = case.nomination()
-    context = context_for(nomination)
+    context = context_for(nomination, concept=case.concept)
     for item in plan_stories(nomination, context):
         if str(item.relative_path) == case.relative_path:
             return render_single(item.story, item.plan.hash_code, context)
