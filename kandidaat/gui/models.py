@@ -50,17 +50,29 @@ class CandidatesModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload from the session (after any committed change)."""
-        self.beginResetModel()
+        """Reload from the session (after any committed change).
+
+        When the same people are shown in the same order, only the cells
+        change: the cursor, the selection and the sorting stay where the
+        user left them.
+        """
         nomination = self._bridge.nomination
-        self._rows = () if nomination is None else nomination.candidates
-        self._positions = {}
+        rows = () if nomination is None else nomination.candidates
+        positions: dict[str, str] = {}
         if nomination is not None:
             places: dict[str, list[str]] = {}
             for number, candidate_list in enumerate(nomination.lists, start=1):
                 for position, key in enumerate(candidate_list.candidates, start=1):
                     places.setdefault(key, []).append(f"lijst {number}: {position}")
-            self._positions = {key: ", ".join(value) for key, value in places.items()}
+            positions = {key: ", ".join(value) for key, value in places.items()}
+        same_people = [c.key for c in rows] == [c.key for c in self._rows]
+        if same_people and rows:
+            self._rows, self._positions = rows, positions
+            last = self.index(len(rows) - 1, self.columnCount() - 1, QModelIndex())
+            self.dataChanged.emit(self.index(0, 0, QModelIndex()), last)
+            return
+        self.beginResetModel()
+        self._rows, self._positions = rows, positions
         self.endResetModel()
 
     def candidate_at(self, row: int) -> Candidate:

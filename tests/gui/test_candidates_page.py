@@ -62,6 +62,9 @@ def test_a_date_of_birth_typed_in_the_table_is_in_the_file_at_once(
     opened.show_page("kandidaten")
     type_into_cell(qtbot, opened, 0, "date_of_birth", "07-03-1980")
     assert opened.candidates_page.proxy.index(0, 5).data() == "07-03-1980"
+    # The cursor stays on the cell, so the volunteer can go on with the keyboard.
+    current = opened.candidates_page.table.currentIndex()
+    assert (current.row(), current.column()) == (0, 5)
     nomination = reopen(opened, project)
     assert nomination.candidates[0].date_of_birth is not None
     assert nomination.candidates[0].date_of_birth.isoformat() == "1980-03-07"

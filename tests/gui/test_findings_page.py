@@ -95,3 +95,33 @@ def test_a_missing_submitter_leads_to_the_submitter_field_on_the_party_page(
     assert nomination is not None
     assert nomination.party.submitter is not None
     assert nomination.party.submitter.ballot_name == "K. Groot"
+
+
+def test_a_missing_correspondence_address_is_typed_in_the_details_below_the_table(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    opened.show_page("controle")
+    page = opened.findings_page
+    item = item_for(opened, "correspondence-address", "k2")
+    page.tree.scrollToItem(item)
+    rect = page.tree.visualItemRect(item)
+    qtbot.mouseClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    details = opened.candidates_page.details
+    assert opened.stack.currentWidget() is opened.candidates_page
+    assert details.correspondence["street"].hasFocus()
+    assert details.correspondence_box.title().startswith("Correspondentieadres van Ooijen")
+    for name, text in (
+        ("street", "Dorpsstraat 4"),
+        ("postal_code", "6629 KA"),
+        ("locality", "Appeltern"),
+    ):
+        field = details.correspondence[name]
+        field.setFocus()
+        qtbot.keyClicks(field, text)
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert ("correspondence-address", "k2") not in codes(opened)
+    nomination = opened.bridge.nomination
+    assert nomination is not None
+    address = nomination.candidate("k2").correspondence
+    assert address is not None
+    assert address.lines() == ("Dorpsstraat 4", "6629 KA Appeltern")

@@ -25,6 +25,7 @@ from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.nomination.model import Candidate
 from kandidaat.gui.import_dialog import ImportDialog
 from kandidaat.gui.models import CandidatesModel
+from kandidaat.gui.pages.candidate_details import CandidateDetails
 
 if TYPE_CHECKING:
     from kandidaat.gui.bridge import SessionBridge
@@ -64,6 +65,8 @@ class CandidatesPage(QWidget):
         search_label.setBuddy(self.search)
 
         self._build_table()
+        self.details = CandidateDetails(bridge)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         self._build_buttons()
 
@@ -82,6 +85,7 @@ class CandidatesPage(QWidget):
         layout.addWidget(explanation)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addLayout(buttons)
 
         self.setTabOrder(self.search, self.table)
@@ -150,8 +154,19 @@ class CandidatesPage(QWidget):
         candidate = self.model.candidate_at(self.proxy.mapToSource(index).row())
         self._bridge.apply(RemoveCandidate(candidate.key, candidate.display_name))
 
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.details.show_candidate(None)
+            return
+        row = self.proxy.mapToSource(current).row()
+        self.details.show_candidate(self.model.candidate_at(row).key)
+
     def select_candidate(self, key: str, field: str | None = None, *, edit: bool = False) -> bool:
-        """Select the candidate's row (and the cell of ``field``) and give it focus."""
+        """Select the candidate's row (and the cell of ``field``) and give it focus.
+
+        Fields outside the table (the correspondence address, the gemachtigde)
+        get focus in the details below the table.
+        """
         row = self.model.row_of(key)
         if row is None:
             return False
@@ -161,6 +176,10 @@ class CandidatesPage(QWidget):
         index = self.proxy.mapFromSource(source)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
+        self.details.show_candidate(key)
+        if field in {"correspondence", "agent"}:
+            self.details.focus(field)
+            return True
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         if edit:
             self.table.edit(index)

@@ -1,0 +1,137 @@
+"""The details of the chosen candidate that do not fit in a table cell: addresses."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QWidget
+
+from kandidaat.app.editing.edits import PutCandidate
+from kandidaat.domain.nomination.model import Agent, PostalAddress
+
+if TYPE_CHECKING:
+    from kandidaat.domain.nomination.model import Candidate
+    from kandidaat.gui.bridge import SessionBridge
+
+ADDRESS_FIELDS = (
+    ("street", "Straat en nr."),
+    ("postal_code", "Postcode"),
+    ("locality", "Plaats"),
+    ("country_code", "Land"),
+)
+AGENT_NAME_FIELDS = (
+    ("initials", "Voorletters"),
+    ("prefix", "Tussenvoegsel"),
+    ("last_name", "Achternaam"),
+)
+
+
+class CandidateDetails(QWidget):
+    """Correspondentieadres (Kieswet H 9) and gemachtigde (H 10) of one candidate."""
+
+    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        """Build empty forms; :meth:`show_candidate` fills them."""
+        super().__init__(parent)
+        self._bridge = bridge
+        self._key: str | None = None
+        self._updating = False
+        self.correspondence = self._fields("correspondentie", ADDRESS_FIELDS)
+        self.agent = self._fields("gemachtigde", AGENT_NAME_FIELDS + ADDRESS_FIELDS)
+        self.correspondence_box = QGroupBox("Correspondentieadres (Kieswet H 9)")
+        self.correspondence_box.setLayout(self._form(self.correspondence, ADDRESS_FIELDS))
+        self.agent_box = QGroupBox("Gemachtigde, bij wonen buiten Europees Nederland (H 10)")
+        self.agent_box.setLayout(self._form(self.agent, AGENT_NAME_FIELDS + ADDRESS_FIELDS))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.correspondence_box, 1)
+        layout.addWidget(self.agent_box, 1)
+        bridge.changed.connect(self.refresh)
+        self.show_candidate(None)
+
+    def _fields(self, prefix: str, names: tuple[tuple[str, str], ...]) -> dict[str, QLineEdit]:
+        fields = {}
+        for name, _title in names:
+            edit = QLineEdit()
+            edit.setObjectName(f"{prefix}_{name}")
+            edit.editingFinished.connect(self._commit)
+            fields[name] = edit
+        return fields
+
+    @staticmethod
+    def _form(fields: dict[str, QLineEdit], names: tuple[tuple[str, str], ...]) -> QFormLayout:
+        form = QFormLayout()
+        for name, title in names:
+            form.addRow(f"{title}:", fields[name])
+        return form
+
+    def show_candidate(self, key: str | None) -> None:
+        """Show the addresses of the candidate with ``key`` (None: nothing chosen)."""
+        self._key = key
+        self.refresh()
+
+    def focus(self, field: str) -> None:
+        """Focus the first field of the correspondence address or of the gemachtigde."""
+        target = self.agent["initials"] if field == "agent" else self.correspondence["street"]
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _candidate(self) -> Candidate | None:
+        nomination = self._bridge.nomination
+        if nomination is None or self._key is None:
+            return None
+        try:
+            return nomination.candidate(self._key)
+        except KeyError:
+            return None
+
+    def refresh(self) -> None:
+        """Fill the forms from the session."""
+        candidate = self._candidate()
+        self.setEnabled(candidate is not None)
+        address = (candidate.correspondence if candidate else None) or PostalAddress()
+        agent = candidate.agent if candidate else None
+        agent_address = agent.address if agent else PostalAddress()
+        self._updating = True
+        try:
+            for name, edit in self.correspondence.items():
+                edit.setText(str(getattr(address, name)) if candidate else "")
+            for name, edit in self.agent.items():
+                source: object = agent_address if name in dict(ADDRESS_FIELDS) else agent
+                edit.setText(str(getattr(source, name)) if source is not None else "")
+        finally:
+            self._updating = False
+        name = candidate.display_name if candidate else "de gekozen kandidaat"
+        self.correspondence_box.setTitle(f"Correspondentieadres van {name} (Kieswet H 9)")
+
+    def _commit(self) -> None:
+        if self._updating:
+            return
+        candidate = self._candidate()
+        if candidate is None:
+            return
+        changed = replace(
+            candidate, correspondence=self._address(self.correspondence), agent=self._agent()
+        )
+        if changed != candidate:
+            self._bridge.apply(PutCandidate(changed))
+
+    @staticmethod
+    def _address(fields: dict[str, QLineEdit]) -> PostalAddress | None:
+        values = {name: fields[name].text().strip() for name, _title in ADDRESS_FIELDS}
+        if not any(values[name] for name in ("street", "postal_code", "locality")):
+            return None
+        values["country_code"] = values["country_code"].upper() or "NL"
+        return PostalAddress(**values)
+
+    def _agent(self) -> Agent | None:
+        names = {name: self.agent[name].text().strip() for name, _title in AGENT_NAME_FIELDS}
+        address = self._address(self.agent)
+        if not any(names.values()) and address is None:
+            return None
+        return Agent(
+            initials=names["initials"],
+            last_name=names["last_name"],
+            prefix=names["prefix"],
+            address=address or PostalAddress(),
+        )
