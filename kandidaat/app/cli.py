@@ -11,14 +11,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kandidaat import __version__
 from kandidaat.app.exitcodes import EXIT_BAD_INPUT
 from kandidaat.domain.errors import KandidaatError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 # One line per subcommand module; each module registers its own parser.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -35,8 +35,29 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+class DutchHelpFormatter(argparse.HelpFormatter):
+    """Help text with a Dutch "gebruik:" line instead of argparse's "usage:"."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        """Add the usage line with a Dutch prefix."""
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
 class DutchArgumentParser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are Dutch and exit with code 2."""
+    """An argument parser whose help and usage errors are Dutch and exit with code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401 - argparse's signature
+        """Create the parser with Dutch section headings."""
+        kwargs.setdefault("formatter_class", DutchHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
 
     def error(self, message: str) -> None:  # type: ignore[override]
         """Print a Dutch usage error and exit with code 2."""

@@ -5,10 +5,18 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+import pytest
+
 from kandidaat.app.cli import main
 
 if TYPE_CHECKING:
-    import pytest
+    from pathlib import Path
+
+
+@pytest.fixture(autouse=True)
+def _in_a_scratch_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo writes ./demo-uitvoer/; keep it out of the checkout."""
+    monkeypatch.chdir(tmp_path)
 
 
 def test_the_demo_prints_every_step_of_the_demo_election(
