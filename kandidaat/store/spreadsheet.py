@@ -299,7 +299,7 @@ class _Row:
         if text is None:
             self.problem(column, f"{_show(cell)} is geen tekst")
             return ""
-        if self.table.row_word == "regel" and text[:1] == "'" and text[1:2] in _FORMULA_START:
+        if self.table.row_word == "regel" and text[:1] == "'" and _looks_like_formula(text):
             text = text[1:]  # our own export guards formulas with an apostrophe
         if any(unicodedata.category(char) == "Cc" for char in text):
             self.problem(column, "bevat een onzichtbaar stuurteken (zoals een tab of regeleinde)")
@@ -638,7 +638,7 @@ def write_candidates(path: Path, candidates: Sequence[Candidate]) -> None:
     if suffix == ".csv":
         data = _csv_bytes(candidates)
     elif suffix == ".xlsx":
-        data = _xlsx_bytes(candidates)
+        data = _xlsx_bytes(path, candidates)
     else:
         raise ProjectFileError(
             path,
@@ -679,9 +679,19 @@ def _row_values(position: int, candidate: Candidate) -> list[str | int | date]:
     ]
 
 
+def _looks_like_formula(value: str) -> bool:
+    """Starts with = + - @ (or tab, CR), possibly behind apostrophes we added before."""
+    first = value.lstrip("'")[:1]
+    return bool(first) and first in _FORMULA_START
+
+
 def _neutralised(value: str) -> str:
-    """A text that no spreadsheet program will run as a formula (docs/adr/0032)."""
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
+    """A text that no spreadsheet program will run as a formula (docs/adr/0032).
+
+    One apostrophe is added in front; reading removes exactly one again, so a
+    value that itself starts with apostrophes survives the round trip.
+    """
+    return f"'{value}" if _looks_like_formula(value) else value
 
 
 def _csv_bytes(candidates: Sequence[Candidate]) -> bytes:
@@ -698,17 +708,27 @@ def _csv_bytes(candidates: Sequence[Candidate]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _xlsx_bytes(candidates: Sequence[Candidate]) -> bytes:
+def _xlsx_bytes(path: Path, candidates: Sequence[Candidate]) -> bytes:
     # openpyxl is imported here: only XLSX export needs it.
     from openpyxl import Workbook  # noqa: PLC0415 - keeps the CSV path free of openpyxl
     from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 - as above
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415 - as above
+
+    rows = [_row_values(position, c) for position, c in enumerate(candidates, start=1)]
+    for position, values in enumerate(rows, start=1):
+        if any(isinstance(v, str) and ILLEGAL_CHARACTERS_RE.search(v) for v in values):
+            raise ProjectFileError(
+                path,
+                f"kandidaat {candidates[position - 1].display_name} (positie {position}) heeft "
+                "een onzichtbaar stuurteken in een veld; Excel kan dat niet bewaren",
+            )
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Kandidaten")
     sheet.append(list(COLUMNS))
-    for position, candidate in enumerate(candidates, start=1):
+    for values in rows:
         cells = []
-        for value in _row_values(position, candidate):
+        for value in values:
             if isinstance(value, date):
                 cell = WriteOnlyCell(sheet, value=datetime.combine(value, time()))
                 cell.number_format = "DD-MM-YYYY"
