@@ -121,6 +121,19 @@ def plant_canaries(home: Path, canary_file: Path) -> dict[str, str]:
     return {name: value for name, value in planted.environment.items() if name != "HOME"}
 
 
+def network_isolation() -> list[str]:
+    """The command prefix that runs the build step without any network, where possible.
+
+    ``unshare -n`` gives the step its own empty network namespace (root, or user
+    namespaces allowed). Without it the step still installs with ``--no-index``.
+    """
+    tool = shutil.which("unshare")
+    if tool is None:
+        return []
+    probe = subprocess.run([tool, "-n", "true"], capture_output=True, check=False)  # noqa: S603 - argument list
+    return [tool, "-n"] if probe.returncode == 0 else []
+
+
 def launch(args: argparse.Namespace) -> int:
     """Stage 1: prepare the workspace and start the build step in a controlled environment."""
     os.umask(0o022)  # whatever the caller had: every file the launcher writes is 0644/0755
@@ -140,7 +153,13 @@ def launch(args: argparse.Namespace) -> int:
     env = controlled_environment(epoch, ws.home, SAFE_PATH)
     if args.canary_file is not None:
         env.update(plant_canaries(ws.home, args.canary_file))
-    command = [str(base_python()), str(Path(__file__).resolve()), "--inside"]
+    isolation = network_isolation()
+    sys.stderr.write(
+        "build-stap zonder netwerk (unshare -n)\n"
+        if isolation
+        else "let op: netwerk niet afgesloten (unshare niet bruikbaar); pip gebruikt --no-index\n"
+    )
+    command = [*isolation, str(base_python()), str(Path(__file__).resolve()), "--inside"]
     command += ["--out", str(out), "--wheelhouse", str(ws.wheelhouse), "--commit", commit]
     for name in extra:
         command += ["--extra-module", name]
