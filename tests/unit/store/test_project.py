@@ -49,7 +49,7 @@ def test_every_field_of_every_record_comes_back_after_closing_and_opening(projec
     assert reopened(project_path) == NOMINATION
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(first=nominations(), second=nominations())
 def test_any_nomination_comes_back_exactly_as_saved_also_after_replacing_it(first, second):
     with tempfile.TemporaryDirectory() as directory:

@@ -71,7 +71,7 @@ def candidate_lists(draw: st.DrawFn) -> list[Candidate]:
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(candidates=candidate_lists())
 def test_any_valid_candidate_survives_export_and_import(suffix, candidates):
     with tempfile.TemporaryDirectory() as directory:
