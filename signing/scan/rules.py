@@ -10,7 +10,6 @@ the same as running them on every printable string of a binary.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import PurePosixPath
@@ -302,7 +301,7 @@ def classify_key(key: str) -> str | None:
         return None
     credential = (
         any(w in _STRONG_WORDS for w in words)
-        or any(pair in _KEY_PAIRS for pair in itertools.pairwise(words))
+        or tuple(words[-2:]) in _KEY_PAIRS
         or any(w.endswith(("password", "wachtwoord", "secret", "token")) for w in words)
     )
     if credential:
@@ -313,9 +312,20 @@ def classify_key(key: str) -> str | None:
     return "username-assignment" if user else None
 
 
+_DOTTED_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
+
+
 def _looks_like_a_value(bare: str) -> bool:
-    """An unquoted value that is data, not a Python name (``hunter2``, not ``password``)."""
+    """An unquoted value that is data, not code (``hunter2``; not ``password`` or ``mod.Key``)."""
+    if _DOTTED_NAME.fullmatch(bare):
+        return False
     return any(not (ch.isalpha() or ch in "_.") for ch in bare)
+
+
+def _names_itself(key: str, value: str) -> bool:
+    """``CHALLENGE_PASSWORD = "challengePassword"``: the value is the name, not a secret."""
+    last = key.rsplit(".", 1)[-1]
+    return re.sub(r"[^a-z0-9]", "", last.lower()) == re.sub(r"[^a-z0-9]", "", value.lower())
 
 
 def find_assignments(text: ScanText, *, config_file: bool) -> Iterator[Hit]:
@@ -332,7 +342,7 @@ def find_assignments(text: ScanText, *, config_file: bool) -> Iterator[Hit]:
             env_style = _ENV_STYLE.search(match.group(0)) is not None
             if not (config_file or env_style or _looks_like_a_value(value)):
                 continue
-        if is_placeholder(value) or value.lower() == match.group("key").lower():
+        if is_placeholder(value) or _names_itself(match.group("key"), value):
             continue
         excerpt = f"{match.group('key')} {match.group('op')} {redact(value)}"
         yield Hit(rule, match.start(), match.group(0), shorten(excerpt))
@@ -366,7 +376,8 @@ def _ip_excerpt(match: re.Match[str]) -> str | None:
 _INTERNAL_SUFFIX = r"(?:local|internal|intern|corp|lan|intranet|localdomain|home\.arpa)"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _INTERNAL_HOST = re.compile(
-    rf"(?P<context>//|@|\\\\)?(?<![A-Za-z0-9_.-])(?P<host>(?:{_LABEL}\.)+{_INTERNAL_SUFFIX})"
+    rf"(?P<context>//|(?<=[A-Za-z0-9._%+-])@|\\\\)?(?<![A-Za-z0-9_.-])"
+    rf"(?P<host>(?:{_LABEL}\.)+{_INTERNAL_SUFFIX})"
     r"(?![A-Za-z0-9_-]|\.[A-Za-z0-9_]|\()",
     re.IGNORECASE,
 )
@@ -377,15 +388,28 @@ def _host_excerpt(match: re.Match[str]) -> str | None:
     labels_before_suffix = host.lower().removesuffix(".home.arpa").count(".")
     if match.group("context") is None and labels_before_suffix < 2:
         return None
+    before = match.string[max(0, match.start() - 8) : match.start()]
+    if before.endswith(("from ", "import ")):
+        return None  # a Python module path such as ``reportlab.lib.corp``
     return host
 
 
 _UNC = re.compile(
-    r"(?<![\\A-Za-z0-9])(?:\\\\){1,2}(?!(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{1,3})\\)"
-    r"(?P<host>[A-Za-z0-9][A-Za-z0-9.-]{1,62})\\{1,2}"
+    r"(?<![\\A-Za-z0-9:])(?P<lead>\\{4}|\\{2})"
+    r"(?!(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0-7]{1,3})\\)"
+    r"(?P<host>[A-Za-z0-9][A-Za-z0-9.-]{1,62})(?P<sep>\\{1,2})"
     r"(?P<share>[A-Za-z0-9$][A-Za-z0-9$._ -]{0,79}[A-Za-z0-9$])"
     r"(?:\\{1,2}[A-Za-z0-9$._-]{1,80}){0,8}"
 )
+
+
+def _unc_excerpt(match: re.Match[str]) -> str | None:
+    """A UNC path; an escaped root path in source text (two and two backslashes) is not."""
+    if len(match.group("lead")) != 2 * len(match.group("sep")):
+        return None
+    return match.group(0)
+
+
 _SMB = re.compile(
     r"(?i)\b(?:smb|cifs)://[A-Za-z0-9._%-]+(?:/[^\s\"'<>]*)?"
     r"|\bfile://(?!localhost/|/)[A-Za-z0-9][A-Za-z0-9.-]*/[^\s\"'<>]*"
@@ -509,7 +533,7 @@ BASE_RULES: tuple[Rule, ...] = (
         "Windows-netwerkpad (\\\\server\\share)",
         _UNC,
         ("\\\\",),
-        _plain_excerpt,
+        _unc_excerpt,
     ),
     PatternRule(
         "smb-url",

@@ -235,6 +235,12 @@ def test_a_private_jwk_is_recognised() -> None:
         "/home/user/ in the documentation",
         "printf('\\\\x41\\\\x42')",
         "see C:\\Users\\%USERNAME%\\AppData",
+        "@cython.internal\ncdef class _ReadOnlyProxy:",
+        "from reportlab.lib.corp import black",
+        "fonts = 'c:\\\\code\\\\fonts'; system = '\\\\windows\\\\fonts'",
+        "private_key = ed25519.Ed25519PrivateKey.from_private_bytes(data)",
+        'AttributeOID.CHALLENGE_PASSWORD: "challengePassword",',
+        'ExtensionOID.PRIVATE_KEY_USAGE_PERIOD: "privateKeyUsagePeriod",',
     ],
 )
 def test_strings_that_only_describe_a_secret_or_look_like_one_are_not_findings(text: str) -> None:
@@ -256,6 +262,8 @@ def test_strings_that_only_describe_a_secret_or_look_like_one_are_not_findings(t
         ("sleutel = 'correct-horse-battery'", "credential-assignment"),
         ("DB_GEBRUIKERSNAAM=osv_admin", "username-assignment"),
         ("export API_KEY=3f9a8b7c6d5e", "credential-assignment"),
+        ("share = '\\\\\\\\fs02\\\\sleutels$'", "unc-path"),
+        ("mail deploy@build.vendor.lan", "internal-host"),
     ],
 )
 def test_network_locations_build_paths_and_dutch_credentials_are_found(
