@@ -138,6 +138,18 @@ def test_standard_buttons_of_qt_dialogs_are_translated() -> None:
     assert texts == ["Annuleren", "Opslaan", "Sluiten"]
 
 
+def shown_strings(node: ast.AST) -> list[tuple[int, str]]:
+    """String constants that end up in the text itself (not those inside nested calls)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [(node.lineno, node.value)]
+    if isinstance(node, (ast.Call, ast.Subscript, ast.Attribute, ast.Lambda)):
+        return []
+    found: list[tuple[int, str]] = []
+    for child in ast.iter_child_nodes(node):
+        found += shown_strings(child)
+    return found
+
+
 def string_arguments(tree: ast.AST) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
@@ -148,11 +160,7 @@ def string_arguments(tree: ast.AST) -> list[tuple[int, str]]:
         if name not in TEXT_CALLS:
             continue
         for argument in [*node.args, *(keyword.value for keyword in node.keywords)]:
-            found.extend(
-                (part.lineno, part.value)
-                for part in ast.walk(argument)
-                if isinstance(part, ast.Constant) and isinstance(part.value, str)
-            )
+            found += shown_strings(argument)
     return found
 
 

@@ -28,6 +28,15 @@ AGENT_NAME_FIELDS = (
 )
 
 
+def _row(fields: dict[str, QLineEdit], names: tuple[str, ...], stretch: tuple[int, ...]) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for name, factor in zip(names, stretch, strict=True):
+        layout.addWidget(fields[name], factor)
+    return row
+
+
 class CandidateDetails(QWidget):
     """Correspondentieadres (Kieswet H 9) and gemachtigde (H 10) of one candidate."""
 
@@ -40,9 +49,9 @@ class CandidateDetails(QWidget):
         self.correspondence = self._fields("correspondentie", ADDRESS_FIELDS)
         self.agent = self._fields("gemachtigde", AGENT_NAME_FIELDS + ADDRESS_FIELDS)
         self.correspondence_box = QGroupBox("Correspondentieadres (Kieswet H 9)")
-        self.correspondence_box.setLayout(self._form(self.correspondence, ADDRESS_FIELDS))
+        self.correspondence_box.setLayout(self._form(self.correspondence, with_name=False))
         self.agent_box = QGroupBox("Gemachtigde, bij wonen buiten Europees Nederland (H 10)")
-        self.agent_box.setLayout(self._form(self.agent, AGENT_NAME_FIELDS + ADDRESS_FIELDS))
+        self.agent_box.setLayout(self._form(self.agent, with_name=True))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.correspondence_box, 1)
@@ -60,10 +69,20 @@ class CandidateDetails(QWidget):
         return fields
 
     @staticmethod
-    def _form(fields: dict[str, QLineEdit], names: tuple[tuple[str, str], ...]) -> QFormLayout:
+    def _form(fields: dict[str, QLineEdit], *, with_name: bool) -> QFormLayout:
+        """Compact rows: name parts side by side, then street, then postcode, place, country."""
+        for name, title in AGENT_NAME_FIELDS + ADDRESS_FIELDS:
+            if name in fields:
+                fields[name].setPlaceholderText(title.lower())
+                fields[name].setAccessibleName(title)
         form = QFormLayout()
-        for name, title in names:
-            form.addRow(f"{title}:", fields[name])
+        if with_name:
+            form.addRow("Naam:", _row(fields, ("initials", "prefix", "last_name"), (1, 1, 3)))
+        form.addRow("Straat en nr.:", fields["street"])
+        form.addRow(
+            "Postcode, plaats, land:",
+            _row(fields, ("postal_code", "locality", "country_code"), (1, 3, 1)),
+        )
         return form
 
     def show_candidate(self, key: str | None) -> None:
@@ -91,7 +110,7 @@ class CandidateDetails(QWidget):
         self.setEnabled(candidate is not None)
         address = (candidate.correspondence if candidate else None) or PostalAddress()
         agent = candidate.agent if candidate else None
-        agent_address = agent.address if agent else PostalAddress()
+        agent_address = agent.address if agent else None
         self._updating = True
         try:
             for name, edit in self.correspondence.items():

@@ -67,6 +67,7 @@ class CandidatesPage(QWidget):
         self._build_table()
         self.details = CandidateDetails(bridge)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        bridge.session_replaced.connect(self._start_at_first_row)
 
         self._build_buttons()
 
@@ -153,6 +154,11 @@ class CandidatesPage(QWidget):
             return
         candidate = self.model.candidate_at(self.proxy.mapToSource(index).row())
         self._bridge.apply(RemoveCandidate(candidate.key, candidate.display_name))
+
+    def _start_at_first_row(self) -> None:
+        """A newly opened project starts with the cursor on the first candidate."""
+        if self.proxy.rowCount() > 0:
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

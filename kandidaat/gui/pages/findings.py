@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from kandidaat.gui.bridge import SessionBridge
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+SEVERITY_COLOUR = {Severity.ERROR: "#b00020", Severity.WARNING: "#8a4b00", Severity.INFO: "#1f4e79"}
 SEVERITY_SYMBOL = {Severity.ERROR: "✖", Severity.WARNING: "⚠", Severity.INFO: "ℹ"}
 
 
@@ -58,6 +60,8 @@ class FindingsPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
+        self.tree.setStyleSheet("QTreeView::item { padding: 0.3em 0.2em; }")
+        header.sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -65,6 +69,14 @@ class FindingsPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(hint)
         layout.addWidget(self.tree, 1)
+        self.detail = QLabel()
+        self.detail.setObjectName("toelichting")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setFrameShape(QLabel.Shape.StyledPanel)
+        self.detail.setMargin(8)
+        layout.addWidget(self.detail)
+        self.tree.currentItemChanged.connect(self._show_detail)
         self.findings: tuple[Finding, ...] = ()
         bridge.changed.connect(self.refresh)
         self.refresh()
@@ -86,8 +98,6 @@ class FindingsPage(QWidget):
         self.findings = tuple(sorted(findings, key=lambda item: SEVERITY_ORDER[item.severity]))
         for finding in self.findings:
             text = finding.message
-            if finding.advice:
-                text += f"\nWat te doen: {finding.advice}"
             item = QTreeWidgetItem(
                 [
                     f"{SEVERITY_SYMBOL[finding.severity]} {finding.severity.dutch}",
@@ -96,9 +106,28 @@ class FindingsPage(QWidget):
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, finding)
-            item.setToolTip(2, text)
+            item.setForeground(0, QBrush(QColor(SEVERITY_COLOUR[finding.severity])))
+            item.setToolTip(2, detail_text(finding))
             self.tree.addTopLevelItem(item)
         self.summary.setText(summary_text(self.findings))
+        self._show_detail(self.tree.topLevelItem(0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """Wrapped messages need their height computed again for the new width."""
+        super().resizeEvent(event)
+        self.tree.doItemsLayout()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """Lay out the wrapped messages for the width the page has now."""
+        super().showEvent(event)
+        self.tree.doItemsLayout()
+
+    def _show_detail(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        finding = None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(finding, Finding):
+            self.detail.setText(detail_text(finding))
+        else:
+            self.detail.setText("Kies een melding om de hele tekst en het advies te lezen.")
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, Qt.ItemDataRole.UserRole)
@@ -120,3 +149,11 @@ def summary_text(findings: tuple[Finding, ...]) -> str:
         f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}, "
         f"{counts[Severity.INFO]} ter informatie."
     )
+
+
+def detail_text(finding: Finding) -> str:
+    """The whole finding as a user reads it: severity, article, message and advice."""
+    text = f"{finding.severity.dutch.capitalize()} ({finding.article}): {finding.message}"
+    if finding.advice:
+        text += f"\nWat te doen: {finding.advice}"
+    return text

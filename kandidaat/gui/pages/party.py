@@ -172,6 +172,10 @@ class PartyPage(QWidget):
         table.setTabKeyNavigation(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.itemChanged.connect(self._commit)
+        # Room for about four rows at any font size; more rows scroll.
+        rows = 4
+        row_height = table.verticalHeader().defaultSectionSize()
+        table.setMaximumHeight(table.horizontalHeader().sizeHint().height() + rows * row_height + 8)
         return table
 
     def _row_buttons(self, table: QTableWidget, what: str) -> QHBoxLayout:
