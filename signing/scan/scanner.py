@@ -176,7 +176,10 @@ class Scanner:
     # --- the file system ------------------------------------------------------------
 
     def _scan_folder(self, root: Path) -> None:
-        for folder, subfolders, files in os.walk(root, followlinks=False, onerror=None):
+        def unreadable(error: OSError) -> None:
+            self._problem(str(error.filename), "map is niet te lezen (rechten of een leesfout)")
+
+        for folder, subfolders, files in os.walk(root, followlinks=False, onerror=unreadable):
             subfolders.sort()
             here = Path(folder)
             for name in sorted(files) + [d for d in subfolders if (here / d).is_symlink()]:

@@ -303,3 +303,13 @@ def test_public_ssh_keys_and_ordinary_files_are_not_forbidden() -> None:
         for member in ("id_rsa.pub", "identity.py", "keys.py", "environment.txt", "git/config"):
             archive.writestr(member, "niets geheims\n")
     assert scan_data("app.zip", buffer.getvalue(), ScanOptions()).findings == []
+
+
+def test_a_symbolic_link_is_not_followed_but_its_target_is_scanned(tmp_path: Path) -> None:
+    bundle = tmp_path / "dist"
+    bundle.mkdir()
+    (bundle / "sleutel").symlink_to("/home/jdevries/.ssh/id_ed25519")
+    report = scan_paths([bundle], ScanOptions())
+    assert [(f.rule, f.location, f.excerpt) for f in report.findings] == [
+        ("home-folder", f"{bundle}/sleutel", "/home/jdevries/.ssh/id_ed25519")
+    ]
