@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kandidaat.app.commands.lists",
     "kandidaat.app.commands.nomination_export",
     "kandidaat.app.commands.check",
+    "kandidaat.app.commands.documents",
     "kandidaat.app.commands.candidates",
     "kandidaat.app.commands.gui",
 )

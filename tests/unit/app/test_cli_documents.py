@@ -1,0 +1,114 @@
+"""``kandidaat documents`` as a party volunteer runs it on the demo project."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from pypdf import PdfReader
+
+from kandidaat.app.cli import main
+from kandidaat.app.nomination.demo_party import run_demo_party
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+BEFORE_NOMINATION_DAY = "2026-01-19"
+AFTER_NOMINATION_DAY = "2026-03-01"
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> tuple[Path, Path]:
+    """The demo party's project and its EML 210."""
+    run = run_demo_party(tmp_path / "demo")
+    return run.project, run.exported[0].path
+
+
+def _text(pdf: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(pdf).pages]
+
+
+def test_documents_of_a_clean_project_are_written_per_list_and_exit_0(
+    demo: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, _ = demo
+    out = tmp_path / "stukken"
+    code = main(["documents", str(project), "--out", str(out), "--today", BEFORE_NOMINATION_DAY])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "klaar om te printen" in printed
+    assert (out / "lijst_1" / "H1.pdf").is_file()
+    assert (out / "lijst_1" / "H3-1.pdf").is_file()
+    assert len(list((out / "lijst_1").glob("H9_*.pdf"))) == 20
+    h1 = "\n".join(_text(out / "lijst_1" / "H1.pdf"))
+    assert "Demodorp Vooruit" in h1
+    assert "Çelik" in h1
+    assert "Ødegård" in h1
+    assert "CONCEPT" not in h1
+    assert list((out / "EML_210").glob("*.eml.xml"))
+
+
+def test_documents_with_errors_carry_the_concept_mark_on_every_page_and_say_why(
+    demo: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, _ = demo
+    out = tmp_path / "stukken"
+    code = main(["documents", str(project), "--out", str(out), "--today", AFTER_NOMINATION_DAY])
+    printed = capsys.readouterr().out
+    assert code == 1
+    assert "CONCEPT - niet inleveren" in printed
+    assert "[Kieswet H 1 lid 1]" in printed
+    pages = _text(out / "alles_afdrukken.pdf")
+    assert pages
+    assert all("CONCEPT" in page for page in pages)
+
+
+def test_the_same_project_gives_byte_identical_documents(
+    demo: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, _ = demo
+    for name in ("een", "twee"):
+        assert main(["documents", str(project), "--out", str(tmp_path / name)]) in {0, 1}
+    capsys.readouterr()
+    first = sorted(p.relative_to(tmp_path / "een") for p in (tmp_path / "een").rglob("*.pdf"))
+    assert first
+    for relative in first:
+        assert (tmp_path / "een" / relative).read_bytes() == (
+            tmp_path / "twee" / relative
+        ).read_bytes(), relative
+
+
+def test_documents_of_an_eml_210_file_use_its_creation_date(
+    demo: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, eml = demo
+    out = tmp_path / "uit-210"
+    code = main(["documents", str(eml), "--out", str(out), "--today", BEFORE_NOMINATION_DAY])
+    capsys.readouterr()
+    assert code in {0, 1}
+    h1 = "\n".join(_text(out / "lijst_1" / "H1.pdf"))
+    assert "Wiśniewska" in h1
+
+
+def test_a_folder_with_other_files_is_refused_and_left_alone(
+    demo: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, _ = demo
+    out = tmp_path / "bezet"
+    out.mkdir()
+    (out / "eigen.txt").write_text("van de gebruiker", encoding="utf-8")
+    code = main(["documents", str(project), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "bestaat al" in err
+    assert sorted(p.name for p in out.iterdir()) == ["eigen.txt"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".bezet")]
+
+
+def test_a_missing_target_is_a_dutch_error_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["documents", str(tmp_path / "weg.kandidaat"), "--out", str(tmp_path / "uit")])
+    assert code == 2
+    assert "bestaat niet" in capsys.readouterr().err
+    assert not (tmp_path / "uit").exists()
