@@ -57,8 +57,8 @@ class SessionBridge(QObject):
         self._session = session
         if session is not None:
             session.add_listener(self._on_session_changed)
-        self.session_replaced.emit()
         self.changed.emit()
+        self.session_replaced.emit()
 
     def apply(self, edit: Edit) -> bool:
         """Apply ``edit``; on a refusal show the Dutch reason and return False."""

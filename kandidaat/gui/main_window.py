@@ -319,6 +319,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message[:1].upper() + message[1:], 10_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        """Close the project file (every edit is already saved)."""
+        """Let documents in the making finish, then close the project (already saved)."""
+        self.documents_page.wait_for_work()
         self.bridge.replace_session(None)
         super().closeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSignalBlocker, Qt, QThreadPool, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -72,7 +72,7 @@ class DocumentsPage(QWidget):
         """Build the page over ``bridge``."""
         super().__init__(parent)
         self._bridge = bridge
-        self._pool = QThreadPool.globalInstance()
+        self._pool = QThreadPool(self)
         self._jobs: set[_Job] = set()
         self.result: GeneratedDocuments | None = None
         self.last_error = ""
@@ -156,7 +156,7 @@ class DocumentsPage(QWidget):
 
     def _on_project(self) -> None:
         session = self._bridge.session
-        self.files.clear()
+        self._clear_files()
         self.result = None
         if session is not None and session.path is not None:
             self.folder.setText(str(session.path.with_name(f"{session.path.stem}-documenten")))
@@ -200,11 +200,21 @@ class DocumentsPage(QWidget):
         self.make_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.state.setText("Bezig met de documenten… u kunt intussen verder werken.")
-        self.files.clear()
+        self._clear_files()
         self._start(
             lambda: generate_documents(nomination, findings, out_dir),
             self._made,
         )
+
+    def _clear_files(self) -> None:
+        """Empty the file list without previewing each file that becomes current."""
+        blocker = QSignalBlocker(self.files)
+        self.files.clear()
+        blocker.unblock()
+
+    def wait_for_work(self) -> None:
+        """Let running work finish (before the window closes)."""
+        self._pool.waitForDone()
 
     def _start(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
         job = _Job(work)
