@@ -212,8 +212,8 @@ def sign_and_verify(
     first = run(verify, cwd=REPO, env=signer_env(None))
     second = run([*verify, "--installed", str(installed)], cwd=REPO, env=signer_env(None))
     ok = first.returncode == 0 and second.returncode == 0
-    detail = (first.stdout + second.stdout) if ok else (first.stderr + second.stderr)
-    detail = " | ".join(line for line in detail.splitlines() if line.strip())
+    outputs = (first.stdout, second.stdout) if ok else (first.stderr, second.stderr)
+    detail = " | ".join(text.strip().splitlines()[0] for text in outputs if text.strip())
     summary.add("verifiëren (uitgave + uitgepakt programma)", started, ok=ok, detail=detail.strip())
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="kandidaat-tamper-") as scratch:
