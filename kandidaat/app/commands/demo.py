@@ -3,7 +3,8 @@
 First the party side: the fictitious party Demodorp Vooruit prepares its list
 for the gemeenteraad of the fictitious municipality Demodorp. The demo creates
 its project in a folder (default ``./demo-uitvoer/``, option ``--out``), runs
-the checks and prints them, and exports the EML 210 with its hash code. Then it
+the checks and prints them, exports the EML 210 with its hash code and writes
+the documents the party prints and signs (folder ``documenten``). Then it
 computes the seat distribution and the elected candidates (17 seats) and
 prints the step-by-step report.
 """
@@ -79,6 +80,13 @@ def _party_text(party: DemoRun) -> str:
     for exported in party.exported:
         lines.append(f"EML 210 van lijst {exported.list_key}: {exported.path}")
         lines.append(f"  hashcode: {exported.hash_code}")
+    documents = party.documents
+    lines.append(
+        f"Documenten (H 1, H 3-1, H 4, H 9, ...): {len(documents.files)} bestanden in "
+        f"{documents.out_dir}; alles in één keer printen: {documents.combined}"
+    )
+    if documents.concept:
+        lines.append("  CONCEPT - niet inleveren: " + "; ".join(documents.reasons))
     return "\n".join(lines) + "\n\n"
 
 
@@ -91,6 +99,12 @@ def _party_json(party: DemoRun) -> dict[str, Any]:
             {"list": e.list_key, "path": str(e.path), "hash_code": e.hash_code}
             for e in party.exported
         ],
+        "documents": {
+            "folder": str(party.documents.out_dir),
+            "files": [str(path) for path in party.documents.files],
+            "print_all": str(party.documents.combined),
+            "concept": party.documents.concept,
+        },
     }
 
 

@@ -118,15 +118,17 @@ def findings_json(report: CheckReport) -> list[dict[str, Any]]:
 
 
 def _where(report: CheckReport, finding: Finding) -> str:
-    parts = []
-    if finding.list_key is not None:
-        parts.append(f"lijst {finding.list_key}")
-    name = _candidate_name(report.nomination, finding.candidate_key)
-    if name is not None:
-        parts.append(f"kandidaat {name}")
-    if finding.field:
-        parts.append(f"veld {finding.field}")
-    return f" ({', '.join(parts)})" if parts else ""
+    """Which list a finding is about, numbered as the user sees the lists (1, 2, ...).
+
+    The message itself already names the candidate; the keys and field names
+    are for ``--json`` and the desktop application, not for reading.
+    """
+    if finding.list_key is None or len(report.nomination.lists) < 2:
+        return ""
+    for number, candidate_list in enumerate(report.nomination.lists, 1):
+        if candidate_list.key == finding.list_key:
+            return f" (lijst {number})"
+    return ""
 
 
 def _count(severity: Severity, number: int) -> str:

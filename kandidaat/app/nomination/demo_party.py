@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kandidaat.app.editing.documents import GeneratedDocuments, generate_documents
 from kandidaat.app.nomination.checking import CheckReport, check_nomination
 from kandidaat.app.nomination.eml_files import ExportedList, export_all_210
 from kandidaat.app.nomination.list_edits import add_list
@@ -38,6 +39,8 @@ __all__ = ["DEMO_PARTY", "DemoRun", "demo_nomination", "run_demo_party"]
 
 DEMO_PARTY = "partij_demodorp_vooruit.json"
 DEFAULT_FOLDER = Path("demo-uitvoer")
+DOCUMENTS_FOLDER = "documenten"
+"""The sub-folder of the demo folder that holds the printed models (PDF)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,7 @@ class DemoRun:
     exported: tuple[ExportedList, ...]
     check_day: date
     nomination_day: date
+    documents: GeneratedDocuments
 
 
 def _spec() -> dict[str, Any]:
@@ -156,4 +160,7 @@ def run_demo_party(folder: Path = DEFAULT_FOLDER) -> DemoRun:
     report = check_nomination(nomination, project.name, today=check_day)
     exported = export_all_210(nomination, folder, created=created)
     nomination_day = election_dates(nomination.election).nomination_day
-    return DemoRun(project, report, exported, check_day, nomination_day)
+    documents = generate_documents(
+        nomination, report.findings, folder / DOCUMENTS_FOLDER, created=created
+    )
+    return DemoRun(project, report, exported, check_day, nomination_day, documents)

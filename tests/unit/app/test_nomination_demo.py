@@ -89,3 +89,23 @@ def test_the_demo_refuses_an_output_folder_that_is_a_file(
     occupied.write_text("", encoding="utf-8")
     assert main(["demo", "--out", str(occupied)]) == 2
     assert "bezet" in capsys.readouterr().err
+
+
+def test_the_demo_writes_the_documents_the_party_prints_and_signs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    documents = tmp_path / "documenten"
+    assert f"alles in één keer printen: {documents / 'alles_afdrukken.pdf'}" in out
+    assert "CONCEPT" not in out
+    assert (documents / "lijst_1" / "H1.pdf").is_file()
+    assert len(list((documents / "lijst_1").glob("H9_*.pdf"))) == 20
+    assert sorted(p.name for p in (documents / "lijst_1").glob("vestiging_*.pdf")) == [
+        "vestiging_8_Houten.pdf",
+        "vestiging_9_Odegard.pdf",
+    ]
+    first = (documents / "alles_afdrukken.pdf").read_bytes()
+    assert main(["demo", "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert (documents / "alles_afdrukken.pdf").read_bytes() == first
