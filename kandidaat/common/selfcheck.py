@@ -260,3 +260,36 @@ def check_installation_against_release(
             ]
         )
     return check_installation(install_dir)
+
+
+def self_check(
+    install_dir: Path | None = None,
+    release: Path | None = None,
+    public_key: Path | None = None,
+) -> tuple[int, list[str]]:
+    """What ``kandidaat --self-check`` prints, and its exit code.
+
+    Without ``release`` the installed files are checked against the embedded list;
+    with ``release`` and ``public_key`` the whole signed chain is checked. Exit codes:
+    0 in order, 1 problems found, 2 cannot check (not installed, unreadable list or key).
+    """
+    root = install_dir or installed_root()
+    if root is None:
+        return 2, ["zelfcontrole: dit is geen geïnstalleerd programma (gestart vanuit de broncode)"]
+    if (release is None) != (public_key is None):
+        return 2, [
+            "zelfcontrole: geef de map van de uitgave én de publieke sleutel, of geen van beide"
+        ]
+    try:
+        if release is not None and public_key is not None:
+            key = load_public_key(public_key)
+            result = check_installation_against_release(root, release, key)
+            scope = f"tegen de ondertekende uitgave in {release} (sleutel {key_fingerprint(key)})"
+        else:
+            result = check_installation(root)
+            scope = "tegen de eigen bestandenlijst (herkomst niet gecontroleerd)"
+    except ManifestError as error:
+        return 2, [f"zelfcontrole: {error.message}"]
+    if not result.ok:
+        return 1, [f"zelfcontrole {scope}: AFGEKEURD", *(f"  {p}" for p in result.problems)]
+    return 0, [f"zelfcontrole {scope}: in orde, {result.checked} bestanden in {root}"]

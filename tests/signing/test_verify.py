@@ -19,6 +19,7 @@ from kandidaat.common.selfcheck import (
     check_installation,
     installed_root,
     parse_manifest,
+    self_check,
 )
 from signing.sign.keys import FileSigner
 from signing.sign.signer import sign_release
@@ -286,3 +287,25 @@ def test_the_installed_program_checks_its_own_files_without_the_release(tmp_path
 
 def test_outside_a_frozen_program_there_is_no_installation_to_check() -> None:
     assert installed_root() is None
+
+
+def test_the_self_check_reports_in_dutch_with_exit_codes_for_each_case(tmp_path: Path) -> None:
+    key = Ed25519PrivateKey.generate()
+    root = tmp_path / "opt" / "kandidaat"
+    folder = make_signed_release(tmp_path / "uitgave", key, _installation(root))
+    public = _pem(key, tmp_path / "k.pem")
+    code, lines = self_check(root)
+    assert code == 0
+    expected = (
+        "zelfcontrole tegen de eigen bestandenlijst (herkomst niet gecontroleerd): "
+        f"in orde, 2 bestanden in {root}"
+    )
+    assert lines == [expected]
+    code, lines = self_check(root, folder, public)
+    assert code == 0
+    assert lines[0].startswith(f"zelfcontrole tegen de ondertekende uitgave in {folder}")
+    (root / "kandidaat").write_bytes(b"ander programma")
+    code, lines = self_check(root, folder, public)
+    assert (code, lines[1]) == (1, "  kandidaat: inhoud gewijzigd (SHA-256 klopt niet)")
+    assert self_check(root, folder, None)[0] == 2
+    assert self_check(None)[0] == 2  # run from source, not frozen
