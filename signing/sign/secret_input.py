@@ -22,13 +22,18 @@ _SECRET_NAME = re.compile(r"(PASSPHRASE|PASSWORD|PASSWD|WACHTWOORD|(^|_)PIN$)", 
 MAX_SECRET_BYTES = 4096
 
 
+def secret_like_variables(environ: Mapping[str, str]) -> list[str]:
+    """The names in ``environ`` that look like they hold a passphrase, password or PIN."""
+    return sorted(name for name in environ if _SECRET_NAME.search(name))
+
+
 def refuse_secrets_in_environment(environ: Mapping[str, str]) -> None:
     """Refuse to run while a variable that looks like a passphrase or PIN is set.
 
     Raises:
         SigningSetupError: naming every such variable (never its value).
     """
-    names = sorted(name for name in environ if _SECRET_NAME.search(name))
+    names = secret_like_variables(environ)
     if names:
         raise SigningSetupError(
             "omgevingsvariabele(n) "

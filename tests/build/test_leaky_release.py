@@ -27,9 +27,17 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from kandidaat.common.selfcheck import SIGNATURE_NAME
 from signing.sign.cli import main as sign_main
 from signing.sign.keys import write_key_file
+from signing.sign.secret_input import secret_like_variables
 
 REPO = Path(__file__).resolve().parents[2]
 WHEELHOUSE = Path(os.environ.get("KANDIDAAT_OUT", REPO.parent / "out")) / "wheelhouse"
+
+
+@pytest.fixture(autouse=True)
+def _environment_without_password_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The signer stops on any password-like variable; the machine running tests may have one."""
+    for name in secret_like_variables(os.environ):
+        monkeypatch.delenv(name)
 
 
 def leaky_module(path: Path) -> dict[str, str]:

@@ -16,9 +16,17 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from kandidaat.common.selfcheck import SIGNATURE_NAME, decode_signature, load_public_key
 from signing.sign.cli import main
 from signing.sign.keys import write_key_file
+from signing.sign.secret_input import secret_like_variables
 from signing.verify.cli import main as verify_main
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _environment_without_password_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The signer stops on any password-like variable; the machine running tests may have one."""
+    for name in secret_like_variables(os.environ):
+        monkeypatch.delenv(name)
 
 
 def make_release(folder: Path) -> Path:

@@ -20,6 +20,7 @@ import pytest
 
 from kandidaat.common.selfcheck import SIGNATURE_NAME
 from signing.sign.cli import main
+from signing.sign.secret_input import secret_like_variables
 from signing.verify.cli import main as verify_main
 
 if TYPE_CHECKING:
@@ -34,6 +35,13 @@ pytestmark = pytest.mark.skipif(
     MODULE is None or SOFTHSM_UTIL is None, reason="SoftHSM2 is niet geïnstalleerd"
 )
 SLOT_NAME = "kandidaat-test"  # the token's label (not a secret)
+
+
+@pytest.fixture(autouse=True)
+def _environment_without_password_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The signer stops on any password-like variable; the machine running tests may have one."""
+    for name in secret_like_variables(os.environ):
+        monkeypatch.delenv(name)
 
 
 def _conf(folder: Path, tokens: Path) -> Path:
