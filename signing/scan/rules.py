@@ -264,8 +264,8 @@ _CONFIG_SUFFIXES = frozenset(
 _ASSIGNMENT = re.compile(
     r"(?<![A-Za-z0-9_])[\"']?(?P<key>[A-Za-z][A-Za-z0-9_.-]{0,60})[\"']?"
     r"[ \t]*(?P<op>:=|=>|=|:)[ \t]*"
-    r"(?:(?P<q>[\"'])(?P<quoted>[^\"'\r\n\\]{4,200})(?P=q)"
-    r"|(?P<bare>[^\s\"',;&()\[\]{}<>\\]{4,200}))"
+    r"(?:(?P<q>[\"'])(?P<quoted>[^\"'\\\x00-\x1f\x7f]{4,200})(?P=q)"
+    r"|(?P<bare>[^\s\"',;&()\[\]{}<>\\\x00-\x1f\x7f-\xff]{4,200}))"
 )
 _ENV_STYLE = re.compile(r"^[\"']?[A-Z][A-Z0-9_]*=[^\s=]")
 _WORD_SPLIT = re.compile(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])")
@@ -315,9 +315,12 @@ def classify_key(key: str) -> str | None:
 _DOTTED_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 
 
+_HEX_LITERAL = re.compile(r"0[xX][0-9A-Fa-f]+")
+
+
 def _looks_like_a_value(bare: str) -> bool:
-    """An unquoted value that is data, not code (``hunter2``; not ``password`` or ``mod.Key``)."""
-    if _DOTTED_NAME.fullmatch(bare):
+    """An unquoted value that is data (``hunter2``), not code (``mod.Key``, ``0x76``)."""
+    if _DOTTED_NAME.fullmatch(bare) or _HEX_LITERAL.fullmatch(bare):
         return False
     return any(not (ch.isalpha() or ch in "_.") for ch in bare)
 
@@ -342,6 +345,8 @@ def find_assignments(text: ScanText, *, config_file: bool) -> Iterator[Hit]:
             env_style = _ENV_STYLE.search(match.group(0)) is not None
             if not (config_file or env_style or _looks_like_a_value(value)):
                 continue
+        if not any(ch.isalnum() for ch in value):
+            continue  # punctuation only: a set of characters, not a secret
         if is_placeholder(value) or _names_itself(match.group("key"), value):
             continue
         excerpt = f"{match.group('key')} {match.group('op')} {redact(value)}"
@@ -383,6 +388,9 @@ _INTERNAL_HOST = re.compile(
 )
 
 
+_REVERSE_DNS_ROOTS = frozenset({"org", "com", "net", "io", "nl", "de", "eu", "edu", "gov"})
+
+
 def _host_excerpt(match: re.Match[str]) -> str | None:
     host = match.group("host")
     labels_before_suffix = host.lower().removesuffix(".home.arpa").count(".")
@@ -391,6 +399,9 @@ def _host_excerpt(match: re.Match[str]) -> str | None:
     before = match.string[max(0, match.start() - 8) : match.start()]
     if before.endswith(("from ", "import ")):
         return None  # a Python module path such as ``reportlab.lib.corp``
+    first = host.split(".", 1)[0].lower()
+    if match.group("context") is None and first in _REVERSE_DNS_ROOTS:
+        return None  # a reverse-DNS identifier such as ``org.freedesktop.DBus.Local``
     return host
 
 

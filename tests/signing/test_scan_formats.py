@@ -241,6 +241,10 @@ def test_a_private_jwk_is_recognised() -> None:
         "private_key = ed25519.Ed25519PrivateKey.from_private_bytes(data)",
         'AttributeOID.CHALLENGE_PASSWORD: "challengePassword",',
         'ExtensionOID.PRIVATE_KEY_USAGE_PERIOD: "privateKeyUsagePeriod",',
+        "TOKEN_ENDERS = ',;}) +-*/^&=><%'",
+        "DialogPassword            = 0x76",
+        "interface org.freedesktop.DBus.Local",
+        "requested_by_user=\x00\x00Ooops",
     ],
 )
 def test_strings_that_only_describe_a_secret_or_look_like_one_are_not_findings(text: str) -> None:
