@@ -25,7 +25,7 @@ def type_in(qtbot: QtBot, field: QLineEdit, text: str) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Tab)
 
 
-def test_seventeen_previous_seats_allow_eighty_candidates(qtbot: QtBot, opened: MainWindow) -> None:
+def test_seventeen_previous_seats_allow_eighty_candidates(opened: MainWindow) -> None:
     page = opened.party_page
     opened.show_page("partij")
     page.previous_seats.setValue(17)
