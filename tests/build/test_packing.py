@@ -163,3 +163,17 @@ def test_links_inside_the_bundle_are_kept_and_listed_by_content_but_one_outside_
     (tree / "_internal" / "buiten").symlink_to(tmp_path)
     with pytest.raises(BuildError, match="buiten: symbolische link wijst buiten de bundel"):
         tree_sums(tree)
+
+
+def test_a_difference_inside_the_deb_is_traced_to_the_file_in_data_tar_gz(
+    tmp_path: Path,
+) -> None:
+    for side in ("a", "b"):
+        (tmp_path / side).mkdir()
+        tree = _make_tree(tmp_path / f"tree-{side}", mtime=1, umask=0o022, owner=0)
+        if side == "b":
+            (tree / "kandidaat").write_bytes(b"\x7fELF ander programma")
+        link = ("usr/bin/kandidaat", "/opt/kandidaat/kandidaat")
+        write_deb(META, tree, "/opt/kandidaat", link, tmp_path / side / "k.deb", EPOCH)
+    lines = compare_artifact_dirs(tmp_path / "a", tmp_path / "b")
+    assert "k.deb/data.tar.gz: lid ./opt/kandidaat/kandidaat: inhoud verschilt" in lines
