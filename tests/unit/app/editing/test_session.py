@@ -172,3 +172,20 @@ def test_creating_a_project_over_an_existing_file_is_refused(project: Path) -> N
     with pytest.raises(InputError, match="bestaat al"):
         EditingSession.create(project, reopened(project))
     assert project.read_bytes() == before
+
+
+def test_findings_are_computed_once_per_state_and_follow_every_edit(
+    session: EditingSession,
+) -> None:
+    first = session.findings()
+    assert session.findings() is first
+    assert not any(f.code == "candidate-data-missing" for f in first)
+    missing = replace(session.nomination.candidate("visser"), date_of_birth=None)
+    session.apply(PutCandidate(missing))
+    after = session.findings()
+    assert after is not first
+    assert any(f.code == "candidate-data-missing" and f.candidate_key == "visser" for f in after)
+    session.undo()
+    assert not any(
+        f.candidate_key == "visser" and f.field == "date_of_birth" for f in session.findings()
+    )
