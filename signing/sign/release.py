@@ -26,7 +26,7 @@ class Release:
 
     folder: Path
     manifest: bytes
-    files: tuple[str, ...]
+    digests: tuple[tuple[str, str], ...]
 
 
 def check_release_folder(folder: Path) -> Release:
@@ -60,7 +60,8 @@ def check_release_folder(folder: Path) -> Release:
             + "\n  ".join(result.problems)
         )
     _check_build_info(folder, {entry.name: entry.sha256 for entry in entries})
-    return Release(folder, manifest, tuple(sorted(names)))
+    digests = tuple(sorted((entry.name, entry.sha256) for entry in entries))
+    return Release(folder, manifest, digests)
 
 
 def _check_build_info(folder: Path, listed: dict[str, str]) -> None:
@@ -80,6 +81,33 @@ def _check_build_info(folder: Path, listed: dict[str, str]) -> None:
             f"{BUILD_INFO}: testbuild met extra modules ({modules}); zo'n build wordt nooit "
             "ondertekend"
         )
+
+
+def check_scan_covers(report: Path, release: Release) -> None:
+    """When the report lists what it scanned, it must be exactly this release.
+
+    The list is optional: ``"targets": [{"path": ..., "sha256": ...}, ...]``; every
+    artifact named in ``SHA256SUMS`` must appear in it with the same SHA-256.
+
+    Raises:
+        SigningRefusedError: naming an artifact the scan did not see in this exact form.
+    """
+    data: Any = json.loads(report.read_text(encoding="utf-8"))
+    targets = data.get("targets") if isinstance(data, dict) else None
+    if targets is None:
+        return
+    seen = {
+        Path(str(item.get("path", ""))).name: item.get("sha256")
+        for item in targets
+        if isinstance(item, dict)
+    }
+    listed = dict(release.digests)
+    for name, digest in sorted(listed.items()):
+        if seen.get(name) != digest:
+            raise SigningRefusedError(
+                f"{report}: het scanrapport hoort niet bij deze uitgave "
+                f"({name} niet of in een andere versie gescand)"
+            )
 
 
 def check_scan_report(report: Path | None) -> int:

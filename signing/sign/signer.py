@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.common.selfcheck import SIGNATURE_NAME, encode_signature, signature_matches
 from signing.sign.errors import SigningSetupError
-from signing.sign.release import check_release_folder, check_scan_report
+from signing.sign.release import check_release_folder, check_scan_covers, check_scan_report
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -35,6 +35,8 @@ def sign_release(
     """
     check_scan_report(scan_report)
     release = check_release_folder(folder)
+    if scan_report is not None:
+        check_scan_covers(scan_report, release)
     signature = signer.sign(release.manifest)
     if not signature_matches(signer.public_key(), signature, release.manifest):
         raise SigningSetupError(f"{signer.describe()}: handtekening klopt niet; niet geschreven")

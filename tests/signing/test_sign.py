@@ -361,3 +361,25 @@ def test_keygen_writes_a_private_key_only_its_owner_can_read_and_never_overwrite
     os.close(write_end)
     assert main([*argv, str(folder / "k2.pub.pem"), "--passphrase-fd", str(read_end)]) == 2
     assert "bestaat al; overschrijf nooit een sleutel" in capsys.readouterr().err
+
+
+def test_a_scan_report_that_lists_other_files_than_this_release_is_refused(
+    tmp_path: Path, key_store: tuple[Path, Path, bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
+    key, _, passphrase = key_store
+    release = make_release(tmp_path / "uitgave")
+    targets = [
+        {"path": str(path), "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+        for path in sorted(release.iterdir())
+    ]
+    report = tmp_path / "scan.json"
+    report.write_text(json.dumps({"findings": [], "files": 5, "targets": targets}))
+    assert sign_cli(release, report, key, passphrase) == 0
+    (release / "SHA256SUMS.sig").unlink()
+    deb = next(t for t in targets if t["path"].endswith(".deb"))
+    deb["sha256"] = "0" * 64  # the scan saw another .deb than the one being signed
+    report.write_text(json.dumps({"findings": [], "files": 5, "targets": targets}))
+    assert sign_cli(release, report, key, passphrase) == 1
+    err = capsys.readouterr().err
+    assert "(kandidaat_0.1.0_amd64.deb niet of in een andere versie gescand)" in err
+    assert not (release / SIGNATURE_NAME).exists()
