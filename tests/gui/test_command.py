@@ -72,3 +72,13 @@ def test_without_pyside6_the_command_line_still_works_and_gui_explains_in_dutch(
     assert gui_run.returncode == 2
     assert "de desktoptoepassing heeft PySide6 nodig" in gui_run.stderr
     assert "Traceback" not in gui_run.stderr
+
+
+def test_without_a_display_the_window_is_not_started_and_the_reason_is_dutch(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert main(["gui"]) == 2
+    assert capsys.readouterr().err.startswith("fout: er is geen beeldscherm gevonden")

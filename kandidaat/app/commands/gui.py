@@ -8,6 +8,7 @@ gives a Dutch message instead of a traceback.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,21 @@ MISSING_QT = (
     "Installeer het met: pip install 'kandidaat[gui]' (of PySide6-Essentials).\n"
     "Alle andere opdrachten van kandidaat werken ook zonder.\n"
 )
+
+
+NO_DISPLAY = (
+    "fout: er is geen beeldscherm gevonden (DISPLAY en WAYLAND_DISPLAY zijn leeg).\n"
+    "Start kandidaat gui vanuit een bureaubladsessie, of maak een schermafdruk met "
+    "--screenshot.\n"
+)
+
+
+def _has_display() -> bool:
+    """On Linux and other X11/Wayland systems a window needs a display; elsewhere assume one."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    names = ("DISPLAY", "WAYLAND_DISPLAY")
+    return bool(os.environ.get("QT_QPA_PLATFORM")) or any(os.environ.get(n) for n in names)
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
@@ -65,6 +81,9 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
 
 def run(args: argparse.Namespace) -> int:
     """Start the application, or write the screenshot and stop."""
+    if args.screenshot is not None:
+        # A screenshot needs no screen: render offscreen unless told otherwise.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         application = importlib.import_module("kandidaat.gui.application")
     except ImportError as error:
@@ -72,6 +91,9 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(MISSING_QT)
             return EXIT_BAD_INPUT
         raise
+    if args.screenshot is None and not _has_display():
+        sys.stderr.write(NO_DISPLAY)
+        return EXIT_BAD_INPUT
     project: Path | None = args.project
     if project is not None and not project.is_file():
         sys.stderr.write(f"fout: {project}: dit project bestaat niet\n")
