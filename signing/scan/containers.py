@@ -77,6 +77,29 @@ class Member:
     data: bytes
 
 
+_UNSUPPORTED = (
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "RAR"),
+    (b"\x04\x22\x4d\x18", "LZ4"),
+    (b"MSCF\x00\x00\x00\x00", "CAB"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MSI/OLE"),
+)
+
+
+def refuse_unsupported(data: bytes) -> None:
+    """Stop on an archive format we cannot open: its content would pass unscanned.
+
+    A gate that cannot look inside must say so (exit code 2), not report "clean".
+    """
+    for magic, name in _UNSUPPORTED:
+        if data.startswith(magic):
+            raise CorruptContainerError(
+                f"{name}-archief: dit formaat kan kandidaat-scan niet openen, "
+                "dus de inhoud is niet gescand"
+            )
+
+
 def compression_of(data: bytes) -> str | None:
     """The compression format of a whole stream, recognised by its first bytes."""
     if data.startswith(b"\x1f\x8b"):

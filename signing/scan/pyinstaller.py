@@ -132,8 +132,9 @@ def pyz_same_python(data: bytes) -> bool:
 def pyz_members(data: bytes, budget: Budget) -> Iterator[ArchiveEntry]:
     """Yield the entries of a PYZ, decompressed (still marshalled code objects).
 
-    The TOC itself is marshalled; it is only loaded when the running Python wrote it
-    (same bytecode magic). Otherwise the caller scans the PYZ as plain bytes.
+    The TOC is a marshalled list of strings, tuples and integers, which every Python 3
+    since 3.4 reads alike; only the code objects inside the entries depend on the
+    version, so the caller unmarshals those only for the running Python's magic.
     """
     (toc_offset,) = struct.unpack("!i", data[8:12])
     if not 12 <= toc_offset < len(data):

@@ -28,6 +28,7 @@ from signing.scan.containers import (
     decompress,
     is_tar,
     is_zip,
+    refuse_unsupported,
     tar_members,
     zip_members,
 )
@@ -252,6 +253,7 @@ class Scanner:
         elif looks_like_pyc(data) and pyc_magic_matches(data):
             self._scan_marshalled(location, data[16:])
         else:
+            refuse_unsupported(data)
             self._scan_leaf(location, name, data)
 
     def _open_compressed(self, location: str, name: str, data: bytes, depth: int) -> bool:
@@ -271,10 +273,15 @@ class Scanner:
 
     def _open_pyinstaller(self, location: str, name: str, data: bytes, depth: int) -> bool:
         """Open a PYZ or an executable with a CArchive; False when ``data`` is neither."""
-        if is_pyz(data) and pyz_same_python(data):
+        if is_pyz(data):
+            same_python = pyz_same_python(data)
             for entry in pyz_members(data, self.budget):
                 self.report.members += 1
-                self._scan_marshalled(join_location(location, entry.name), entry.data)
+                member_location = join_location(location, entry.name)
+                if same_python:
+                    self._scan_marshalled(member_location, entry.data)
+                else:  # code of another Python: its strings, without unmarshalling
+                    self._scan_leaf(member_location, entry.name, entry.data)
             return True
         archive = find_carchive(data)
         if archive is None:

@@ -317,3 +317,16 @@ def test_a_symbolic_link_is_not_followed_but_its_target_is_scanned(tmp_path: Pat
     assert [(f.rule, f.location, f.excerpt) for f in report.findings] == [
         ("home-folder", f"{bundle}/sleutel", "/home/jdevries/.ssh/id_ed25519")
     ]
+
+
+def test_a_pyz_of_another_python_version_is_still_expanded_and_its_strings_scanned() -> None:
+    key_id = "AKIA" + _random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)
+    entry = zlib.compress(marshal.dumps(compile(f"KEY = '{key_id}'\n", "m", "exec")))
+    toc = marshal.dumps([("vendor.keys", (0, 12, len(entry)))])
+    other_magic = (3000).to_bytes(2, "little") + b"\r\n"
+    pyz = b"PYZ\0" + other_magic + (12 + len(entry)).to_bytes(4, "big") + entry + toc
+    report = scan_data("PYZ.pyz", pyz, ScanOptions())
+    assert report.problems == []
+    assert [(f.rule, f.location) for f in report.findings] == [
+        ("aws-access-key", "PYZ.pyz!vendor.keys")
+    ]

@@ -96,6 +96,9 @@ def test_a_truncated_tar_gz_is_reported_as_broken(
         ("kapot.tar", b"x" * 257 + b"ustar\x0000" + bytes(250), "tar-archief is beschadigd"),
         ("kapot.gz", b"\x1f\x8b\x08\x00" + bytes(40), "gzip-stroom is beschadigd"),
         ("kapot.pyz", b"PYZ\0" + b"????" + struct.pack("!i", 999), "PYZ-archief"),
+        ("data.tar.zst", b"\x28\xb5\x2f\xfd" + bytes(50), "zstd-archief: dit formaat kan"),
+        ("setup.msi", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(50), "MSI/OLE-archief"),
+        ("extra.7z", b"7z\xbc\xaf\x27\x1c" + bytes(50), "niet gescand"),
     ],
 )
 def test_a_broken_archive_gives_a_dutch_message_and_exit_code_2(
