@@ -311,9 +311,10 @@ class MainWindow(QMainWindow):
             f"Opnieu&w doen: {session.redo_description}" if session.can_redo else "Opnieu&w doen"
         )
         name = session.path.name if session.path else "het project"
-        self.status.setText(
-            f"Alles is bewaard in {name}. Controle: {summary_text(self.findings_page.findings)}"
-        )
+        text = f"Alles is bewaard in {name}. Controle: {summary_text(self.findings_page.findings)}"
+        if session.documents_outdated:
+            text += " Let op: gewijzigd na het maken van de documenten; print ze opnieuw."
+        self.status.setText(text)
 
     def _show_error_in_status(self, message: str) -> None:
         self.statusBar().showMessage(message[:1].upper() + message[1:], 10_000)

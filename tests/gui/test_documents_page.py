@@ -61,6 +61,7 @@ def test_documents_are_made_without_freezing_previewed_and_flagged_after_a_chang
     )
     assert opened.bridge.apply(SetParty(party))
     assert "print ze opnieuw en laat ze opnieuw ondertekenen" in page.warning.text()
+    assert opened.status.text().endswith("print ze opnieuw.")
     with qtbot.waitSignal(page.finished, timeout=60_000):
         qtbot.mouseClick(page.make_button, Qt.MouseButton.LeftButton)
     assert page.last_error == ""
