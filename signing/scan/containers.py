@@ -172,7 +172,7 @@ def tar_members(data: bytes, budget: Budget) -> Iterator[Member]:
                 if handle is None:
                     continue
                 yield Member(info.name, handle.read())
-    except (tarfile.TarError, EOFError, OSError) as error:
+    except (tarfile.TarError, EOFError, OSError, ValueError) as error:
         raise CorruptContainerError("tar-archief is beschadigd") from error
 
 
@@ -214,6 +214,7 @@ def zip_members(data: bytes, budget: Budget) -> Iterator[Member]:
         lzma.LZMAError,
         EOFError,
         OSError,
+        ValueError,
         NotImplementedError,
     ) as error:
         raise CorruptContainerError(

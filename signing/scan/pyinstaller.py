@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import marshal
+import re
 import struct
 import sys
 import zlib
@@ -35,6 +36,7 @@ TOC_ENTRY_LENGTH = struct.calcsize(TOC_ENTRY_FORMAT)
 PYZ_MAGIC = b"PYZ\0"
 # The cookie sits at the very end, unless a signature was appended after it.
 _COOKIE_SEARCH = 1024 * 1024
+_EMBEDDED_PYZ = re.compile(rb"PYZ\x00[\x00-\xff]{2}\r\n")
 # Type codes of entries that hold a marshalled code object (module, package, script).
 CODE_TYPES = frozenset({"m", "M", "s"})
 
@@ -75,6 +77,16 @@ def find_carchive(data: bytes) -> CArchive | None:
     if start < 0 or toc_offset + toc_length > length or not pylib.strip(b"\0"):
         return None
     return CArchive(start, toc_offset, toc_length, version, end)
+
+
+def looks_like_a_damaged_executable(data: bytes) -> bool:
+    """A PyInstaller executable whose archive cannot be found: cut off or damaged.
+
+    Its PYZ (``PYZ`` and a NUL, then a bytecode magic ending in CR LF) is still inside,
+    but without a valid cookie at the end we cannot reach it, and its compressed
+    content would pass unscanned.
+    """
+    return _EMBEDDED_PYZ.search(data) is not None
 
 
 def carchive_members(data: bytes, archive: CArchive, budget: Budget) -> Iterator[ArchiveEntry]:

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import lzma
 import os
 import re
+import struct
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +43,7 @@ from signing.scan.pyinstaller import (
     carchive_members,
     find_carchive,
     is_pyz,
+    looks_like_a_damaged_executable,
     pyz_members,
     pyz_same_python,
 )
@@ -87,6 +91,19 @@ def utf16_strings(data: bytes, minimum: int = 6) -> list[tuple[int, int]]:
 _PEM_CERTIFICATE = b"-----BEGIN CERTIFICATE-----"
 _KEY_RULES = frozenset({"private-key-pem", "private-key-der", "pkcs12", "openssh-private-key"})
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_UNREADABLE = (
+    ValueError,
+    OverflowError,
+    IndexError,
+    KeyError,
+    EOFError,
+    OSError,
+    RecursionError,
+    struct.error,
+    zlib.error,
+    lzma.LZMAError,
+    UnicodeDecodeError,
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -236,6 +253,14 @@ class Scanner:
             self._open(location, name, data, depth)
         except (LimitExceededError, CorruptContainerError) as error:
             self._problem(location, str(error))
+        except _UNREADABLE as error:
+            # A library reader tripped over bytes it did not expect: the part is not
+            # scanned, so the scan fails closed instead of showing a traceback.
+            self._problem(
+                location,
+                f"kon niet worden gelezen: beschadigd of onverwacht formaat "
+                f"({type(error).__name__})",
+            )
 
     def _open(self, location: str, name: str, data: bytes, depth: int) -> None:
         """Open ``data`` by its content: stream, PyInstaller, archive, .pyc, or a leaf."""
@@ -285,6 +310,11 @@ class Scanner:
             return True
         archive = find_carchive(data)
         if archive is None:
+            if looks_like_a_damaged_executable(data):
+                raise CorruptContainerError(
+                    "PyInstaller-programma zonder leesbaar archief (CArchive): "
+                    "afgebroken of beschadigd, de inhoud is niet gescand"
+                )
             return False
         self._scan_leaf(location, name, data[: archive.start])
         for entry in carchive_members(data, archive, self.budget):

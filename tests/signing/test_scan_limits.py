@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import random
 import secrets
 import struct
 import tarfile
@@ -19,6 +20,8 @@ from signing.scan.scanner import ScanOptions, scan_data
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from tests.signing.conftest import Bundle
 
 MB = 1024 * 1024
 
@@ -115,6 +118,17 @@ def test_a_broken_archive_gives_a_dutch_message_and_exit_code_2(
     assert report.exit_code == 2
 
 
+def test_a_pyinstaller_executable_cut_off_before_its_cookie_is_not_passed_as_clean(
+    leaky_bundles: tuple[Bundle, ...],
+) -> None:
+    executable = next(b for b in leaky_bundles if b.kind == "pyinstaller").path
+    cut = executable.read_bytes()[:-100]
+    report = scan_data(executable.name, cut, ScanOptions())
+    [problem] = report.problems
+    assert problem.message.startswith("PyInstaller-programma zonder leesbaar archief")
+    assert report.exit_code == 2
+
+
 def test_a_carchive_whose_entry_points_outside_the_archive_is_broken() -> None:
     name = b"geheim.txt\0" + bytes(-(18 + 11) % 16)
     entry = struct.pack("!IIIIBc", 18 + len(name), 0, 5000, 5000, 0, b"x") + name
@@ -172,3 +186,30 @@ def test_zlib_streams_inside_pyz_entries_are_bounded_too() -> None:
     report = scan_data("data.zz", entry, options)
     assert report.exit_code == 2
     assert "zip-bom" in report.problems[0].message
+
+
+def test_damaged_copies_of_every_installer_format_never_crash_the_scanner(
+    leaky_bundles: tuple[Bundle, ...],
+) -> None:
+    rng = random.Random(20230912)  # noqa: S311 - reproducible damage, not cryptography
+    archives = [b for b in leaky_bundles if b.kind != "folder"]
+    options = ScanOptions(limits=Limits(max_total_bytes=64 * MB))
+    codes = set()
+    for _ in range(150):
+        bundle = rng.choice(archives)
+        data = bytearray(bundle.path.read_bytes())
+        for _ in range(rng.randint(1, 6)):
+            position = rng.randrange(len(data))
+            if rng.random() < 0.7:
+                data[position] = rng.randrange(256)
+            else:
+                del data[position : position + rng.randint(1, 200)]
+        report = scan_data(bundle.path.name, bytes(data), options)
+        codes.add(report.exit_code)
+        for problem in report.problems:
+            assert problem.location.startswith(bundle.path.name)
+            assert "Error" not in problem.message.split("(")[0]
+    # Exit 0 is possible only when the damage destroyed what identifies the container
+    # (its magic number): then the bytes are just bytes.
+    assert codes <= {0, 1, 2}
+    assert {1, 2} <= codes
