@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -86,7 +87,7 @@ class CandidatesPage(QWidget):
         layout.addWidget(explanation)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.details)
+        layout.addWidget(self._scrolling(self.details))
         layout.addLayout(buttons)
 
         self.setTabOrder(self.search, self.table)
@@ -154,6 +155,19 @@ class CandidatesPage(QWidget):
             return
         candidate = self.model.candidate_at(self.proxy.mapToSource(index).row())
         self._bridge.apply(RemoveCandidate(candidate.key, candidate.display_name))
+
+    @staticmethod
+    def _scrolling(widget: QWidget) -> QScrollArea:
+        """``widget`` in a scroll area: on a narrow screen (200 %) it scrolls, not the window."""
+        area = QScrollArea()
+        area.setWidget(widget)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scrollbar = area.horizontalScrollBar().sizeHint().height()
+        area.setMinimumHeight(widget.sizeHint().height() + scrollbar)
+        return area
 
     def _start_at_first_row(self) -> None:
         """A newly opened project starts with the cursor on the first candidate."""
