@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPushButton, QTableWidgetItem
 
 from kandidaat.app.editing.session import EditingSession
 from kandidaat.domain.nomination.model import AppellationKind
@@ -94,3 +94,23 @@ def test_a_blank_list_has_no_appellation_to_fill_in(opened: MainWindow) -> None:
     assert not page.appellation.isEnabled()
     assert not page.groups_box.isEnabled()
     assert opened.windowTitle().startswith("kandidaat – blanco lijst – ")
+
+
+def test_a_vervanger_is_added_by_typing_in_a_new_row(qtbot: QtBot, opened: MainWindow) -> None:
+    page = opened.party_page
+    opened.show_page("partij")
+    add = next(
+        button
+        for button in page.findChildren(QPushButton)
+        if button.text() == "Vervanger toevoegen"
+    )
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    editor = page.substitutes.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, "T.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.substitutes.state() == QAbstractItemView.State.NoState)
+    page.substitutes.setItem(0, 2, QTableWidgetItem("Kuipers"))
+    nomination = opened.bridge.nomination
+    assert nomination is not None
+    assert [s.ballot_name for s in nomination.party.substitutes] == ["T. Kuipers"]

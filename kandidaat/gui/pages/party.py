@@ -58,6 +58,8 @@ def _seats_box(name: str) -> QSpinBox:
     box.setObjectName(name)
     box.setRange(UNKNOWN, 200)
     box.setSpecialValueText("onbekend")
+    # One change when the user is done typing "17", not one for "1" and one for "17".
+    box.setKeyboardTracking(False)
     return box
 
 
@@ -190,19 +192,20 @@ class PartyPage(QWidget):
         return row
 
     def _add_row(self, table: QTableWidget) -> None:
+        """An empty row to type in; it is saved as soon as it holds something."""
+        row = table.rowCount()
+        first = QTableWidgetItem("")
         self._updating = True
-        table.insertRow(table.rowCount())
-        self._updating = False
-        table.setCurrentCell(table.rowCount() - 1, 0)
+        try:
+            table.insertRow(row)
+            table.setItem(row, 0, first)
+            for column in range(1, table.columnCount()):
+                table.setItem(row, column, QTableWidgetItem(""))
+        finally:
+            self._updating = False
+        table.setCurrentCell(row, 0)
         table.setFocus(Qt.FocusReason.OtherFocusReason)
-        table.editItem(table.item(table.rowCount() - 1, 0) or self._blank(table))
-
-    def _blank(self, table: QTableWidget) -> QTableWidgetItem:
-        self._updating = True
-        item = QTableWidgetItem("")
-        table.setItem(table.rowCount() - 1, 0, item)
-        self._updating = False
-        return item
+        table.editItem(first)
 
     def _remove_row(self, table: QTableWidget) -> None:
         row = table.currentRow()
