@@ -11,10 +11,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kandidaat import __version__
 from kandidaat.app.exitcodes import EXIT_BAD_INPUT
+from kandidaat.common.selfcheck import self_check
 from kandidaat.domain.errors import KandidaatError
 
 if TYPE_CHECKING:
@@ -94,6 +96,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"kandidaat {__version__}", help="toon de versie"
     )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help=(
+            "controleer of dit geïnstalleerde programma ongewijzigd is (met --release en "
+            "--public-key: tegen de ondertekende uitgave)"
+        ),
+    )
+    parser.add_argument(
+        "--release", type=Path, metavar="MAP", help="map van de uitgave (bij --self-check)"
+    )
+    parser.add_argument(
+        "--public-key",
+        type=Path,
+        metavar="SLEUTEL",
+        help="publieke sleutel van de uitgave (bij --self-check)",
+    )
     subparsers = parser.add_subparsers(
         dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser
     )
@@ -107,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_check:
+        return _self_check(args)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
@@ -119,4 +140,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("afgebroken\n")
         return 130
+    return code
+
+
+def _self_check(args: argparse.Namespace) -> int:
+    """``kandidaat --self-check``: the installed files against their signed manifest."""
+    if (args.release is None) != (args.public_key is None):
+        sys.stderr.write("fout: geef --release en --public-key samen op, of geen van beide\n")
+        return EXIT_BAD_INPUT
+    code, lines = self_check(None, args.release, args.public_key)
+    sys.stdout.write("".join(f"{line}\n" for line in lines))
     return code
