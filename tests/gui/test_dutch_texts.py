@@ -98,7 +98,7 @@ def model_texts(model: QAbstractItemModel) -> list[str]:
 
 
 def test_every_page_menu_and_dialog_of_the_window_is_dutch(
-    qtbot: QtBot, opened: MainWindow
+    qtbot: QtBot, opened: MainWindow, tmp_path: Path
 ) -> None:
     seen: list[str] = []
     for name in ("start", "partij", "kandidaten", "lijsten", "controle", "documenten"):
@@ -109,6 +109,12 @@ def test_every_page_menu_and_dialog_of_the_window_is_dutch(
     dialog = NewProjectDialog(opened)
     qtbot.addWidget(dialog)
     seen += widget_texts(dialog)
+    csv = tmp_path / "een.csv"
+    csv.write_text("voorletters;achternaam\nJ.;Jansen\n", encoding="utf-8")
+    preview = opened.candidates_page.open_import(csv)
+    assert preview is not None
+    seen += widget_texts(preview)
+    preview.reject()
     box = show_error(opened, "dit is een proef")
     seen += widget_texts(box)
     box.close()

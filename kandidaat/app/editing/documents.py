@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from kandidaat import __version__
 from kandidaat.app.nomination.eml_files import ExportedList, export_all_210
 from kandidaat.documents import RenderContext, render_documents
-from kandidaat.domain.errors import InputError
+from kandidaat.domain.errors import InputError, KandidaatError
 from kandidaat.domain.nomination.deadlines import election_dates
 from kandidaat.domain.nomination.findings import Severity
 from kandidaat.domain.nomination.model import Nomination
@@ -74,7 +74,10 @@ def findings_concept_reasons(findings: tuple[Finding, ...]) -> tuple[str, ...]:
 
 def concept_reasons(session: EditingSession) -> tuple[str, ...]:
     """Why documents made now would be marked CONCEPT (empty: they may be handed in)."""
-    return findings_concept_reasons(session.findings())
+    try:
+        return findings_concept_reasons(session.findings())
+    except KandidaatError as error:
+        return (f"de controle kon niet worden uitgevoerd ({error.message})",)
 
 
 def render_context(

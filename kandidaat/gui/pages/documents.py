@@ -195,7 +195,11 @@ class DocumentsPage(QWidget):
         if session is None or not self.folder.text().strip():
             return
         nomination = session.nomination
-        findings = session.findings()
+        try:
+            findings = session.findings()
+        except KandidaatError as error:
+            self._failed(f"de controle kon niet worden uitgevoerd ({error.message})")
+            return
         out_dir = Path(self.folder.text().strip()).expanduser()
         self.make_button.setEnabled(False)
         self.progress.setRange(0, 0)
