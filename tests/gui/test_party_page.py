@@ -114,3 +114,12 @@ def test_a_vervanger_is_added_by_typing_in_a_new_row(qtbot: QtBot, opened: MainW
     nomination = opened.bridge.nomination
     assert nomination is not None
     assert [s.ballot_name for s in nomination.party.substitutes] == ["T. Kuipers"]
+
+
+def test_the_party_page_names_the_election_and_nomination_day(opened: MainWindow) -> None:
+    opened.show_page("partij")
+    text = opened.party_page.election.text()
+    assert text.startswith(
+        "Gemeenteraad West Maas en Waal 2026: 19 zetels, dag van stemming 18 maart 2026."
+    )
+    assert "2 februari 2026: Dag van kandidaatstelling" in text

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from kandidaat.app.editing.edits import SetParty
+from kandidaat.domain.errors import KandidaatError
+from kandidaat.domain.nomination.deadlines import describe, dutch_date, election_dates
 from kandidaat.domain.nomination.model import (
     AppellationKind,
     Party,
@@ -34,6 +36,7 @@ from kandidaat.domain.nomination.model import (
 )
 
 if TYPE_CHECKING:
+    from kandidaat.domain.nomination.model import Nomination
     from kandidaat.gui.bridge import SessionBridge
 
 KIND_TEXTS = {
@@ -89,6 +92,13 @@ class PartyPage(QWidget):
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(QLabel("<h2>Partij</h2>"))
+        self.election = QLabel()
+        self.election.setObjectName("verkiezing")
+        self.election.setWordWrap(True)
+        self.election.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        election_box = QGroupBox("Verkiezing en belangrijke data")
+        QVBoxLayout(election_box).addWidget(self.election)
+        column.addWidget(election_box)
         column.addWidget(appellation_box)
         column.addWidget(self.groups_box)
         column.addWidget(submitter_box)
@@ -240,6 +250,7 @@ class PartyPage(QWidget):
         if nomination is None:
             return
         party = nomination.party
+        self.election.setText(election_text(nomination))
         self._updating = True
         try:
             self.kind.setCurrentIndex(max(0, self.kind.findData(party.kind.value)))
@@ -367,3 +378,16 @@ def _person(values: tuple[str, ...]) -> Submitter | None:
         prefix=prefix,
         address=PostalAddress(street=street, postal_code=postal_code, locality=locality),
     )
+
+
+def election_text(nomination: Nomination) -> str:
+    """The election and the dates a party must not miss, one per line."""
+    election = nomination.election
+    day = dutch_date(election.election_date)
+    lines = [f"{election.name}: {election.seats} zetels, dag van stemming {day}."]
+    try:
+        rows = describe(election_dates(election))
+    except KandidaatError as error:
+        return f"{lines[0]}\nDe data konden niet worden berekend: {error.message}"
+    lines += [f"{dutch_date(day)}: {label} ({article})" for label, article, day in rows[:-1]]
+    return "\n".join(lines)
