@@ -6,7 +6,9 @@ STAMP   = $(VENV)/.installed
 # Only the folders that exist in this checkout (git keeps no empty folders).
 LINT_PATHS = $(wildcard kandidaat build signing tests bench)
 
-.PHONY: demo test lint typecheck layers pytest bench-seats clean
+.PHONY: demo test lint typecheck layers pytest clean bench bench-seats bench-eml bench-store \
+        bench-nomination bench-documents bench-scan bench-release build-release reproduce \
+        release-check
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 niet gevonden (zet PYTHON=...)"; exit 2; }
@@ -35,9 +37,49 @@ layers: $(STAMP)
 pytest: $(STAMP)
 	$(PY) -m pytest -q -p no:cacheprovider
 
+## release-check: build twice, compare, scan, sign with a throwaway SoftHSM2 token,
+## verify, tamper and verify again (must fail); prints a one-screen summary
+release-check: $(STAMP)
+	$(PY) build/release_check.py
+
+## reproduce: two builds under different callers; the artifacts must be byte-identical
+reproduce: $(STAMP)
+	$(PY) build/reproduce.py
+
+## build-release: one reproducible build (tar.gz, .deb, SBOM, build-info, SHA256SUMS) in ../out
+build-release: $(STAMP)
+	$(PY) build/reproducible.py
+
+## bench: every benchmark (figures and ratios; none of them fails)
+bench: bench-seats bench-eml bench-store bench-nomination bench-documents bench-scan
+
 ## bench-seats: the seat engine against votelib's plain D'Hondt (figures and ratio)
 bench-seats: $(STAMP)
 	$(PY) bench/bench_seats.py
+
+## bench-eml: EML import (parse + checks + records) against a bare lxml parse, 1x-10x
+bench-eml: $(STAMP)
+	$(PY) bench/bench_eml.py
+
+## bench-store: the project file of a TK party against a bare sqlite3 query
+bench-store: $(STAMP)
+	$(PY) bench/bench_store.py
+
+## bench-nomination: checks and project of a TK party (20 x 80) against bare sqlite3
+bench-nomination: $(STAMP)
+	$(PY) bench/bench_nomination.py
+
+## bench-documents: all PDFs of a TK party against plain reportlab pages
+bench-documents: $(STAMP)
+	$(PY) bench/bench_documents.py
+
+## bench-scan: the leak scanner against detect-secrets on a planted-leak bundle
+bench-scan: $(STAMP)
+	$(PY) bench/bench_scan.py
+
+## bench-release: time of each release stage on a built bundle
+bench-release: $(STAMP)
+	$(PY) bench/bench_release.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache

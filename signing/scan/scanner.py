@@ -263,10 +263,14 @@ class Scanner:
             )
 
     def _open(self, location: str, name: str, data: bytes, depth: int) -> None:
-        """Open ``data`` by its content: stream, PyInstaller, archive, .pyc, or a leaf."""
+        """Open ``data`` by its content: stream, archive, PyInstaller, .pyc, or a leaf.
+
+        Archives (ar, zip, tar: recognised by their first bytes) are opened before
+        looking for a PyInstaller archive: a tar of a onedir bundle contains the
+        program's CArchive cookie, and must be opened member by member, not
+        mistaken for one executable.
+        """
         if self._open_compressed(location, name, data, depth):
-            return
-        if self._open_pyinstaller(location, name, data, depth):
             return
         members = self._members(data, name)
         if members is not None:
@@ -275,7 +279,10 @@ class Scanner:
                 member_location = join_location(location, member.name)
                 self._check_name(f"{location}!", member.name, member_location)
                 self._explore(member_location, member.name, member.data, depth + 1)
-        elif looks_like_pyc(data) and pyc_magic_matches(data):
+            return
+        if self._open_pyinstaller(location, name, data, depth):
+            return
+        if looks_like_pyc(data) and pyc_magic_matches(data):
             self._scan_marshalled(location, data[16:])
         else:
             refuse_unsupported(data)
