@@ -47,6 +47,8 @@ def test_documents_are_made_without_freezing_previewed_and_flagged_after_a_chang
     assert page.files.item(0).text() == COMBINED_NAME
     if shutil.which("pdftoppm"):
         qtbot.waitUntil(lambda: not page.preview.pixmap().isNull())
+        # The print file has more than one page: the second is shown below the first.
+        qtbot.waitUntil(lambda: len(page._more_pages) == 1)
     else:
         qtbot.waitUntil(lambda: "pdftoppm" in page.preview.text())
     assert "opnieuw" not in page.warning.text()

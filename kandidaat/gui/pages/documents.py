@@ -128,7 +128,12 @@ class DocumentsPage(QWidget):
         self.preview.setWordWrap(True)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.preview)
+        pages = QWidget()
+        self._pages_layout = QVBoxLayout(pages)
+        self._pages_layout.addWidget(self.preview)
+        self._pages_layout.addStretch(1)
+        self._more_pages: list[QLabel] = []
+        scroll.setWidget(pages)
         splitter = QSplitter()
         splitter.addWidget(self.files)
         splitter.addWidget(scroll)
@@ -267,6 +272,10 @@ class DocumentsPage(QWidget):
         if item is None:
             return
         pdf = Path(str(item.data(Qt.ItemDataRole.UserRole)))
+        for page in self._more_pages:
+            page.deleteLater()
+        self._more_pages.clear()
+        self.preview.setWordWrap(True)
         self.preview.setText(f"Voorbeeld van {pdf.name} wordt gemaakt…")
         self._start(lambda: preview_pages(pdf, pages=2), self._previewed)
 
@@ -280,6 +289,14 @@ class DocumentsPage(QWidget):
                 "Open het bestand met uw PDF-lezer."
             )
             return
-        pixmap = QPixmap(str(images[0]))
-        self.preview.setPixmap(pixmap)
-        self.preview.setAccessibleName(f"Voorbeeld van de eerste bladzijde ({len(images)} getoond)")
+        # A word-wrapping label sizes itself by its text; a page is a picture.
+        self.preview.setWordWrap(False)
+        self.preview.setPixmap(QPixmap(str(images[0])))
+        self.preview.setAccessibleName("Voorbeeld van bladzijde 1")
+        for number, image in enumerate(images[1:], start=2):
+            page = QLabel()
+            page.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            page.setPixmap(QPixmap(str(image)))
+            page.setAccessibleName(f"Voorbeeld van bladzijde {number}")
+            self._pages_layout.insertWidget(number - 1, page)
+            self._more_pages.append(page)
