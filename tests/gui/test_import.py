@@ -84,3 +84,19 @@ def test_a_file_with_problems_shows_each_row_and_column_and_changes_nothing(
     assert not dialog.import_button.isEnabled()
     dialog.reject()
     assert opened.bridge.nomination == before
+
+
+def test_an_excel_file_is_previewed_the_same_way(
+    opened: MainWindow, tmp_path: Path, shared_dir: Path
+) -> None:
+    wamel = west_maas_en_waal(shared_dir, "F.D. Wamel")
+    xlsx = tmp_path / "wamel.xlsx"
+    write_candidates(xlsx, wamel.candidates[:3])
+    dialog = opened.candidates_page.open_import(xlsx)
+    assert dialog is not None
+    assert dialog.summary.text().startswith("3 kandidaten gevonden: 3 nieuw")
+    assert [dialog.table.item(row, 1).text() for row in range(3)] == [
+        c.display_name for c in wamel.candidates[:3]
+    ]
+    dialog.reject()
+    assert opened.candidates_page.model.rowCount() == 20
