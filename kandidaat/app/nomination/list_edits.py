@@ -31,7 +31,10 @@ __all__ = [
 
 
 def find_list(nomination: Nomination, key: str) -> CandidateList:
-    """The list with ``key``.
+    """The list with ``key``, or the list with that number (1 is the first list).
+
+    Users see the lists numbered 1, 2, ... in the order of the project; typing
+    that number works as well as typing the key.
 
     Raises:
         InputError: no such list (the message names the lists that exist).
@@ -39,6 +42,9 @@ def find_list(nomination: Nomination, key: str) -> CandidateList:
     for candidate_list in nomination.lists:
         if candidate_list.key == key:
             return candidate_list
+    text = key.strip()
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(nomination.lists):
+        return nomination.lists[int(text) - 1]
     known = ", ".join(lst.key for lst in nomination.lists) or "geen"
     raise InputError(f"lijst {key!r} bestaat niet in dit project (wel: {known})")
 

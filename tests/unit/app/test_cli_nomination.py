@@ -232,6 +232,19 @@ def test_list_move_changes_the_order_of_preference(
     assert lines[2].strip().startswith("2. Kandidaat1")
 
 
+def test_a_list_can_be_named_by_its_number_as_the_user_sees_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "groen.kandidaat"
+    _new_gr_project(project)
+    _with_candidates(project, 2)
+    capsys.readouterr()
+    assert main(["list", "show", str(project), "1"]) == 0
+    assert capsys.readouterr().out.startswith("lijst-1: 2 kandidaten")
+    assert main(["list", "show", str(project), "2"]) == 2
+    assert "lijst '2' bestaat niet in dit project (wel: lijst-1)" in capsys.readouterr().err
+
+
 def test_list_move_beyond_the_end_is_refused_and_changes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
