@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
             self.candidates_page.select_candidate(finding.candidate_key, field or None)
         elif finding.list_key:
             self.show_page("lijsten")
-            self.lists_page.select_list(finding.list_key)
+            self.lists_page.select_list(finding.list_key, field or None)
         else:
             self.show_page("partij")
             self.party_page.focus_field(field)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 
 from kandidaat.app.editing.session import EditingSession
-from kandidaat.domain.nomination.elections import builtin_election
+from kandidaat.domain.nomination.elections import builtin_election, municipal_election
 from kandidaat.domain.nomination.model import AppellationKind, CandidateList, Nomination, Party
 
 if TYPE_CHECKING:
@@ -142,3 +143,40 @@ def test_kieskringen_are_chosen_per_list_with_check_boxes(
     assert current is not None
     assert current.lists[0].kieskringen == tuple(k.number for k in election.kieskringen)
     assert page.lists.item(0).text().startswith("Lijst 1 – ")
+
+
+def test_showing_the_gender_is_a_choice_per_list_and_kept(
+    qtbot: QtBot, opened: MainWindow, project: Path
+) -> None:
+    page = opened.lists_page
+    opened.show_page("lijsten")
+    assert not page.language.isVisibleTo(opened)
+    # The 2022 list of this party showed the gender; this time it does not.
+    assert page.publish_gender.isChecked()
+    qtbot.mouseClick(page.publish_gender, Qt.MouseButton.LeftButton)
+    assert not page.publish_gender.isChecked()
+    opened.bridge.replace_session(None)
+    session = EditingSession.open(project)
+    try:
+        assert not session.nomination.lists[0].publish_gender
+    finally:
+        session.close()
+
+
+def test_a_frisian_municipality_may_have_a_frisian_list(window: MainWindow, tmp_path: Path) -> None:
+    election = municipal_election("Leeuwarden", 39, date(2026, 3, 18))
+    path = tmp_path / "ljouwert.kandidaat"
+    nomination = Nomination(
+        election=election,
+        party=Party(AppellationKind.REGISTERED, "Fryske Partij"),
+        lists=(CandidateList("l1", ("1",), ()),),
+    )
+    EditingSession.create(path, nomination).close()
+    assert window.open_project(path)
+    page = window.lists_page
+    window.show_page("lijsten")
+    assert page.language.isVisibleTo(window)
+    page.language.setCurrentIndex(page.language.findData("fy"))
+    current = window.bridge.nomination
+    assert current is not None
+    assert current.lists[0].language == "fy"

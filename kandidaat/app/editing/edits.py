@@ -41,6 +41,7 @@ __all__ = [
     "ReorderList",
     "SetElection",
     "SetListKieskringen",
+    "SetListOptions",
     "SetParty",
 ]
 
@@ -292,6 +293,34 @@ class SetListKieskringen:
         target = find_list(nomination, self.list_key)
         _check_kieskringen(nomination.election, self.kieskringen)
         return _replace_list(nomination, replace(target, kieskringen=self.kieskringen))
+
+
+@dataclass(frozen=True, slots=True)
+class SetListOptions:
+    """Whether the list shows the gender after the names, and its language.
+
+    Kiesbesluit art. H 2 lid 4 and lid 5 (geldend op 2026-01-01): "(m)" or "(v)"
+    after the name; a Frisian list where the election allows Frisian.
+    """
+
+    list_key: str
+    publish_gender: bool
+    language: str = "nl"
+
+    @property
+    def description(self) -> str:
+        """Dutch description."""
+        return "instellingen van de lijst gewijzigd"
+
+    def apply(self, nomination: Nomination) -> Nomination:
+        """The nomination with the list's new options."""
+        target = find_list(nomination, self.list_key)
+        if self.language not in {"nl", "fy"}:
+            raise InputError(
+                f"onbekende taal {self.language!r}; kies nl (Nederlands) of fy (Fries)"
+            )
+        changed = replace(target, publish_gender=self.publish_gender, language=self.language)
+        return _replace_list(nomination, changed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ CANDIDATE_FIELDS: tuple[tuple[str, str], ...] = (
     ("locality", "Woonplaats"),
     ("country_code", "Land"),
     ("lives_in_area", "Woont in gebied"),
+    ("settlement_areas", "Vestiging in"),
     ("bsn", "BSN"),
 )
 """The candidate fields shown as table columns: (field name, Dutch column title)."""
@@ -80,6 +81,8 @@ def candidate_text(candidate: Candidate, field: str) -> str:
         return "" if value is None else str(value.value)
     if field == "lives_in_area":
         return {None: "", True: "ja", False: "nee"}[value]
+    if field == "settlement_areas":
+        return ", ".join(value)
     return str(value)
 
 
@@ -100,6 +103,9 @@ def with_candidate_text(candidate: Candidate, field: str, text: str) -> Candidat
         return replace(candidate, gender=_gender(text, what))
     if field == "lives_in_area":
         return replace(candidate, lives_in_area=_yes_no(text, what))
+    if field == "settlement_areas":
+        areas = tuple(part.strip() for part in text.split(",") if part.strip())
+        return replace(candidate, settlement_areas=areas)
     value = text.strip()
     if field == "bsn":
         value = value.replace(" ", "").replace(".", "")

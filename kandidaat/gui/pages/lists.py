@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -29,6 +30,7 @@ from kandidaat.app.editing.edits import (
     RemoveCandidateFromList,
     RemoveList,
     SetListKieskringen,
+    SetListOptions,
 )
 from kandidaat.domain.nomination.model import CandidateList
 from kandidaat.domain.nomination.structure import max_candidates
@@ -148,6 +150,7 @@ class ListsPage(QWidget):
 
         right = QVBoxLayout()
         right.addWidget(self.kieskringen_box)
+        right.addLayout(self._build_options())
         right.addWidget(self.table, 3)
         right.addLayout(order_buttons)
         right.addLayout(add_row)
@@ -225,14 +228,50 @@ class ListsPage(QWidget):
             self._updating = False
         self._show_list(keys[row] if row >= 0 else None)
 
-    def select_list(self, key: str) -> bool:
-        """Show the list with ``key`` and focus its candidates."""
+    def select_list(self, key: str, field: str | None = None) -> bool:
+        """Show the list with ``key`` and focus what ``field`` names (default: the order)."""
         for row in range(self.lists.count()):
             if self.lists.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.lists.setCurrentRow(row)
-                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                target: QWidget = self.table
+                if field == "kieskringen" and self.kieskringen_box.isVisibleTo(self):
+                    target = self.kieskringen
+                elif field == "language" and self.language.isVisibleTo(self):
+                    target = self.language
+                elif field in {"gender", "publish_gender"}:
+                    target = self.publish_gender
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return False
+
+    def _build_options(self) -> QHBoxLayout:
+        """Gender after the names (Kiesbesluit H 2 lid 4) and the language (lid 5)."""
+        self.publish_gender = QCheckBox("&Geslacht (m/v) achter de namen tonen")
+        self.publish_gender.setObjectName("geslacht_tonen")
+        self.publish_gender.toggled.connect(self._on_options_changed)
+        self.language = QComboBox()
+        self.language.setObjectName("taal")
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("Fries", "fy")
+        self.language.currentIndexChanged.connect(self._on_options_changed)
+        self.language_label = QLabel("T&aal van de lijst:")
+        self.language_label.setBuddy(self.language)
+        row = QHBoxLayout()
+        row.addWidget(self.publish_gender)
+        row.addStretch(1)
+        row.addWidget(self.language_label)
+        row.addWidget(self.language)
+        return row
+
+    def _on_options_changed(self) -> None:
+        if self._updating:
+            return
+        current = self.model.current_list()
+        if current is None:
+            return
+        language = str(self.language.currentData() or "nl")
+        edit = SetListOptions(current.key, self.publish_gender.isChecked(), language)
+        self._bridge.apply(edit)
 
     def select_position(self, key: str, candidate_key: str) -> bool:
         """Show list ``key`` with the row of ``candidate_key`` selected."""
@@ -277,6 +316,16 @@ class ListsPage(QWidget):
             self._updating = False
         single = nomination is None or nomination.election.single_kieskring
         self.kieskringen_box.setVisible(not single)
+        frisian = nomination is not None and nomination.election.frisian
+        self.language.setVisible(frisian)
+        self.language_label.setVisible(frisian)
+        self._updating = True
+        try:
+            self.publish_gender.setChecked(current is not None and current.publish_gender)
+            language = current.language if current is not None else "nl"
+            self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        finally:
+            self._updating = False
         has_list = current is not None
         for widget in (
             self.copy_list_button,
@@ -285,6 +334,8 @@ class ListsPage(QWidget):
             self.down_button,
             self.take_off_button,
             self.table,
+            self.publish_gender,
+            self.language,
         ):
             widget.setEnabled(has_list)
         self.candidate_choice.setEnabled(has_list and self.candidate_choice.count() > 0)

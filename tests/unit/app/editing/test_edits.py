@@ -14,6 +14,7 @@ from kandidaat.app.editing.edits import (
     RemoveCandidateFromList,
     ReorderList,
     SetElection,
+    SetListOptions,
 )
 from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.elections import builtin_election
@@ -74,3 +75,10 @@ def test_another_election_keeps_only_the_kieskringen_it_has() -> None:
     assert changed.election is gelderland
     assert changed.lists[0].kieskringen == ("1",)
     assert changed.lists[0].candidates == NOMINATION.lists[0].candidates
+
+
+def test_a_list_may_show_the_gender_and_be_frisian_but_not_in_another_language() -> None:
+    changed = SetListOptions("lijst", publish_gender=True, language="fy").apply(NOMINATION)
+    assert (changed.lists[0].publish_gender, changed.lists[0].language) == (True, "fy")
+    with pytest.raises(InputError, match="kies nl \\(Nederlands\\) of fy \\(Fries\\)"):
+        SetListOptions("lijst", publish_gender=False, language="en").apply(NOMINATION)

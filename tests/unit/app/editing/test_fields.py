@@ -75,3 +75,9 @@ def test_a_bsn_may_be_typed_with_spaces_or_dots_but_only_digits_are_kept() -> No
     assert with_candidate_text(JANSEN, "bsn", "1112.22 333").bsn == "111222333"
     with pytest.raises(InputError, match="alleen uit cijfers"):
         with_candidate_text(JANSEN, "bsn", "12345678a")
+
+
+def test_settlement_areas_are_typed_as_a_comma_separated_list() -> None:
+    changed = with_candidate_text(JANSEN, "settlement_areas", "Utrecht, Zeist ,")
+    assert changed.settlement_areas == ("Utrecht", "Zeist")
+    assert candidate_text(changed, "settlement_areas") == "Utrecht, Zeist"
