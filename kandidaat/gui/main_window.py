@@ -22,6 +22,7 @@ from kandidaat.app.editing.session import EditingSession
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.gui.bridge import SessionBridge
 from kandidaat.gui.new_project import SUFFIX, NewProjectDialog
+from kandidaat.gui.pages.candidate_details import DETAIL_FIELDS
 from kandidaat.gui.pages.candidates import CandidatesPage
 from kandidaat.gui.pages.documents import DocumentsPage
 from kandidaat.gui.pages.findings import FindingsPage, summary_text
@@ -175,11 +176,8 @@ class MainWindow(QMainWindow):
     def go_to_finding(self, finding: Finding) -> None:
         """Show the page and field where ``finding`` is fixed."""
         field = finding.field or ""
-        if (
-            finding.candidate_key
-            and field
-            and self.candidates_page.model.column_of(field) is not None
-        ):
+        in_table = bool(field) and self.candidates_page.model.column_of(field) is not None
+        if finding.candidate_key and (in_table or field in DETAIL_FIELDS):
             self.show_page("kandidaten")
             self.candidates_page.select_candidate(finding.candidate_key, field)
         elif finding.list_key and finding.candidate_key:

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
+from gui_samples import west_maas_en_waal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
+from kandidaat.app.editing.session import EditingSession
+from kandidaat.domain.nomination.elections import european_parliament_election
 from kandidaat.domain.nomination.findings import Finding, Severity
+from kandidaat.domain.nomination.model import CandidateList, Nomination
 from kandidaat.gui.models import CandidatesModel
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtWidgets import QTreeWidgetItem
     from pytestqt.qtbot import QtBot
 
@@ -125,3 +133,35 @@ def test_a_missing_correspondence_address_is_typed_in_the_details_below_the_tabl
     address = nomination.candidate("k2").correspondence
     assert address is not None
     assert address.lines() == ("Dorpsstraat 4", "6629 KA Appeltern")
+
+
+def test_a_european_candidate_s_y35_data_are_typed_in_the_details(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, shared_dir: Path
+) -> None:
+    cda = west_maas_en_waal(shared_dir)
+    belgian = replace(cda.candidates[0], nationality="BE")
+    nomination = Nomination(
+        election=european_parliament_election(date(2029, 5, 24)),
+        party=cda.party,
+        candidates=(belgian, *cda.candidates[1:]),
+        lists=(CandidateList("ep", ("1",), tuple(c.key for c in cda.candidates)),),
+    )
+    path = tmp_path / "ep.kandidaat"
+    EditingSession.create(path, nomination).close()
+    assert window.open_project(path)
+    window.show_page("controle")
+    item = item_for(window, "y35-data-missing", belgian.key)
+    window.findings_page.tree.setCurrentItem(item)
+    window.findings_page.tree.setFocus()
+    qtbot.keyClick(window.findings_page.tree, Qt.Key.Key_Return)
+    details = window.candidates_page.details
+    assert details.european_box.isVisibleTo(window)
+    assert details.european["home_state_address"].hasFocus()
+    for name, text in (("place_of_birth", "Gent"), ("home_state_address", "Veldstraat 1, Gent")):
+        details.european[name].setFocus()
+        qtbot.keyClicks(details.european[name], text)
+        qtbot.keyClick(details.european[name], Qt.Key.Key_Tab)
+    assert ("y35-data-missing", belgian.key) not in codes(window)
+    current = window.bridge.nomination
+    assert current is not None
+    assert current.candidate(belgian.key).home_state_address == "Veldstraat 1, Gent"

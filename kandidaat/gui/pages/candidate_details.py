@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QWidget
 
 from kandidaat.app.editing.edits import PutCandidate
-from kandidaat.domain.nomination.model import Agent, PostalAddress
+from kandidaat.domain.nomination.model import Agent, Body, PostalAddress
 
 if TYPE_CHECKING:
     from kandidaat.domain.nomination.model import Candidate
@@ -21,6 +21,14 @@ ADDRESS_FIELDS = (
     ("locality", "Plaats"),
     ("country_code", "Land"),
 )
+EP_FIELDS = (
+    ("nationality", "Nationaliteit (landcode)"),
+    ("place_of_birth", "Geboorteplaats"),
+    ("home_state_address", "Laatste adres in het land van nationaliteit"),
+)
+"""Europees Parlement: what the declaration Y 35 of another EU national asks (Kieswet Y 35)."""
+DETAIL_FIELDS = frozenset({"correspondence", "agent", *(name for name, _title in EP_FIELDS)})
+"""Fields of a finding that are fixed in these details rather than in the table."""
 AGENT_NAME_FIELDS = (
     ("initials", "Voorletters"),
     ("prefix", "Tussenvoegsel"),
@@ -52,10 +60,16 @@ class CandidateDetails(QWidget):
         self.correspondence_box.setLayout(self._form(self.correspondence, with_name=False))
         self.agent_box = QGroupBox("Gemachtigde, bij wonen buiten Europees Nederland (H 10)")
         self.agent_box.setLayout(self._form(self.agent, with_name=True))
+        self.european = self._fields("ep", EP_FIELDS)
+        self.european_box = QGroupBox("Europees Parlement: verklaring Y 35")
+        european_form = QFormLayout(self.european_box)
+        for name, title in EP_FIELDS:
+            european_form.addRow(f"{title}:", self.european[name])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.correspondence_box, 1)
         layout.addWidget(self.agent_box, 1)
+        layout.addWidget(self.european_box, 1)
         bridge.changed.connect(self.refresh)
         self.show_candidate(None)
 
@@ -92,7 +106,12 @@ class CandidateDetails(QWidget):
 
     def focus(self, field: str) -> None:
         """Focus the first field of the correspondence address or of the gemachtigde."""
-        target = self.agent["initials"] if field == "agent" else self.correspondence["street"]
+        if field in self.european:
+            target = self.european[field]
+        elif field == "agent":
+            target = self.agent["initials"]
+        else:
+            target = self.correspondence["street"]
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _candidate(self) -> Candidate | None:
@@ -120,6 +139,15 @@ class CandidateDetails(QWidget):
                 edit.setText(str(getattr(source, name)) if source is not None else "")
         finally:
             self._updating = False
+        nomination = self._bridge.nomination
+        european = nomination is not None and nomination.election.body is Body.EP
+        self.european_box.setVisible(european)
+        self._updating = True
+        try:
+            for field, edit in self.european.items():
+                edit.setText(str(getattr(candidate, field)) if candidate else "")
+        finally:
+            self._updating = False
         name = candidate.display_name if candidate else "de gekozen kandidaat"
         self.correspondence_box.setTitle(f"Correspondentieadres van {name} (Kieswet H 9)")
 
@@ -130,8 +158,17 @@ class CandidateDetails(QWidget):
         if candidate is None:
             return
         changed = replace(
-            candidate, correspondence=self._address(self.correspondence), agent=self._agent()
+            candidate,
+            correspondence=self._address(self.correspondence),
+            agent=self._agent(),
         )
+        if self.european_box.isVisibleTo(self):
+            changed = replace(
+                changed,
+                nationality=self.european["nationality"].text().strip().upper() or "NL",
+                place_of_birth=self.european["place_of_birth"].text().strip(),
+                home_state_address=self.european["home_state_address"].text().strip(),
+            )
         if changed != candidate:
             self._bridge.apply(PutCandidate(changed))
 

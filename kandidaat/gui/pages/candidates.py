@@ -26,7 +26,7 @@ from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.nomination.model import Candidate
 from kandidaat.gui.import_dialog import ImportDialog
 from kandidaat.gui.models import CandidatesModel
-from kandidaat.gui.pages.candidate_details import CandidateDetails
+from kandidaat.gui.pages.candidate_details import DETAIL_FIELDS, CandidateDetails
 
 if TYPE_CHECKING:
     from kandidaat.gui.bridge import SessionBridge
@@ -197,7 +197,7 @@ class CandidatesPage(QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         self.details.show_candidate(key)
-        if field in {"correspondence", "agent"}:
+        if field in DETAIL_FIELDS:
             self.details.focus(field)
             return True
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
