@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gui_samples import west_maas_en_waal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
+import kandidaat.domain.nomination.checks
+from kandidaat.app.editing.fields import CANDIDATE_FIELDS
 from kandidaat.app.editing.session import EditingSession
 from kandidaat.domain.nomination.elections import european_parliament_election
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import CandidateList, Nomination
 from kandidaat.gui.models import CandidatesModel
+from kandidaat.gui.pages.candidate_details import DETAIL_FIELDS
+from kandidaat.gui.pages.lists import LIST_FIELDS
+from kandidaat.gui.pages.party import PARTY_FIELDS
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from PySide6.QtWidgets import QTreeWidgetItem
     from pytestqt.qtbot import QtBot
 
@@ -165,3 +170,14 @@ def test_a_european_candidate_s_y35_data_are_typed_in_the_details(
     current = window.bridge.nomination
     assert current is not None
     assert current.candidate(belgian.key).home_state_address == "Veldstraat 1, Gent"
+
+
+def test_every_field_a_check_can_name_has_a_place_in_the_application() -> None:
+    checks = Path(kandidaat.domain.nomination.checks.__file__).parent
+    named = set()
+    for path in checks.glob("*.py"):
+        named |= set(re.findall(r'field="(\w+)"', path.read_text(encoding="utf-8")))
+    columns = {name for name, _title in CANDIDATE_FIELDS}
+    known = columns | DETAIL_FIELDS | LIST_FIELDS | PARTY_FIELDS
+    assert len(named) > 15
+    assert named - known == set()

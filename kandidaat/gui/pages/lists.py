@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from kandidaat.gui.bridge import SessionBridge
 
 
+LIST_FIELDS = frozenset({"kieskringen", "candidates", "language", "publish_gender"})
+"""Fields of a finding about a list that are fixed on this page."""
+
+
 def list_title(nomination: Nomination, candidate_list: CandidateList) -> str:
     """How a list is named on this page: "Lijst 2 – kieskring 3, 4"."""
     number = next(

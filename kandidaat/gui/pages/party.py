@@ -54,6 +54,10 @@ PERSON_HEADERS = (
     "Woonplaats",
 )
 UNKNOWN = -1
+PARTY_FIELDS = frozenset(
+    {"kind", "appellation", "previous_seats", "groups", "submitter", "substitutes", "election"}
+)
+"""Fields of a finding that are fixed on this page ("election": the dates are shown here)."""
 
 
 def _seats_box(name: str) -> QSpinBox:
