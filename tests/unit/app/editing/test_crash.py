@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from typing import TYPE_CHECKING
 
 from kandidaat.app.editing.session import EditingSession
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 ACKNOWLEDGED_BEFORE_KILL = 25
+WATCHDOG_SECONDS = 60
 
 DRIVER = """
 import sys
@@ -54,12 +56,16 @@ def test_a_killed_editor_leaves_every_acknowledged_edit_in_the_file(
     )
     assert process.stdout is not None
     acknowledged = 0
+    # Should the driver hang, the watchdog kills it and the test fails instead of waiting.
+    watchdog = threading.Timer(WATCHDOG_SECONDS, process.kill)
+    watchdog.start()
     try:
         while acknowledged < ACKNOWLEDGED_BEFORE_KILL:
             line = process.stdout.readline()
             assert line, process.stderr.read() if process.stderr else "geen uitvoer"
             acknowledged = int(line)
     finally:
+        watchdog.cancel()
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
         process.stdout.close()
