@@ -28,10 +28,17 @@ from PySide6.QtWidgets import (
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.nomination.deadlines import dutch_date
 from kandidaat.domain.nomination.elections import builtin_elections, municipal_election
-from kandidaat.domain.nomination.model import AppellationKind, Election, Nomination, Party
+from kandidaat.domain.nomination.model import (
+    AppellationKind,
+    CandidateList,
+    Election,
+    Nomination,
+    Party,
+)
 from kandidaat.gui.pages.party import KIND_TEXTS
 
 SUFFIX = ".kandidaat"
+FIRST_LIST = "lijst-1"
 DEFAULT_MUNICIPAL_DATE = date(2026, 3, 18)
 """Gemeenteraadsverkiezingen 2026 (Wednesday 18 March 2026)."""
 
@@ -221,7 +228,14 @@ class NewProjectDialog(QDialog):
     def accept(self) -> None:
         """Check the answers; stay open with a Dutch explanation when something is missing."""
         try:
-            nomination = Nomination(election=self.election(), party=self.party())
+            election = self.election()
+            # One kieskring (gemeenteraad, waterschap, ...): the one list is there already.
+            lists = (
+                (CandidateList(FIRST_LIST, (election.kieskringen[0].number,), ()),)
+                if election.single_kieskring
+                else ()
+            )
+            nomination = Nomination(election=election, party=self.party(), lists=lists)
             path = self.project_path()
         except KandidaatError as error:
             self.problem.setText(error.message[:1].upper() + error.message[1:])

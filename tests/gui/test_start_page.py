@@ -42,6 +42,9 @@ def test_a_new_municipal_project_is_made_from_a_few_answers_and_opened(
     assert session.nomination.election.name == "Gemeenteraad Wijdemeren 2026"
     assert session.nomination.election.seats == 19
     assert session.nomination.party.appellation == "Dorpsbelang"
+    assert [(item.key, item.kieskringen) for item in session.nomination.lists] == [
+        ("lijst-1", ("1",))
+    ]
     assert window.windowTitle() == "kandidaat – Dorpsbelang – Gemeenteraad Wijdemeren 2026"
     assert window.stack.currentWidget() is window.party_page
     assert window.recent_projects() == [tmp_path / "Dorpsbelang Wijdemeren.kandidaat"]
@@ -78,6 +81,8 @@ def test_a_built_in_election_can_be_chosen_for_a_blank_list(
     assert session is not None
     assert session.path == tmp_path / "blanco-gelderland.kandidaat"
     assert session.nomination.election.identifier == "PS2027_Gelderland"
+    # Two kieskringen: the party decides which lists it files where.
+    assert session.nomination.lists == ()
     assert window.windowTitle().startswith("kandidaat – blanco lijst – ")
 
 
