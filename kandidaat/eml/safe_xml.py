@@ -66,7 +66,8 @@ def parse_bytes(data: bytes, source: str) -> etree._ElementTree:
     Raises:
         EmlError: with the line number where parsing failed.
     """
-    if not data.strip():
+    # isspace() stops at the first other byte; strip() would copy the whole file.
+    if not data or data.isspace():
         raise EmlError(source, "het bestand is leeg")
     head = data[:4096].lstrip()
     if head[:2] in {b"\xff\xfe", b"\xfe\xff"} or head[:1] == b"\x00":
