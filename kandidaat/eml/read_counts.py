@@ -1,8 +1,20 @@
-"""Read counts: EML 510a-d (polling station, municipality, kieskring, total)."""
+"""Read counts: EML 510a-d (polling station, municipality, kieskring, total).
+
+A national count holds hundreds of thousands of Selections, so every VoteGroup is
+first read by a regular path that lets lxml walk the tree in C and converts the
+numbers in bulk. It only accepts a group of the regular shape (identifiers and
+ValidVotes alternating, plain numbers, every candidate with a valid Id and no
+ShortCode) and it never reports an error itself: any other group is read again by
+the careful path, element by element, which gives the same record or the precise
+Dutch error with its line. Both paths accept exactly the same files.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import gc
+from contextlib import contextmanager
+from operator import attrgetter, methodcaller
+from typing import TYPE_CHECKING, cast
 
 from lxml import etree
 
@@ -17,7 +29,7 @@ from kandidaat.eml.read_common import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 _SELECTION = e("Selection")
 _AFFILIATION = e("AffiliationIdentifier")
@@ -29,6 +41,29 @@ _CAST = e("Cast")
 _TOTAL_COUNTED = e("TotalCounted")
 _REJECTED = e("RejectedVotes")
 _UNCOUNTED = e("UncountedVotes")
+_EXTENSIONS = f"{{{KR}}}*"
+
+_TEXT = attrgetter("text")
+_ID = methodcaller("get", "Id")
+_HAS_SHORT_CODE = etree.XPath("boolean(descendant::*/@ShortCode)")
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the records of a count are built.
+
+    A count is hundreds of thousands of small tuples of numbers without reference
+    cycles; the collector would otherwise scan them again and again while they are
+    made. Reference counting still frees everything as usual.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _number(reader: Reader, element: etree._Element | None, what: str, at: etree._Element) -> int:
@@ -43,16 +78,122 @@ def _number(reader: Reader, element: etree._Element | None, what: str, at: etree
 def read_vote_counts(group: etree._Element, reader: Reader, where: str) -> VoteCounts:
     """One VoteGroup: Selections, Cast, TotalCounted, RejectedVotes, UncountedVotes.
 
-    This is the hot loop of reading a national count (tens of thousands of
-    selections), so it makes one C-level pass over the identifiers and vote
-    counts in document order instead of searching every Selection.
+    Raises:
+        EmlError: a list or candidate without ValidVotes, a wrong number or identifier.
     """
+    lists = _regular_lists(group)
+    if lists is None:
+        lists = _careful_lists(group, reader, where)
+    return VoteCounts(
+        lists=tuple(lists),
+        cast=_number(reader, group.find(_CAST), f"{where}: Cast", group),
+        total_counted=_number(reader, group.find(_TOTAL_COUNTED), f"{where}: TotalCounted", group),
+        rejected=_reasons(group.iterchildren(_REJECTED), reader, where),
+        uncounted=_reasons(group.iterchildren(_UNCOUNTED), reader, where),
+        line=line_of(group),
+    )
+
+
+def _regular_lists(group: etree._Element) -> list[ListCount] | None:
+    """The lists of a group of the regular shape; None when it must be read carefully."""
+    pairs = _pairs(group)
+    if pairs is None:
+        return None
+    identifiers, affiliations, texts = pairs
+    starts = []
+    at = 0
+    for affiliation in affiliations:
+        at = identifiers.index(affiliation, at)
+        starts.append(at)
+    starts.append(len(identifiers))
+    lists = []
+    for index, affiliation in enumerate(affiliations):
+        first, end = starts[index] + 1, starts[index + 1]
+        number = affiliation.get("Id")
+        positions = list(map(_ID, identifiers[first:end]))
+        if not _plain_ids([number, *positions]):
+            return None
+        name = affiliation[0].text or "" if len(affiliation) else ""
+        lists.append(
+            ListCount(
+                int(cast("str", number)),
+                name,
+                int(texts[first - 1]),
+                _pairs_of_numbers(cast("list[str]", positions), texts[first:end]),
+                (),
+                line_of(affiliation),
+            )
+        )
+    return lists
+
+
+_SMALL_NUMBERS = {str(number): number for number in range(1000)}
+"""Most positions and polling-station votes: a look-up is cheaper than parsing."""
+
+
+def _pairs_of_numbers(positions: list[str], votes: list[str]) -> tuple[tuple[int, int], ...]:
+    """(position, votes) pairs from texts already checked to be plain digits."""
+    known = _SMALL_NUMBERS.__getitem__
+    try:
+        return tuple(zip(map(known, positions), map(known, votes), strict=False))
+    except KeyError:  # a number of 1000 or more, or written with a leading zero
+        return tuple(zip(map(int, positions), map(int, votes), strict=False))
+
+
+def _pairs(
+    group: etree._Element,
+) -> tuple[list[etree._Element], list[etree._Element], list[str]] | None:
+    """Identifiers, lists and vote texts of a regular group, or None.
+
+    The careful path pairs the AffiliationIdentifier and CandidateIdentifier
+    elements with the ValidVotes after them, in document order, anywhere below the
+    group. Here the same pairing is proven in C: the ValidVotes elements are exactly
+    every second element of that sequence (lxml gives the same Python object for
+    the same element, so the comparison is one of identity). The first must be a
+    list, every vote text plain digits, and no element may carry a ShortCode.
+    """
+    nodes = list(group.iter(_AFFILIATION, _CANDIDATE_ID, _VALID))
+    if not nodes:
+        return [], [], []
+    valid = list(group.iter(_VALID))
+    if len(nodes) != 2 * len(valid) or nodes[1::2] != valid:
+        return None
+    identifiers = nodes[0::2]
+    affiliations = list(group.iter(_AFFILIATION))
+    texts = list(map(_TEXT, valid))
+    if (
+        not affiliations
+        or identifiers[0] is not affiliations[0]
+        or not all(texts)
+        or not _digits(cast("list[str]", texts))
+        or _HAS_SHORT_CODE(group)
+    ):
+        return None
+    return identifiers, affiliations, cast("list[str]", texts)
+
+
+def _digits(texts: list[str]) -> bool:
+    """Whether every (non-empty) text is plain ASCII digits."""
+    joined = "".join(texts)
+    return joined.isdigit() and joined.isascii()
+
+
+def _plain_ids(values: list[str | None]) -> bool:
+    """Whether every value is a positive number in ASCII digits without a leading zero."""
+    if not all(values):
+        return False
+    texts = cast("list[str]", values)
+    # Every value is digits only, so " 0" marks exactly a value that starts with 0.
+    return _digits(texts) and " 0" not in " " + " ".join(texts)
+
+
+def _careful_lists(group: etree._Element, reader: Reader, where: str) -> list[ListCount]:
+    """The lists of any group, element by element, with a precise error for each fault."""
     lists: list[ListCount] = []
     current: tuple[int, str, int, int | None] | None = None
     candidates: list[tuple[int, int]] = []
     codes: list[str | None] = []
     pending: etree._Element | None = None
-    # One C-level walk over the three tags that matter, in document order.
     for node in group.iter(_AFFILIATION, _CANDIDATE_ID, _VALID):
         tag = node.tag
         if tag != _VALID:
@@ -62,10 +203,7 @@ def read_vote_counts(group: etree._Element, reader: Reader, where: str) -> VoteC
             continue
         if pending is None:
             raise reader.fail(node, f"{where}: ValidVotes zonder lijst of kandidaat")
-        text = node.text
-        if not text or not text.isdigit() or not text.isascii():
-            _number(reader, node, f"{where}: ValidVotes", node)
-        votes = int(text)  # type: ignore[arg-type]  # checked just above
+        votes = _number(reader, node, f"{where}: ValidVotes", node)
         if pending.tag == _AFFILIATION:
             if current is not None:
                 lists.append(_list_count(current, candidates, codes))
@@ -85,14 +223,7 @@ def read_vote_counts(group: etree._Element, reader: Reader, where: str) -> VoteC
         raise reader.fail(pending, f"{where}: een lijst of kandidaat zonder ValidVotes")
     if current is not None:
         lists.append(_list_count(current, candidates, codes))
-    return VoteCounts(
-        lists=tuple(lists),
-        cast=_number(reader, group.find(_CAST), f"{where}: Cast", group),
-        total_counted=_number(reader, group.find(_TOTAL_COUNTED), f"{where}: TotalCounted", group),
-        rejected=_reasons(group.iterchildren(_REJECTED), reader, where),
-        uncounted=_reasons(group.iterchildren(_UNCOUNTED), reader, where),
-        line=line_of(group),
-    )
+    return lists
 
 
 def _id(element: etree._Element, reader: Reader, what: str) -> int:
@@ -115,13 +246,14 @@ def _list_count(
 def _reasons(
     elements: Iterable[etree._Element], reader: Reader, where: str
 ) -> tuple[tuple[str, int], ...]:
-    return tuple(
-        (
-            node.get("ReasonCode") or "",
-            _number(reader, node, f"{where}: {node.get('ReasonCode')}", node),
-        )
-        for node in elements
-    )
+    reasons = []
+    for node in elements:
+        code = node.get("ReasonCode")
+        text = node.text
+        if not text or not text.isdigit() or not text.isascii():
+            _number(reader, node, f"{where}: {code}", node)
+        reasons.append((code or "", int(cast("str", text))))
+    return tuple(reasons)
 
 
 def read_counts(tree: etree._ElementTree, source: str) -> CountRecord:
@@ -130,6 +262,11 @@ def read_counts(tree: etree._ElementTree, source: str) -> CountRecord:
     Raises:
         EmlError: a missing element or a wrong number, with its line.
     """
+    with _collector_paused():
+        return _read_counts(tree, source)
+
+
+def _read_counts(tree: etree._ElementTree, source: str) -> CountRecord:
     reader = Reader(source)
     root = tree.getroot()
     envelope = read_envelope(root, reader)
@@ -146,16 +283,12 @@ def read_counts(tree: etree._ElementTree, source: str) -> CountRecord:
         unit_id = identifier.get("Id") or ""
         leading: list[str] = []
         trailing: list[str] = []
-        seen_selection = False
-        for child in node.iterchildren():
-            tag = str(child.tag)
-            if tag == _SELECTION:
-                seen_selection = True
-            elif tag.startswith(f"{{{KR}}}"):
-                text = etree.tostring(
-                    child, method="c14n", exclusive=True, with_comments=True
-                ).decode()
-                (trailing if seen_selection else leading).append(text)
+        # Kiesraad extensions before the first Selection (kr:ReportingUnitType, ...)
+        # and after the totals (kr:ReportingUnitInvestigations), kept verbatim.
+        for child in node.iterchildren(_EXTENSIONS):
+            text = etree.tostring(child, method="c14n", exclusive=True, with_comments=True).decode()
+            after = next(child.itersiblings(_SELECTION, preceding=True), None) is not None
+            (trailing if after else leading).append(text)
         units.append(
             ReportingUnitCount(
                 id=unit_id,
