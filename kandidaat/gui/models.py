@@ -17,10 +17,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor
 
 from kandidaat.app.editing.edits import PutCandidate, ReorderList
 from kandidaat.app.editing.fields import CANDIDATE_FIELDS, candidate_text, with_candidate_text
 from kandidaat.domain.errors import KandidaatError
+from kandidaat.domain.nomination.findings import Severity
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
     from kandidaat.gui.bridge import SessionBridge
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+_MARKS = {Severity.ERROR: "✖", Severity.WARNING: "⚠"}
+_MARK_COLOURS = {"✖": "#b00020", "⚠": "#8a4b00"}
 LIST_ROWS_MIME = "application/x-kandidaat-lijstposities"
 
 _NO_INDEX = QModelIndex()
@@ -46,6 +50,7 @@ class CandidatesModel(QAbstractTableModel):
         self._bridge = bridge
         self._rows: tuple[Candidate, ...] = ()
         self._positions: dict[str, str] = {}
+        self._marks: dict[str, tuple[str, str]] = {}
         bridge.changed.connect(self.refresh)
         self.refresh()
 
@@ -65,15 +70,41 @@ class CandidatesModel(QAbstractTableModel):
                 for position, key in enumerate(candidate_list.candidates, start=1):
                     places.setdefault(key, []).append(f"lijst {number}: {position}")
             positions = {key: ", ".join(value) for key, value in places.items()}
+        self._marks = self._findings_per_candidate()
         same_people = [c.key for c in rows] == [c.key for c in self._rows]
         if same_people and rows:
             self._rows, self._positions = rows, positions
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(rows) - 1)
             last = self.index(len(rows) - 1, self.columnCount() - 1, QModelIndex())
             self.dataChanged.emit(self.index(0, 0, QModelIndex()), last)
             return
         self.beginResetModel()
         self._rows, self._positions = rows, positions
         self.endResetModel()
+
+    def _findings_per_candidate(self) -> dict[str, tuple[str, str]]:
+        """Per candidate: the mark of the worst finding and every message (for the tooltip)."""
+        session = self._bridge.session
+        if session is None:
+            return {}
+        try:
+            findings = session.findings()
+        except KandidaatError:
+            return {}
+        messages: dict[str, list[str]] = {}
+        worst: dict[str, Severity] = {}
+        for finding in findings:
+            key = finding.candidate_key
+            if key is None or finding.severity is Severity.INFO:
+                continue
+            messages.setdefault(key, []).append(f"{finding.severity.dutch}: {finding.message}")
+            if worst.get(key) is not Severity.ERROR:
+                worst[key] = finding.severity
+        return {key: (_MARKS[worst[key]], "\n".join(lines)) for key, lines in messages.items()}
+
+    def mark_of(self, row: int) -> str:
+        """The finding mark of ``row``: "✖" for an error, "⚠" for a warning, "" for none."""
+        return self._marks.get(self._rows[row].key, ("", ""))[0]
 
     def candidate_at(self, row: int) -> Candidate:
         """The candidate shown in ``row``."""
@@ -109,13 +140,24 @@ class CandidatesModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:  # noqa: ANN401 - Qt returns any variant
         """Dutch column titles; row numbers."""
-        if role != Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return self._row_header(section, role)
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            if section < len(CANDIDATE_FIELDS):
-                return CANDIDATE_FIELDS[section][1]
-            return "Op lijst (plaats)"
-        return str(section + 1)
+        if section < len(CANDIDATE_FIELDS):
+            return CANDIDATE_FIELDS[section][1]
+        return "Op lijst (plaats)"
+
+    def _row_header(self, row: int, role: int) -> object:
+        """Row number with the mark of its worst finding; the messages as tooltip."""
+        mark, messages = self._marks.get(self._rows[row].key, ("", ""))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{row + 1} {mark}".strip()
+        if role == Qt.ItemDataRole.ToolTipRole and messages:
+            return f"{messages}\n(zie de pagina Controle)"
+        if role == Qt.ItemDataRole.ForegroundRole and mark:
+            return QBrush(QColor(_MARK_COLOURS[mark]))
+        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401 - Qt variant
         """The cell text (display and edit), and a tooltip for the list column."""

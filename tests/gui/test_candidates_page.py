@@ -60,7 +60,13 @@ def test_a_date_of_birth_typed_in_the_table_is_in_the_file_at_once(
     qtbot: QtBot, opened: MainWindow, project: Path
 ) -> None:
     opened.show_page("kandidaten")
+    proxy = opened.candidates_page.proxy
+    vertical, tooltip = Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole
+    # The row number carries the mark of the worst finding; its tooltip says what it is.
+    assert proxy.headerData(0, vertical) == "1 ✖"
+    assert "ontbreekt de geboortedatum" in proxy.headerData(0, vertical, tooltip)
     type_into_cell(qtbot, opened, 0, "date_of_birth", "07-03-1980")
+    assert "geboortedatum" not in proxy.headerData(0, vertical, tooltip)
     assert opened.candidates_page.proxy.index(0, 5).data() == "07-03-1980"
     # The cursor stays on the cell, so the volunteer can go on with the keyboard.
     current = opened.candidates_page.table.currentIndex()
