@@ -278,7 +278,7 @@ class CopyList:
 
 @dataclass(frozen=True, slots=True)
 class SetListKieskringen:
-    """Set the kieskringen a list is submitted for (Kieswet art. H 2)."""
+    """Set the kieskringen a list is submitted for (Kieswet art. H 2, geldend op 2026-01-01)."""
 
     list_key: str
     kieskringen: tuple[str, ...]
