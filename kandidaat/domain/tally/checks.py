@@ -28,10 +28,17 @@ class CountFinding:
 def check_counts(
     count: CountRecord, lists: CandidateListsRecord | None = None
 ) -> list[CountFinding]:
-    """Every semantic problem of a count, in file order."""
+    """Every semantic problem of a count, in file order.
+
+    One pass over the reporting units checks each of them and adds it up for the
+    comparison with the total; a national count has hundreds of thousands of
+    candidate votes, so each list is taken apart once, in C, into its positions
+    and its votes.
+    """
     findings: list[CountFinding] = []
     if count.total is not None:
-        findings += _check_block(count.total, "totaal")
+        findings += _check_block(count.total, "totaal", None)
+    sums = _UnitSums() if count.total is not None and count.units else None
     seen: set[str] = set()
     for unit in count.units:
         if unit.id in seen:
@@ -39,30 +46,47 @@ def check_counts(
                 CountFinding("duplicate_unit", f"stembureau {unit.id} komt dubbel voor", unit.line)
             )
         seen.add(unit.id)
-        findings += _check_block(unit.counts, f"stembureau {unit.id}")
-    if count.total is not None and count.units:
-        findings += _check_sum_of_units(count)
+        findings += _check_block(unit.counts, f"stembureau {unit.id}", sums)
+    if count.total is not None and sums is not None:
+        findings += sums.compare(count.total)
     if lists is not None:
         findings += _check_against_lists(count, lists)
     return findings
 
 
-def _check_block(block: VoteCounts, where: str) -> list[CountFinding]:
+_NATURAL = tuple(range(1, 1001))
+"""1, 2, 3, ...: the candidate positions of almost every list in a count."""
+
+
+def _rising(positions: tuple[int, ...]) -> bool:
+    """Whether the positions (0 = known by ShortCode only, skipped) rise strictly."""
+    if positions == _NATURAL[: len(positions)]:
+        return True
+    numbered = [p for p in positions if p]
+    return numbered == sorted(set(numbered))
+
+
+def _check_block(block: VoteCounts, where: str, sums: _UnitSums | None) -> list[CountFinding]:
     findings = []
-    numbers = [item.number for item in block.lists]
-    for previous, item in zip(numbers, block.lists[1:], strict=False):
-        if item.number <= previous:
+    for previous, item in zip(block.lists, block.lists[1:], strict=False):
+        if item.number <= previous.number:
             findings.append(
                 CountFinding(
                     "list_order",
-                    f"{where}: lijst {item.number} staat na lijst {previous}; lijstnummers "
-                    "moeten oplopen en uniek zijn",
+                    f"{where}: lijst {item.number} staat na lijst {previous.number}; "
+                    "lijstnummers moeten oplopen en uniek zijn",
                     item.line,
                 )
             )
+    list_total = 0
     for item in block.lists:
-        positions = [p for p, _ in item.candidate_votes if p]
-        if positions != sorted(set(positions)):
+        list_total += item.votes
+        if sums is not None:
+            sums.lists[item.number] = sums.lists.get(item.number, 0) + item.votes
+        if not item.candidate_votes:
+            continue
+        positions, votes = zip(*item.candidate_votes, strict=True)
+        if not _rising(positions):
             findings.append(
                 CountFinding(
                     "candidate_order",
@@ -71,79 +95,101 @@ def _check_block(block: VoteCounts, where: str) -> list[CountFinding]:
                     item.line,
                 )
             )
-        if item.candidate_votes and item.candidate_total != item.votes:
+        candidate_total = sum(votes)
+        if candidate_total != item.votes:
             findings.append(
                 CountFinding(
                     "candidate_sum",
                     f"{where}: de stemmen op de kandidaten van lijst {item.number} "
-                    f"({item.candidate_total}) tellen niet op tot het lijsttotaal ({item.votes})",
+                    f"({candidate_total}) tellen niet op tot het lijsttotaal ({item.votes})",
                     item.line,
                 )
             )
-    if block.total_counted != block.list_total:
+        if sums is not None:
+            sums.add_candidates(item.number, positions, votes)
+    if block.total_counted != list_total:
         findings.append(
             CountFinding(
                 "total_counted",
                 f"{where}: het aantal geldige stemmen (TotalCounted {block.total_counted}) is niet "
-                f"gelijk aan de som van de lijsttotalen ({block.list_total})",
+                f"gelijk aan de som van de lijsttotalen ({list_total})",
                 block.line,
             )
         )
+    if sums is not None:
+        sums.figures["TotalCounted"] += block.total_counted
+        for reason, number in (*block.rejected, *block.uncounted):
+            sums.figures[reason] += number
     return findings
 
 
-def _check_sum_of_units(count: CountRecord) -> list[CountFinding]:
-    total = count.total
-    if total is None:
-        return []
-    list_votes: Counter[int] = Counter()
-    candidate_votes: Counter[tuple[int, int]] = Counter()
-    figures: Counter[str] = Counter()
-    for unit in count.units:
-        block = unit.counts
-        for item in block.lists:
-            list_votes[item.number] += item.votes
-            for position, votes in item.candidate_votes:
-                candidate_votes[(item.number, position)] += votes
-        figures["TotalCounted"] += block.total_counted
-        for reason, number in (*block.rejected, *block.uncounted):
-            figures[reason] += number
-    findings = []
-    for item in total.lists:
-        if list_votes[item.number] != item.votes:
-            findings.append(
-                CountFinding(
-                    "units_sum",
-                    f"totaal: lijst {item.number} heeft {item.votes} stemmen, maar de stembureaus "
-                    f"samen {list_votes[item.number]}",
-                    item.line,
-                )
-            )
-        for position, votes in item.candidate_votes:
-            if position and candidate_votes[(item.number, position)] != votes:
+class _UnitSums:
+    """The reporting units added up, to compare with the total."""
+
+    def __init__(self) -> None:
+        self.lists: dict[int, int] = {}
+        # Per list and order of candidate positions (the same in almost every unit):
+        # the votes of every unit, added up column by column at the end.
+        self.candidates: dict[tuple[int, tuple[int, ...]], list[tuple[int, ...]]] = {}
+        self.figures: Counter[str] = Counter()
+
+    def add_candidates(
+        self, number: int, positions: tuple[int, ...], votes: tuple[int, ...]
+    ) -> None:
+        """Add the candidate votes of one list of one unit."""
+        key = (number, positions)
+        known = self.candidates.get(key)
+        if known is None:
+            self.candidates[key] = [votes]
+        else:
+            known.append(votes)
+
+    def compare(self, total: VoteCounts) -> list[CountFinding]:
+        """Where the units do not add up to the total (lists, candidates, ballots)."""
+        by_candidate: Counter[tuple[int, int]] = Counter()
+        for (number, positions), per_unit in self.candidates.items():
+            for position, summed in zip(
+                positions, map(sum, zip(*per_unit, strict=True)), strict=True
+            ):
+                by_candidate[(number, position)] += summed
+        findings = []
+        for item in total.lists:
+            units = self.lists.get(item.number, 0)
+            if units != item.votes:
                 findings.append(
                     CountFinding(
                         "units_sum",
-                        f"totaal: kandidaat {position} van lijst {item.number} heeft {votes} "
-                        f"stemmen, maar de stembureaus samen "
-                        f"{candidate_votes[(item.number, position)]}",
+                        f"totaal: lijst {item.number} heeft {item.votes} stemmen, maar de "
+                        f"stembureaus samen {units}",
                         item.line,
                     )
                 )
-    # Cast (kiesgerechtigden) is not additive: with a kiezerspas or stempas a voter may
-    # vote anywhere in the municipality, so polling stations often report 0.
-    own = {"TotalCounted": total.total_counted}
-    own.update(dict(total.rejected))
-    for name, value in own.items():
-        if figures[name] != value:
-            findings.append(
-                CountFinding(
-                    "units_sum",
-                    f"totaal: {name} is {value}, maar de stembureaus samen {figures[name]}",
-                    total.line,
+            for position, counted in item.candidate_votes:
+                if position and by_candidate[(item.number, position)] != counted:
+                    findings.append(
+                        CountFinding(
+                            "units_sum",
+                            f"totaal: kandidaat {position} van lijst {item.number} heeft {counted} "
+                            f"stemmen, maar de stembureaus samen "
+                            f"{by_candidate[(item.number, position)]}",
+                            item.line,
+                        )
+                    )
+        # Cast (kiesgerechtigden) is not additive: with a kiezerspas or stempas a voter may
+        # vote anywhere in the municipality, so polling stations often report 0.
+        own = {"TotalCounted": total.total_counted}
+        own.update(dict(total.rejected))
+        for name, value in own.items():
+            if self.figures[name] != value:
+                findings.append(
+                    CountFinding(
+                        "units_sum",
+                        f"totaal: {name} is {value}, maar de stembureaus samen "
+                        f"{self.figures[name]}",
+                        total.line,
+                    )
                 )
-            )
-    return findings
+        return findings
 
 
 def _check_against_lists(count: CountRecord, lists: CandidateListsRecord) -> list[CountFinding]:
