@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import hashlib
 import lzma
 import os
 import re
@@ -127,6 +128,9 @@ class ScanReport:
     files: int = 0
     members: int = 0
     bytes_scanned: int = 0
+    targets: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    """Each file read from disk (named, or inside a folder named) with its SHA-256: ties
+    the report to exactly these bytes (the signer refuses a report that scanned others)."""
 
     @property
     def exit_code(self) -> int:
@@ -145,6 +149,7 @@ class ScanReport:
             "files": self.files,
             "members": self.members,
             "bytes_scanned": self.bytes_scanned,
+            "targets": list(self.targets),
         }
 
 
@@ -220,6 +225,8 @@ class Scanner:
         except OSError:
             self._problem(location, "bestand is niet te lezen (rechten of een leesfout)")
             return
+        digest = hashlib.sha256(data).hexdigest()
+        self.report.targets.append({"path": location, "sha256": digest})
         self.report.files += 1
         self._explore(location, name, data, 0)
 
