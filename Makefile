@@ -8,7 +8,7 @@ LINT_PATHS = $(wildcard kandidaat build signing tests bench)
 
 .PHONY: demo test lint typecheck layers pytest clean bench bench-seats bench-eml bench-store \
         bench-nomination bench-documents bench-scan bench-release build-release reproduce \
-        release-check
+        release-check screenshots
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 niet gevonden (zet PYTHON=...)"; exit 2; }
@@ -83,3 +83,10 @@ bench-release: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache
+
+## screenshots: every page of the demo project as PNG in docs/screenshots/ (offscreen)
+screenshots: $(STAMP)
+	$(VENV)/bin/kandidaat demo >/dev/null
+	for page in start partij kandidaten lijsten controle; do \
+	  $(VENV)/bin/kandidaat gui demo-uitvoer/Demodorp_Vooruit.kandidaat \
+	    --screenshot docs/screenshots/$$page.png --page $$page || exit 1; done
