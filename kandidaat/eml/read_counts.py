@@ -100,44 +100,41 @@ def _regular_lists(group: etree._Element) -> list[ListCount] | None:
     if pairs is None:
         return None
     identifiers, affiliations, texts = pairs
+    ids = list(map(_ID, identifiers))
+    if not _plain_ids(ids):
+        return None
+    numbers = _numbers(cast("list[str]", ids))
+    votes = _numbers(texts)
+    candidates = tuple(zip(numbers, votes, strict=True))
     starts = []
     at = 0
     for affiliation in affiliations:
         at = identifiers.index(affiliation, at)
         starts.append(at)
-    starts.append(len(identifiers))
-    lists = []
-    for index, affiliation in enumerate(affiliations):
-        first, end = starts[index] + 1, starts[index + 1]
-        number = affiliation.get("Id")
-        positions = list(map(_ID, identifiers[first:end]))
-        if not _plain_ids([number, *positions]):
-            return None
-        name = affiliation[0].text or "" if len(affiliation) else ""
-        lists.append(
-            ListCount(
-                int(cast("str", number)),
-                name,
-                int(texts[first - 1]),
-                _pairs_of_numbers(cast("list[str]", positions), texts[first:end]),
-                (),
-                line_of(affiliation),
-            )
+    ends = [*starts[1:], len(identifiers)]
+    return [
+        ListCount(
+            numbers[start],
+            affiliation[0].text or "" if len(affiliation) else "",
+            votes[start],
+            candidates[start + 1 : end],
+            (),
+            line_of(affiliation),
         )
-    return lists
+        for affiliation, start, end in zip(affiliations, starts, ends, strict=True)
+    ]
 
 
 _SMALL_NUMBERS = {str(number): number for number in range(1000)}
 """Most positions and polling-station votes: a look-up is cheaper than parsing."""
 
 
-def _pairs_of_numbers(positions: list[str], votes: list[str]) -> tuple[tuple[int, int], ...]:
-    """(position, votes) pairs from texts already checked to be plain digits."""
-    known = _SMALL_NUMBERS.__getitem__
+def _numbers(texts: list[str]) -> list[int]:
+    """The numbers in texts already checked to be plain digits."""
     try:
-        return tuple(zip(map(known, positions), map(known, votes), strict=False))
+        return list(map(_SMALL_NUMBERS.__getitem__, texts))
     except KeyError:  # a number of 1000 or more, or written with a leading zero
-        return tuple(zip(map(int, positions), map(int, votes), strict=False))
+        return list(map(int, texts))
 
 
 def _pairs(

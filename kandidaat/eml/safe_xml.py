@@ -20,7 +20,8 @@ MAX_BYTES = 256 * 1024 * 1024
 """Largest EML file we read (a TK 510b of a big city is tens of MB)."""
 
 
-def _parser() -> etree.XMLParser:
+def safe_parser() -> etree.XMLParser:
+    """The parser every EML file goes through (also what benchmarks compare with)."""
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -81,7 +82,7 @@ def parse_bytes(data: bytes, source: str) -> etree._ElementTree:
             line,
         )
     try:
-        tree = etree.ElementTree(etree.fromstring(data, _parser()))
+        tree = etree.ElementTree(etree.fromstring(data, safe_parser()))
     except etree.XMLSyntaxError as error:
         raise EmlError(
             source, f"geen geldige XML ({_dutch_syntax(error)})", error.lineno or None
