@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from kandidaat.domain.errors import KandidaatError
-from kandidaat.gui.dialogs import show_error
+from kandidaat.gui.dialogs import show_error, show_info
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -32,6 +32,8 @@ class SessionBridge(QObject):
     """Another project was opened (or the project was closed)."""
     error_shown = Signal(str)
     """A Dutch error message was shown to the user (for tests and the status bar)."""
+    notice_shown = Signal(str)
+    """A Dutch notice (something worked) was shown to the user."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         """Start without a project."""
@@ -91,6 +93,11 @@ class SessionBridge(QObject):
         """Show a Dutch error message to the user."""
         self.error_shown.emit(message)
         show_error(self.dialog_parent, message)
+
+    def inform(self, message: str) -> None:
+        """Show a Dutch notice to the user (something worked: a file was written)."""
+        self.notice_shown.emit(message)
+        show_info(self.dialog_parent, message)
 
     def _on_session_changed(self, _nomination: Nomination) -> None:
         self.changed.emit()

@@ -123,7 +123,8 @@ class MainWindow(QMainWindow):
         self.start_page.demo_button.setEnabled(demo_factory is not None)
         self.findings_page.go_to.connect(self.go_to_finding)
         self.bridge.changed.connect(self._update_state)
-        self.bridge.error_shown.connect(self._show_error_in_status)
+        self.bridge.error_shown.connect(self._show_in_status)
+        self.bridge.notice_shown.connect(self._show_in_status)
         self.start_page.show_recent(self.recent_projects())
         self.navigation.setCurrentRow(0)
         self._update_state()
@@ -314,7 +315,7 @@ class MainWindow(QMainWindow):
             text += " Let op: gewijzigd na het maken van de documenten; print ze opnieuw."
         self.status.setText(text)
 
-    def _show_error_in_status(self, message: str) -> None:
+    def _show_in_status(self, message: str) -> None:
         self.statusBar().showMessage(message[:1].upper() + message[1:], 10_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMenu,
+    QMessageBox,
     QSpinBox,
     QTableView,
     QTreeWidget,
@@ -49,6 +50,7 @@ TEXT_CALLS = {
     "addItem", "addMenu", "addRow", "setAccessibleName", "setHeaderLabels",
     "setHorizontalHeaderLabels", "setPlaceholderText", "setSpecialValueText", "setText",
     "setTitle", "setToolTip", "setWindowTitle", "_action", "show_error", "show_info", "report",
+    "inform", "setNameFilters",
 }  # fmt: skip
 """Calls whose string arguments a user reads."""
 
@@ -118,9 +120,31 @@ def test_every_page_menu_and_dialog_of_the_window_is_dutch(
     box = show_error(opened, "dit is een proef")
     seen += widget_texts(box)
     box.close()
-    assert len(seen) > 150
+    seen += export_texts(qtbot, opened)
+    assert len(seen) > 200
     offenders = {text: english_words(text) for text in seen if english_words(text)}
     assert offenders == {}
+
+
+def export_texts(qtbot: QtBot, window: MainWindow) -> list[str]:
+    """The export dialog, Qt's own file dialog behind Bladeren, and the notice after it."""
+    window.show_page("kandidaten")
+    dialog = window.candidates_page.open_export()
+    assert dialog is not None
+    texts = widget_texts(dialog)
+    files = dialog.browse()
+    texts += widget_texts(files)
+    texts += files.nameFilters()
+    files.reject()
+    with qtbot.waitSignal(window.bridge.notice_shown) as shown:
+        dialog.export()
+    texts += [str(shown.args[0])]
+    notices = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert notices
+    for box in notices:
+        texts += widget_texts(box)
+        box.close()
+    return texts
 
 
 def test_qt_s_own_context_menu_of_a_text_field_is_dutch(qtbot: QtBot, opened: MainWindow) -> None:

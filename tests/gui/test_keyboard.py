@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -81,13 +81,14 @@ def test_tab_on_the_candidates_page_goes_from_search_to_table_to_buttons_to_addr
 ) -> None:
     page = opened.candidates_page
     opened.show_page("kandidaten")
-    chain = focus_chain(qtbot, opened, page.search, 5)
+    chain = focus_chain(qtbot, opened, page.search, 6)
     assert chain == [
         page.search,
         page.table,
         page.add_button,
         page.remove_button,
         page.import_button,
+        page.export_button,
         page.details.correspondence["street"],
     ]
 
@@ -106,3 +107,20 @@ def test_a_focused_button_shows_a_frame_in_the_highlight_colour(
     assert unfocused != focused
     assert abs(corner.blue() - highlight.blue()) < 40
     assert abs(corner.red() - highlight.red()) < 40
+
+
+def test_on_the_candidates_and_documents_pages_every_underlined_letter_is_used_once(
+    opened: MainWindow,
+) -> None:
+    candidates, documents = opened.candidates_page, opened.documents_page
+    assert candidates.export_button.text() == "&Exporteren naar CSV of Excel…"
+    assert documents.print_button.text() == "&Afdrukken…"
+    assert documents.open_folder_button.text() == "Map &openen"
+    # Alt and a letter of the menu bar opens that menu on every page.
+    menus = [action.text() for action in opened.menuBar().actions()]
+    for page in (candidates, documents):
+        texts = [*menus, *(button.text() for button in page.findChildren(QPushButton))]
+        texts += [label.text() for label in page.findChildren(QLabel) if label.buddy()]
+        letters = [text.split("&")[1][0].lower() for text in texts if "&" in text]
+        assert len(letters) >= 7
+        assert len(letters) == len(set(letters)), letters

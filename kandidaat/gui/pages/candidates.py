@@ -24,16 +24,18 @@ from kandidaat.app.editing.edits import PutCandidate, RemoveCandidate
 from kandidaat.app.editing.importing import preview_import
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.nomination.model import Candidate
+from kandidaat.gui.export_dialog import ExportDialog
 from kandidaat.gui.import_dialog import ImportDialog
 from kandidaat.gui.models import CandidatesModel
 from kandidaat.gui.pages.candidate_details import DETAIL_FIELDS, CandidateDetails
 
 if TYPE_CHECKING:
+    from kandidaat.app.editing.exporting import ExportedCandidates
     from kandidaat.gui.bridge import SessionBridge
 
 
 class CandidatesPage(QWidget):
-    """The table of candidates with search, sorting, add, remove and import."""
+    """The table of candidates with search, sorting, add, remove, import and export."""
 
     TITLE = "Kandidaten"
 
@@ -79,6 +81,7 @@ class CandidatesPage(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
 
@@ -94,12 +97,13 @@ class CandidatesPage(QWidget):
         self.setTabOrder(self.table, self.add_button)
         self.setTabOrder(self.add_button, self.remove_button)
         self.setTabOrder(self.remove_button, self.import_button)
+        self.setTabOrder(self.import_button, self.export_button)
 
         bridge.changed.connect(self._update_count)
         self._update_count()
 
     def _build_buttons(self) -> None:
-        """Add, remove and import buttons, and the count of candidates."""
+        """Add, remove, import and export buttons, and the count of candidates."""
         self.add_button = QPushButton("Kandidaat &toevoegen")
         self.add_button.clicked.connect(self.add_candidate)
         self.remove_button = QPushButton("Kandidaat &verwijderen")
@@ -108,6 +112,14 @@ class CandidatesPage(QWidget):
         self.import_button.setObjectName("inlezen")
         self.import_button.clicked.connect(self.choose_import)
         self.import_dialog: ImportDialog | None = None
+        self.export_button = QPushButton("&Exporteren naar CSV of Excel…")
+        self.export_button.setObjectName("exporteren")
+        self.export_button.setToolTip(
+            "Alle kandidaten, of die van één lijst in de volgorde van de lijst, als CSV-bestand "
+            "of Excel-werkmap"
+        )
+        self.export_button.clicked.connect(self.open_export)
+        self.export_dialog: ExportDialog | None = None
         self.count_label = QLabel()
 
     def _build_table(self) -> None:
@@ -135,7 +147,13 @@ class CandidatesPage(QWidget):
         count = self.model.rowCount()
         self.count_label.setText(f"{count} kandidaat" if count == 1 else f"{count} kandidaten")
         enabled = self._bridge.nomination is not None
-        for widget in (self.add_button, self.remove_button, self.import_button, self.table):
+        for widget in (
+            self.add_button,
+            self.remove_button,
+            self.import_button,
+            self.export_button,
+            self.table,
+        ):
             widget.setEnabled(enabled)
 
     def add_candidate(self) -> None:
@@ -230,3 +248,20 @@ class CandidatesPage(QWidget):
         dialog.open()
         self.import_dialog = dialog
         return dialog
+
+    # -- export ----------------------------------------------------------------
+
+    def open_export(self) -> ExportDialog | None:
+        """Ask which candidates go into which file; the dialog writes it."""
+        session = self._bridge.session
+        if session is None:
+            return None
+        dialog = ExportDialog(session.nomination, session.path, self)
+        dialog.exported.connect(self._exported)
+        dialog.failed.connect(self._bridge.report)
+        dialog.open()
+        self.export_dialog = dialog
+        return dialog
+
+    def _exported(self, result: ExportedCandidates) -> None:
+        self._bridge.inform(result.message)

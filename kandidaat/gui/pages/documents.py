@@ -1,4 +1,4 @@
-"""Documenten: make the forms into a folder without freezing, and preview them."""
+"""Documenten: make the forms into a folder without freezing, preview and print them."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from kandidaat.app.editing.documents import (
     preview_pages,
 )
 from kandidaat.domain.errors import KandidaatError
+from kandidaat.gui.desktop import UrlOpener, file_url, open_with_system
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -62,16 +63,27 @@ class _Job(QRunnable):
 
 
 class DocumentsPage(QWidget):
-    """Folder, a button, progress, the files made and a preview of the chosen one."""
+    """Folder, a button, progress, the files made, a preview, and printing.
+
+    "Afdrukken…" hands the combined PDF to the system's PDF viewer, which
+    prints it as made; "Map openen" shows the folder in the file manager. Both
+    go through ``open_url`` (tests replace it to see what would be opened).
+    """
 
     TITLE = "Documenten"
     finished = Signal()
     """The documents were made (or making them failed)."""
 
-    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
-        """Build the page over ``bridge``."""
+    def __init__(
+        self,
+        bridge: SessionBridge,
+        parent: QWidget | None = None,
+        open_url: UrlOpener = open_with_system,
+    ) -> None:
+        """Build the page over ``bridge``; ``open_url`` hands files to the system."""
         super().__init__(parent)
         self._bridge = bridge
+        self.open_url = open_url
         self._pool = QThreadPool(self)
         self._jobs: set[_Job] = set()
         self.result: GeneratedDocuments | None = None
@@ -99,6 +111,7 @@ class DocumentsPage(QWidget):
         self.state.setObjectName("toestand")
         self.state.setWordWrap(True)
 
+        print_row = self._build_print_row()
         splitter = self._build_results()
 
         layout = QVBoxLayout(self)
@@ -108,7 +121,14 @@ class DocumentsPage(QWidget):
         layout.addLayout(folder_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.state)
+        layout.addLayout(print_row)
         layout.addWidget(splitter, 1)
+
+        self.setTabOrder(self.folder, self.browse_button)
+        self.setTabOrder(self.browse_button, self.make_button)
+        self.setTabOrder(self.make_button, self.print_button)
+        self.setTabOrder(self.print_button, self.open_folder_button)
+        self.setTabOrder(self.open_folder_button, self.files)
 
         bridge.session_replaced.connect(self._on_project)
         bridge.changed.connect(self._update_warning)
@@ -145,9 +165,9 @@ class DocumentsPage(QWidget):
         self.folder = QLineEdit()
         self.folder.setObjectName("map")
         self.folder.setAccessibleName("Map voor de documenten")
-        browse = QPushButton("&Bladeren…")
-        browse.clicked.connect(self._browse)
-        folder_label = QLabel("&Map:")
+        self.browse_button = QPushButton("Blade&ren…")
+        self.browse_button.clicked.connect(self._browse)
+        folder_label = QLabel("Ma&p:")
         folder_label.setBuddy(self.folder)
         self.make_button = QPushButton("Documenten &maken")
         self.make_button.setObjectName("maken")
@@ -155,9 +175,34 @@ class DocumentsPage(QWidget):
         folder_row = QHBoxLayout()
         folder_row.addWidget(folder_label)
         folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
+        folder_row.addWidget(self.browse_button)
         folder_row.addWidget(self.make_button)
         return folder_row
+
+    def _build_print_row(self) -> QHBoxLayout:
+        """Print the combined PDF, or open the folder, once the documents are made."""
+        self.print_button = QPushButton("&Afdrukken…")
+        self.print_button.setObjectName("afdrukken")
+        self.print_button.setToolTip(
+            "Opent het bestand met alle documenten in uw PDF-lezer; druk het daar af"
+        )
+        self.print_button.clicked.connect(self.print_documents)
+        self.open_folder_button = QPushButton("Map &openen")
+        self.open_folder_button.setObjectName("map_openen")
+        self.open_folder_button.setToolTip("Toont de map met de documenten in uw bestandsbeheer")
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.folder.textChanged.connect(self._update_buttons)
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addWidget(self.open_folder_button)
+        row.addStretch(1)
+        return row
+
+    def _update_buttons(self) -> None:
+        """Printing needs documents made now; the folder button needs the folder."""
+        idle = self.progress.maximum() != 0
+        self.print_button.setEnabled(idle and self.result is not None)
+        self.open_folder_button.setEnabled(idle and self._folder_to_open() is not None)
 
     def _on_project(self) -> None:
         session = self._bridge.session
@@ -169,6 +214,7 @@ class DocumentsPage(QWidget):
 
     def _update_warning(self) -> None:
         session = self._bridge.session
+        self._update_buttons()
         if session is None:
             self.warning.setText("")
             self.make_button.setEnabled(False)
@@ -210,6 +256,8 @@ class DocumentsPage(QWidget):
         self.progress.setRange(0, 0)
         self.state.setText("Bezig met de documenten… u kunt intussen verder werken.")
         self._clear_files()
+        self.result = None
+        self._update_buttons()
         self._start(
             lambda: generate_documents(nomination, findings, out_dir),
             self._made,
@@ -248,7 +296,8 @@ class DocumentsPage(QWidget):
         concept = " met het merk CONCEPT" if result.concept else ""
         self.state.setText(
             f"{len(result.files)} documenten gemaakt{concept} in {result.out_dir}. "
-            f"Alles in één bestand om te printen: {result.combined.name}."
+            f"Alles in één bestand om te printen: {result.combined.name} "
+            "(knop Afdrukken)."
         )
         for path in (result.combined, *result.files):
             item = QListWidgetItem(str(path.relative_to(result.out_dir)))
@@ -264,7 +313,70 @@ class DocumentsPage(QWidget):
         self.progress.setValue(0)
         self.make_button.setEnabled(self._bridge.session is not None)
         self.state.setText(f"De documenten zijn niet gemaakt: {message}")
+        self._update_buttons()
         self.finished.emit()
+
+    # -- printing ------------------------------------------------------------
+
+    def print_documents(self) -> bool:
+        """Open the combined PDF in the system's PDF viewer, to print it there.
+
+        Refused (with the Dutch reason) when the project changed after the
+        documents were made: paper that does not match the project must not
+        be printed and signed.
+        """
+        result = self.result
+        if result is None:
+            return False
+        session = self._bridge.session
+        if session is not None and session.nomination != result.nomination:
+            self._bridge.report(
+                "het project is gewijzigd nadat de documenten zijn gemaakt; klik eerst op "
+                "Documenten maken en druk dan de nieuwe documenten af"
+            )
+            return False
+        if not result.combined.is_file():
+            self._bridge.report(
+                f"{result.combined.name} staat niet meer in {result.out_dir}; klik op "
+                "Documenten maken om het opnieuw te maken"
+            )
+            return False
+        if not self.open_url(file_url(result.combined)):
+            self._bridge.report(
+                f"er is geen PDF-lezer gevonden om {result.combined.name} te openen; open "
+                f"het bestand zelf (in {result.out_dir}) en druk het daar af"
+            )
+            return False
+        self._bridge.inform(
+            f"{result.combined.name} is geopend in uw PDF-lezer. Kies daar Afdrukken "
+            "(meestal Ctrl+P). Onderteken de papieren; die tellen."
+        )
+        return True
+
+    def _folder_to_open(self) -> Path | None:
+        """The folder of the documents made, else the folder typed if it exists."""
+        if self.result is not None and self.result.out_dir.is_dir():
+            return self.result.out_dir
+        text = self.folder.text().strip()
+        if text and Path(text).expanduser().is_dir():
+            return Path(text).expanduser()
+        return None
+
+    def open_folder(self) -> bool:
+        """Show the documents folder in the system's file manager."""
+        folder = self._folder_to_open()
+        if folder is None:
+            self._bridge.report(
+                f"de map {self.folder.text().strip()} bestaat nog niet; klik eerst op "
+                "Documenten maken"
+            )
+            return False
+        if not self.open_url(file_url(folder)):
+            self._bridge.report(
+                f"er is geen bestandsbeheerder gevonden om de map {folder} te openen"
+            )
+            return False
+        return True
 
     # -- preview ------------------------------------------------------------
 
