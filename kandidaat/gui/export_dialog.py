@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -77,7 +78,8 @@ class ExportDialog(QDialog):
         )
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.export_button.setText("E&xporteren")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText("Annuleren")
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
 
@@ -90,7 +92,8 @@ class ExportDialog(QDialog):
         self.setTabOrder(self.which, self.kind)
         self.setTabOrder(self.kind, self.file)
         self.setTabOrder(self.file, self.browse_button)
-        self.setTabOrder(self.browse_button, self.buttons)
+        self.setTabOrder(self.browse_button, self.export_button)
+        self.setTabOrder(self.export_button, self.cancel_button)
 
         self.which.currentIndexChanged.connect(self._propose_name)
         self.kind.currentIndexChanged.connect(self._change_suffix)
@@ -224,6 +227,8 @@ class ExportDialog(QDialog):
 
     def export(self) -> None:
         """Write the file; close on success, stay open with the reason on failure."""
+        # 1600 persons of a TK party take about a second as Excel: show that it is busy.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.result_file = export_candidates(
                 self._nomination, self.path(), list_key=self.list_key()
@@ -232,5 +237,7 @@ class ExportDialog(QDialog):
             self.note.setText(f"Niet gelukt: {error.message}")
             self.failed.emit(error.message)
             return
+        finally:
+            QApplication.restoreOverrideCursor()
         self.exported.emit(self.result_file)
         self.accept()

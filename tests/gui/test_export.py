@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from kandidaat.app.editing.session import EditingSession
 from kandidaat.app.nomination.demo_party import demo_nomination
@@ -192,3 +192,34 @@ def test_browsing_offers_csv_and_excel_and_the_chosen_file_is_used(
     assert dialog.file.text() == str(tmp_path / "bestuur.xlsx")
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert len(read_candidates(tmp_path / "bestuur.xlsx").candidates) == 20
+
+
+def test_a_keyboard_user_exports_a_list_with_alt_e_the_arrow_keys_and_enter(
+    qtbot: QtBot, demo: MainWindow, tmp_path: Path
+) -> None:
+    page = demo.candidates_page
+    demo.show_page("kandidaten")
+    page.search.setFocus()
+    qtbot.keyClick(demo.windowHandle(), Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.export_dialog is not None and page.export_dialog.isVisible())
+    dialog = page.export_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.which)
+    chain = [dialog.which]
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        chain.append(QApplication.focusWidget())
+    assert chain == [
+        dialog.which,
+        dialog.kind,
+        dialog.file,
+        dialog.browse_button,
+        dialog.export_button,
+        dialog.cancel_button,
+    ]
+    dialog.which.setFocus()
+    qtbot.keyClick(dialog.which, Qt.Key.Key_Down)
+    with qtbot.waitSignal(dialog.exported):
+        qtbot.keyClick(dialog.which, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert len(read_candidates(tmp_path / "Demodorp_Vooruit-lijst-1.csv").candidates) == 20
