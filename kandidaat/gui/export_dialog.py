@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -146,9 +147,15 @@ class ExportDialog(QDialog):
         return str(self.kind.currentData())
 
     def path(self) -> Path:
-        """The file to write, with the suffix of the chosen type when it has none."""
+        """The file to write, with the suffix of the chosen type when it has none.
+
+        A folder alone (ending in a slash) gets the proposed file name.
+        """
         text = self.file.text().strip()
         path = Path(text).expanduser()
+        if not path.name or text.endswith(("/", os.sep)):
+            name = proposed_export_name(self._project, self._nomination, self.list_key())
+            return path / f"{name}{self.suffix()}"
         if path.suffix.casefold() not in {suffix for suffix, _name in EXPORT_FORMATS}:
             path = path.with_name(path.name + self.suffix())
         return path

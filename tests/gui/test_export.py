@@ -223,3 +223,16 @@ def test_a_keyboard_user_exports_a_list_with_alt_e_the_arrow_keys_and_enter(
         qtbot.keyClick(dialog.which, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert len(read_candidates(tmp_path / "Demodorp_Vooruit-lijst-1.csv").candidates) == 20
+
+
+def test_a_name_without_extension_gets_that_of_the_chosen_type_and_a_folder_the_proposed_name(
+    qtbot: QtBot, demo: MainWindow, tmp_path: Path
+) -> None:
+    dialog = open_export(qtbot, demo)
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)
+    dialog.file.setText(str(tmp_path / "voor het bestuur"))
+    assert dialog.path() == tmp_path / "voor het bestuur.xlsx"
+    dialog.file.setText(f"{tmp_path}/")
+    assert dialog.path() == tmp_path / "Demodorp_Vooruit-kandidaten.xlsx"
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert len(read_candidates(tmp_path / "Demodorp_Vooruit-kandidaten.xlsx").candidates) == 20
