@@ -45,8 +45,10 @@ FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_NAMES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 PLATFORM_TAG = "linux-x86_64"
 LOCK_KINDS = ("bundle", "tools")
+HOOKS_DIR = "build/pyinstaller_hooks"
 SOURCE_BUILD_FILES = (
     "build/kandidaat.spec",
+    HOOKS_DIR,
     *(f"build/requirements-{kind}.lock" for kind in LOCK_KINDS),
 )
 
@@ -246,8 +248,32 @@ def install_tools(ws: Workspace, locks: Sequence[Path], env: Mapping[str, str]) 
     return version.strip()
 
 
+_MISSING_LIBRARY = re.compile(
+    r"Library not found: could not resolve '([^']+)', dependency of '([^']+)'"
+)
+
+
+def missing_libraries(log: str) -> list[str]:
+    """The shared libraries PyInstaller could not find, as Dutch lines, from its log output.
+
+    PyInstaller only warns when a collected binary links to a library that is not on the
+    build machine, and builds a program that fails when that binary is loaded (for the
+    desktop application: the xcb platform plugin). The build treats it as an error.
+    """
+    lines = {
+        f"{Path(referrer).name} heeft {library} nodig"
+        for library, referrer in _MISSING_LIBRARY.findall(log)
+    }
+    return sorted(lines)
+
+
 def run_pyinstaller(inputs: BuildInputs, env: Mapping[str, str]) -> Path:
-    """Run PyInstaller on the committed spec; return the onedir folder."""
+    """Run PyInstaller on the committed spec; return the onedir folder.
+
+    Raises:
+        BuildError: when PyInstaller fails, makes no program, or could not find a shared
+            library that a collected binary needs (install the Debian package and rebuild).
+    """
     ws = inputs.workspace
     build_env = {
         **env,
@@ -259,7 +285,17 @@ def run_pyinstaller(inputs: BuildInputs, env: Mapping[str, str]) -> Path:
     command += ["--log-level", "WARN", "--distpath", str(ws.dist)]
     command += ["--workpath", str(ws.work / "pyinstaller")]
     command.append(str(ws.source / "build" / "kandidaat.spec"))
-    run_checked(command, build_env, "PyInstaller")
+    result = subprocess.run(command, env=build_env, capture_output=True, text=True, check=False)  # noqa: S603 - argument list
+    if result.returncode != 0:
+        output = (result.stderr or result.stdout).strip()[-4000:]
+        raise BuildError(f"PyInstaller mislukt (code {result.returncode}):\n{output}")
+    missing = missing_libraries(result.stderr)
+    if missing:
+        raise BuildError(
+            "PyInstaller vond deze gedeelde bibliotheken niet op de bouwmachine; het programma "
+            "zou ze missen (installeer de Debian-pakketten en bouw opnieuw):\n  "
+            + "\n  ".join(missing)
+        )
     bundle = ws.dist / "kandidaat"
     if not (bundle / "kandidaat").is_file():
         raise BuildError(f"PyInstaller maakte geen programma in {bundle}")
@@ -298,7 +334,9 @@ DEB = DebPackage(
     version="",
     architecture="amd64",
     maintainer="kandidaat contributors",
-    depends="libc6 (>= 2.34)",
+    # Qt's libraries link libGL and libEGL, which PyInstaller never bundles (they belong
+    # to the graphics driver); glibc 2.34 is what the manylinux_2_34 wheels require.
+    depends="libc6 (>= 2.34), libgl1, libegl1",
     summary="kandidaatstelling en zetelverdeling voor Nederlandse verkiezingen",
     description=(
         "Open-source software voor Nederlandse verkiezingen: kandidatenlijsten",
@@ -363,6 +401,9 @@ def build_info(
         "inputs": {
             "lock_files": {path.name: sha256_file(path) for path in lock_files},
             "spec": sha256_file(src / "build" / "kandidaat.spec"),
+            "hooks": {
+                hook.name: sha256_file(hook) for hook in sorted((src / HOOKS_DIR).glob("*.py"))
+            },
             "wheels": {
                 kind: [
                     {"name": w.name, "version": w.version, "file": w.filename, "sha256": w.sha256}
