@@ -2,7 +2,9 @@
 """The whole release pipeline on this machine, as evidence: ``python build/release_check.py``.
 
 Stages, each timed: build twice under different callers (with canaries planted in
-each build's home and environment), compare byte for byte, scan with
+each build's home and environment), compare byte for byte, unpack the tar.gz and
+start the program in it (``kandidaat demo`` and a screenshot of the desktop
+application with Qt's offscreen platform), scan with
 kandidaat-scan, make a throw-away SoftHSM2 token with a non-extractable Ed25519
 key (PIN generated now, passed through a pipe), sign, verify the release and the
 unpacked program, then tamper with a copy and verify again: that must fail.
@@ -22,6 +24,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -130,6 +133,86 @@ def build(name: str, out: Path, wheelhouse: Path, commit: str, summary: Summary)
     last_lines = " | ".join(result.stderr.strip().splitlines()[-3:])
     summary.add(f"build {name}", started, ok=ok, detail="" if ok else last_lines)
     return out / name / "artifacts" if ok else None
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+SMOKE_TIMEOUT = 120
+
+
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG image (from its IHDR chunk), or None if it is no PNG."""
+    if len(data) < 24 or not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR":
+        return None
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def smoke_env(home: Path) -> dict[str, str]:
+    """The environment of the unpacked program: Qt offscreen, a fresh home, nothing else.
+
+    The fresh ``HOME`` keeps the GUI's recent-projects list out of the caller's settings.
+    """
+    return {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "LC_ALL": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_RUNTIME_DIR": str(home),
+    }
+
+
+def start_program(artifacts: Path, summary: Summary) -> bool:
+    """Unpack the tar.gz and run what a user runs first: the demo, then the desktop application.
+
+    ``kandidaat demo --out DIR`` makes the demo project; ``kandidaat gui PROJECT
+    --screenshot PNG --page start`` must then render the start page to a PNG of the
+    window's size. This proves that the bundle works, not only that it was built.
+    """
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="kandidaat-start-") as scratch:
+        folder = Path(scratch)
+        tarball = next(artifacts.glob("*.tar.gz"))
+        with tarfile.open(tarball) as archive:
+            archive.extractall(folder / "installatie", filter="data")
+        program = next((folder / "installatie").glob("kandidaat-*/kandidaat"))
+        (folder / "home").mkdir(mode=0o700)
+        env = smoke_env(folder / "home")
+        try:
+            demo = subprocess.run(  # noqa: S603 - argument list
+                [str(program), "demo", "--out", str(folder / "demo")],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=folder,
+                timeout=SMOKE_TIMEOUT,
+                check=False,
+            )
+            project = next((folder / "demo").glob("*.kandidaat"), None)
+            if demo.returncode != 0 or project is None:
+                detail = f"kandidaat demo: code {demo.returncode} {demo.stderr.strip()[-300:]}"
+                return summary.add("programma starten", started, ok=False, detail=detail)
+            png = folder / "start.png"
+            gui = subprocess.run(  # noqa: S603 - argument list
+                [str(program), "gui", str(project), "--screenshot", str(png), "--page", "start"],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=folder,
+                timeout=SMOKE_TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as error:
+            detail = f"{' '.join(error.cmd[1:2])}: geen antwoord binnen {SMOKE_TIMEOUT} s"
+            return summary.add("programma starten", started, ok=False, detail=detail)
+        size = png_size(png.read_bytes()) if png.is_file() else None
+        ok = gui.returncode == 0 and size is not None
+        detail = (
+            f"demo gemaakt; schermafdruk start-pagina {size[0]}x{size[1]} (offscreen)"
+            if ok and size is not None
+            else f"kandidaat gui: code {gui.returncode}, geen PNG; {gui.stderr.strip()[-300:]}"
+        )
+    return summary.add(
+        "programma starten (demo + GUI uit de tar.gz)", started, ok=ok, detail=detail
+    )
 
 
 def make_token(folder: Path, summary: Summary) -> tuple[Path, bytes, Path] | None:
@@ -262,6 +345,7 @@ def check(out: Path, wheelhouse: Path) -> int:
     same = f"{len(list(first.iterdir()))} bestanden gelijk"
     detail = "; ".join(differences[:5]) if differences else same
     summary.add("reproduceerbaar (byte voor byte)", started, ok=not differences, detail=detail)
+    start_program(first, summary)
     report = scan(first, out, summary)
     with tempfile.TemporaryDirectory(prefix="kandidaat-token-") as token_dir:
         token = make_token(Path(token_dir), summary)
