@@ -84,12 +84,24 @@ def read_vote_counts(group: etree._Element, reader: Reader, where: str) -> VoteC
     lists = _regular_lists(group)
     if lists is None:
         lists = _careful_lists(group, reader, where)
+    # One scan over the (thousands of) children finds the totals after the Selections.
+    found: dict[str, list[etree._Element]] = {
+        _CAST: [],
+        _TOTAL_COUNTED: [],
+        _REJECTED: [],
+        _UNCOUNTED: [],
+    }
+    for child in group.iterchildren(_CAST, _TOTAL_COUNTED, _REJECTED, _UNCOUNTED):
+        found[str(child.tag)].append(child)
+    cast, total_counted = found[_CAST], found[_TOTAL_COUNTED]
     return VoteCounts(
         lists=tuple(lists),
-        cast=_number(reader, group.find(_CAST), f"{where}: Cast", group),
-        total_counted=_number(reader, group.find(_TOTAL_COUNTED), f"{where}: TotalCounted", group),
-        rejected=_reasons(group.iterchildren(_REJECTED), reader, where),
-        uncounted=_reasons(group.iterchildren(_UNCOUNTED), reader, where),
+        cast=_number(reader, cast[0] if cast else None, f"{where}: Cast", group),
+        total_counted=_number(
+            reader, total_counted[0] if total_counted else None, f"{where}: TotalCounted", group
+        ),
+        rejected=_reasons(found[_REJECTED], reader, where),
+        uncounted=_reasons(found[_UNCOUNTED], reader, where),
         line=line_of(group),
     )
 
