@@ -15,6 +15,8 @@ from kandidaat.domain.seats.lots import LotKind, LotRequest, LotSupply
 from kandidaat.domain.seats.steps import Step, StepKind
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from kandidaat.domain.seats.model import Contest
     from kandidaat.domain.seats.rules import Rules
 
@@ -93,29 +95,35 @@ def meets_largest_remainder_threshold(votes: int, total_votes: int, seats: int) 
     return 4 * votes * seats >= 3 * total_votes
 
 
-def start(contest: Contest) -> Apportionment:
+def start(contest: Contest, living: Sequence[int] | None = None) -> Apportionment:
     """Quota and full seats: the standings before any residual seat.
 
     Kieswet art. P 5 and P 6 (U 7, U 8), geldend op 2026-01-01. Without any vote
-    there is no quota and no seat can be assigned.
+    there is no quota and no seat can be assigned. ``living`` holds the living
+    candidates per list (P 19a) when the caller has counted them already.
     """
     total = contest.total_votes
     seats = contest.seats
+    if living is None:
+        living = [party_list.living_candidates for party_list in contest.lists]
     if total == 0:
-        standings = [Standing(p.number, 0, p.living_candidates, 0, 0) for p in contest.lists]
+        standings = [
+            Standing(p.number, 0, alive, 0, 0)
+            for p, alive in zip(contest.lists, living, strict=True)
+        ]
         result = Apportionment(None, standings, {p.number: 0 for p in contest.lists})
         result.empty_seats = seats
         result.warnings.append("no_votes")
         return result
     kiesdeler = quota(total, seats)
     standings = []
-    for party_list in contest.lists:
+    for party_list, alive in zip(contest.lists, living, strict=True):
         full = full_seats(party_list.votes, total, seats)
         standings.append(
             Standing(
                 number=party_list.number,
                 votes=party_list.votes,
-                candidates=party_list.living_candidates,
+                candidates=alive,
                 full_seats=full,
                 remainder_scaled=party_list.votes * seats - full * total,
                 scale=seats,

@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.seats.lots import LotKind, LotRequest, LotSupply
+from kandidaat.domain.seats.model import ListFacts
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -89,13 +90,18 @@ def above_threshold(
     """
     least = minimum_votes(threshold, rules)
     if votes_of is None:
-        # Filter at C speed first (most candidates stay below the threshold).
-        enough = itertools.compress(candidates, map(least.__le__, map(_VOTES, candidates)))
-        qualifying = [c for c in enough if not c.deceased]
-        return sorted(qualifying, key=lambda c: -c.votes)
+        return _qualifying(candidates, least)
     summed = votes_of
     qualifying = [c for c in candidates if summed[c.identity] >= least and not c.deceased]
     return sorted(qualifying, key=lambda c: -summed[c.identity])
+
+
+def _qualifying(candidates: Sequence[Candidate], least: int) -> list[Candidate]:
+    """Living candidates with at least ``least`` votes, by votes, ties in list order."""
+    # Filter at C speed first (most candidates stay below the threshold).
+    enough = itertools.compress(candidates, map(least.__le__, map(_VOTES, candidates)))
+    qualifying = [c for c in enough if not c.deceased]
+    return sorted(qualifying, key=lambda c: -c.votes)
 
 
 def elect_on_preference(
@@ -169,12 +175,15 @@ def rank(
 
 
 def _rank_living(
-    original: tuple[int, ...], preferential: Sequence[int], qualifying: Sequence[Candidate]
+    original: tuple[int, ...], preferential: Sequence[int], qualifying: Sequence[int]
 ) -> tuple[int, ...]:
-    """:func:`rank` for a list without deceased candidates (Kieswet art. P 19)."""
+    """:func:`rank` for a list without deceased candidates (Kieswet art. P 19).
+
+    ``qualifying`` are the positions of the candidates above the threshold, by votes.
+    """
     first = list(preferential)
     placed = set(first)
-    second = [c.position for c in qualifying if c.position not in placed]
+    second = [position for position in qualifying if position not in placed]
     placed.update(second)
     return (*first, *second, *itertools.filterfalse(placed.__contains__, original))
 
@@ -189,32 +198,101 @@ def elect_list(
 ) -> ListElection:
     """Elect the candidates of one list (no lijstengroep) and rank them.
 
-    Kieswet art. P 15, P 17, P 19, P 19a (geldend op 2026-01-01). The ranking
-    keeps the list order when nothing can change it: no deceased candidate and
-    no candidate above the threshold, or (bodies of 19 seats or more, P 19
-    lid 5) a list without seats.
+    Kieswet art. P 15, P 17, P 19, P 19a (geldend op 2026-01-01); see
+    :func:`elect_checked_list`, which does the work.
     """
-    qualifying = above_threshold(candidates, threshold, rules)
+    facts = ListFacts(
+        tuple(map(_POSITION, candidates)),
+        list(map(_VOTES, candidates)),
+        len(list(filter(None, map(_DECEASED, candidates)))),
+    )
+    least = minimum_votes(threshold, rules)
+    return elect_checked_list(list_number, candidates, facts, seats, least, rules, lots)
+
+
+def elect_checked_list(
+    list_number: int,
+    candidates: Sequence[Candidate],
+    facts: ListFacts,
+    seats: int,
+    least: int,
+    rules: Rules,
+    lots: LotSupply,
+) -> ListElection:
+    """Elect the candidates of one list (no lijstengroep) and rank them.
+
+    Kieswet art. P 15, P 17, P 19, P 19a (geldend op 2026-01-01). ``facts`` are
+    the list's positions, votes and deceased count (from validation) and
+    ``least`` the fewest votes that meet the preference threshold
+    (:func:`minimum_votes`). The ranking keeps the list order when nothing can
+    change it: no deceased candidate and no candidate above the threshold, or
+    (bodies of 19 seats or more, P 19 lid 5) a list without seats.
+    """
+    if facts.deceased:
+        return _elect_with_deceased(list_number, candidates, seats, least, lots)
+    original = facts.positions
+    votes = facts.votes
+    if not votes or max(votes) < least:
+        # Nobody above the threshold: seats in list order (P 17), ranking unchanged.
+        return ListElection(
+            list_number=list_number,
+            seats=seats,
+            preferential=(),
+            in_list_order=original[:seats],
+            ranking=original,
+            ranking_changed=False,
+        )
+    # Indices above the threshold, by votes descending; the stable sort keeps ties
+    # in list order (P 15).
+    chosen = sorted(
+        itertools.compress(range(len(votes)), map(least.__le__, votes)),
+        key=votes.__getitem__,
+        reverse=True,
+    )
+    qualifying = [original[index] for index in chosen]
     preferential = elect_on_preference(
-        [(c.position, c.votes) for c in qualifying], seats, lots, list_number
+        [(original[index], votes[index]) for index in chosen], seats, lots, list_number
     )
-    others = fill_in_list_order(candidates, set(preferential), seats - len(preferential))
-    original = tuple(map(_POSITION, candidates))
-    has_deceased = any(map(_DECEASED, candidates))
-    keep_order = not has_deceased and (
-        not qualifying or (rules.ranking_kept_for_seatless_lists and seats == 0)
+    taken = set(preferential)
+    free_seats = seats - len(preferential)
+    others = (
+        tuple(itertools.islice(itertools.filterfalse(taken.__contains__, original), free_seats))
+        if free_seats > 0
+        else ()
     )
-    if keep_order:
+    if rules.ranking_kept_for_seatless_lists and seats == 0:
         ranking = original
-    elif has_deceased:
-        ranking = rank(candidates, preferential, qualifying)
     else:
         ranking = _rank_living(original, preferential, qualifying)
     return ListElection(
         list_number=list_number,
         seats=seats,
         preferential=tuple(preferential),
-        in_list_order=tuple(others),
+        in_list_order=others,
         ranking=ranking,
         ranking_changed=ranking != original,
+    )
+
+
+def _elect_with_deceased(
+    list_number: int,
+    candidates: Sequence[Candidate],
+    seats: int,
+    least: int,
+    lots: LotSupply,
+) -> ListElection:
+    """:func:`elect_checked_list` for a list with a deceased candidate (P 19a)."""
+    qualifying = _qualifying(candidates, least)
+    preferential = elect_on_preference(
+        [(c.position, c.votes) for c in qualifying], seats, lots, list_number
+    )
+    others = fill_in_list_order(candidates, set(preferential), seats - len(preferential))
+    ranking = rank(candidates, preferential, qualifying)
+    return ListElection(
+        list_number=list_number,
+        seats=seats,
+        preferential=tuple(preferential),
+        in_list_order=tuple(others),
+        ranking=ranking,
+        ranking_changed=ranking != tuple(map(_POSITION, candidates)),
     )

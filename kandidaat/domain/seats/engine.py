@@ -13,10 +13,15 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.seats.apportionment import Apportionment, apportion, start
-from kandidaat.domain.seats.candidates import ListElection, elect_list, preference_threshold
+from kandidaat.domain.seats.candidates import (
+    ListElection,
+    elect_checked_list,
+    minimum_votes,
+    preference_threshold,
+)
 from kandidaat.domain.seats.groups import distribute_within_group, elect_group
 from kandidaat.domain.seats.lots import LotRequest, LotsNeeded, LotSupply
-from kandidaat.domain.seats.model import Contest, validate_contest
+from kandidaat.domain.seats.model import Contest, ListFacts, check_contest
 from kandidaat.domain.seats.rules import Rules, rules_for
 from kandidaat.domain.seats.steps import GroupStep, Step
 
@@ -75,13 +80,17 @@ def allocate(contest: Contest, lots: Sequence[int] = ()) -> Outcome:
         LotAnswerError: when a lot answer does not fit its question, or answers
             are left over.
     """
-    validate_contest(contest)
+    facts = check_contest(contest)
     rules = rules_for(contest.body, contest.seats)
     supply = LotSupply(lots)
-    partial = start(contest)
+    living = [
+        f.living if f is not None else party_list.living_candidates
+        for f, party_list in zip(facts, contest.lists, strict=True)
+    ]
+    partial = start(contest, living)
     try:
         apportion(contest, rules, supply, partial)
-        result = _nominate(contest, rules, partial, supply)
+        result = _nominate(contest, rules, partial, supply, facts)
     except LotsNeeded as needed:
         return LotsRequired(needed.request, tuple(supply.drawn), partial)
     supply.require_all_used()
@@ -89,9 +98,16 @@ def allocate(contest: Contest, lots: Sequence[int] = ()) -> Outcome:
 
 
 def _nominate(
-    contest: Contest, rules: Rules, apportionment: Apportionment, lots: LotSupply
+    contest: Contest,
+    rules: Rules,
+    apportionment: Apportionment,
+    lots: LotSupply,
+    facts: tuple[ListFacts | None, ...],
 ) -> SeatResult:
-    """Distribute seats inside groups and elect candidates (P 12 - P 19a)."""
+    """Distribute seats inside groups and elect candidates (P 12 - P 19a).
+
+    ``facts`` are what :func:`check_contest` gathered about each list.
+    """
     threshold = (
         preference_threshold(apportionment.quota, rules)
         if apportionment.quota is not None
@@ -100,8 +116,9 @@ def _nominate(
     elections: list[ListElection] = []
     group_seats: dict[int, dict[int, int]] = {}
     group_steps: list[GroupStep] = []
+    least = minimum_votes(threshold, rules) if threshold is not None else 0
     seats = apportionment.seats
-    for party_list in contest.lists:
+    for party_list, list_facts in zip(contest.lists, facts, strict=True):
         list_seats = seats[party_list.number]
         if party_list.sublists:
             per_sublist = distribute_within_group(party_list, list_seats, lots, group_steps)
@@ -111,10 +128,16 @@ def _nominate(
                 )
                 elections.extend(chosen)
             group_seats[party_list.number] = per_sublist
-        elif party_list.candidates and threshold is not None:
+        elif list_facts is not None and threshold is not None:
             elections.append(
-                elect_list(
-                    party_list.number, party_list.candidates, list_seats, threshold, rules, lots
+                elect_checked_list(
+                    party_list.number,
+                    party_list.candidates,
+                    list_facts,
+                    list_seats,
+                    least,
+                    rules,
+                    lots,
                 )
             )
     standings = apportionment.standings

@@ -144,6 +144,25 @@ class Contest:
         raise KeyError(number)
 
 
+@dataclass(frozen=True, slots=True)
+class ListFacts:
+    """What validation learned about a list with candidate votes, for the engine.
+
+    Gathered in the same passes that check the candidates, so the engine does
+    not walk the candidates again: ``positions`` and ``votes`` in list order and
+    the number of deceased candidates (P 19a).
+    """
+
+    positions: tuple[int, ...]
+    votes: list[int]
+    deceased: int
+
+    @property
+    def living(self) -> int:
+        """Candidates who can take a seat (Kieswet art. P 19a)."""
+        return len(self.positions) - self.deceased
+
+
 def validate_contest(contest: Contest) -> None:
     """Check the invariants the engine relies on; raise InputError in Dutch.
 
@@ -151,14 +170,22 @@ def validate_contest(contest: Contest) -> None:
     must be non-negative whole numbers and candidate votes must add up to the
     list total.
     """
+    check_contest(contest)
+
+
+def check_contest(contest: Contest) -> tuple[ListFacts | None, ...]:
+    """Validate like :func:`validate_contest` and return the facts per list.
+
+    The facts are ``None`` for a lijstengroep and for a list given by its
+    number of candidates only. Nothing is cached: every call checks again.
+    """
     if contest.seats < 1:
         raise InputError(f"'seats': het aantal zetels moet minstens 1 zijn, niet {contest.seats}")
     if not contest.lists:
         raise InputError("'lists': er is geen enkele lijst opgegeven")
     numbers = [party_list.number for party_list in contest.lists]
     _require_sorted_unique(numbers, "lijstnummers", "'lists'")
-    for party_list in contest.lists:
-        _validate_list(party_list)
+    return tuple(map(_validate_list, contest.lists))
 
 
 def _require_sorted_unique(numbers: list[int], what: str, where: str) -> None:
@@ -174,7 +201,7 @@ def _require_sorted_unique(numbers: list[int], what: str, where: str) -> None:
         )
 
 
-def _validate_list(party_list: PartyList) -> None:
+def _validate_list(party_list: PartyList) -> ListFacts | None:
     where = f"lijst {party_list.number}"
     if party_list.number < 1:
         raise InputError(f"{where}: een lijstnummer moet een positief geheel getal zijn")
@@ -199,13 +226,14 @@ def _validate_list(party_list: PartyList) -> None:
                 f"het stemcijfer {party_list.votes} van de lijstengroep"
             )
     elif party_list.candidates:
-        _validate_candidates(party_list.candidates, where)
-        candidate_total = sum(map(_VOTES, party_list.candidates))
+        facts = _validate_candidates(party_list.candidates, where)
+        candidate_total = sum(facts.votes)
         if candidate_total != party_list.votes:
             raise InputError(
                 f"{where}: de stemmen op de kandidaten ({candidate_total}) tellen niet op tot "
                 f"het stemcijfer van de lijst ({party_list.votes})"
             )
+        return facts
     else:
         if party_list.candidate_count < 0:
             raise InputError(f"{where}: het aantal kandidaten kan niet negatief zijn")
@@ -217,17 +245,23 @@ def _validate_list(party_list: PartyList) -> None:
                 f"{where}: overleden kandidaat {min(outside)} staat niet op de lijst "
                 f"(de lijst heeft {party_list.candidate_count} kandidaten)"
             )
+    return None
 
 
-def _validate_candidates(candidates: tuple[Candidate, ...], where: str) -> None:
-    positions = list(map(_POSITION, candidates))
-    if not all(map(operator.lt, positions, positions[1:])):
-        _require_sorted_unique(positions, "kandidaatnummers", where)
-    if positions and positions[0] < 1:
-        raise InputError(f"{where}: kandidaatnummer {positions[0]} is ongeldig")
-    if candidates and min(map(_VOTES, candidates)) < 0:
+def _validate_candidates(candidates: tuple[Candidate, ...], where: str) -> ListFacts:
+    positions = tuple(map(_POSITION, candidates))
+    # The usual numbering 1, 2, 3, ... is sorted, unique and positive at once.
+    if positions != tuple(range(1, len(positions) + 1)):
+        if not all(map(operator.lt, positions, positions[1:])):
+            _require_sorted_unique(list(positions), "kandidaatnummers", where)
+        if positions and positions[0] < 1:
+            raise InputError(f"{where}: kandidaatnummer {positions[0]} is ongeldig")
+    votes = list(map(_VOTES, candidates))
+    if votes and min(votes) < 0:
         candidate = next(c for c in candidates if c.votes < 0)
         raise InputError(
             f"{where}, kandidaat {candidate.position}: het aantal stemmen kan niet negatief "
             f"zijn ({candidate.votes})"
         )
+    deceased = len(list(filter(None, map(_DECEASED, candidates))))
+    return ListFacts(positions, votes, deceased)
