@@ -30,6 +30,7 @@ from kandidaat.app.editing.exporting import (
     proposed_export_name,
 )
 from kandidaat.domain.errors import KandidaatError
+from kandidaat.gui.file_dialogs import FileChoice, choose, file_dialog
 
 if TYPE_CHECKING:
     from kandidaat.domain.nomination.model import Nomination
@@ -188,28 +189,14 @@ class ExportDialog(QDialog):
 
     def browse(self) -> QFileDialog:
         """Open a file dialog (Dutch, one filter per file type) for the file to write."""
-        dialog = QFileDialog(self, "Kandidaten exporteren naar")
-        dialog.setObjectName("bestandskeuze")
-        # Qt's Dutch catalogue lacks some labels of its own file dialog ("Files of type").
-        labels = QFileDialog.DialogLabel
-        dialog.setLabelText(labels.LookIn, "Zoeken &in:")
-        dialog.setLabelText(labels.FileName, "Bestands&naam:")
-        dialog.setLabelText(labels.FileType, "Soort &bestand:")
-        dialog.setLabelText(labels.Accept, "&Kiezen")
-        dialog.setLabelText(labels.Reject, "Annuleren")
-        # The detail view's type column says "Folder"; the list view shows names only.
-        dialog.setViewMode(QFileDialog.ViewMode.List)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilters(FILE_FILTERS.split(";;"))
-        dialog.selectNameFilter(FILE_FILTERS.split(";;")[self.kind.currentIndex()])
+        filters = FILE_FILTERS.split(";;")
+        dialog = file_dialog(
+            self, "Kandidaten exporteren naar", self.path(), FileChoice.SAVE, filters
+        )
+        dialog.selectNameFilter(filters[self.kind.currentIndex()])
         dialog.setDefaultSuffix(self.suffix().lstrip("."))
-        dialog.setDirectory(str(self.path().parent))
-        dialog.selectFile(self.path().name)
         dialog.filterSelected.connect(self._filter_chosen)
-        dialog.fileSelected.connect(self._file_chosen)
-        dialog.open()
-        self.file_dialog = dialog
+        self.file_dialog = choose(dialog, self._file_chosen)
         return dialog
 
     def _filter_chosen(self, name_filter: str) -> None:
@@ -219,10 +206,7 @@ class ExportDialog(QDialog):
                 if self.file_dialog is not None:
                     self.file_dialog.setDefaultSuffix(suffix.lstrip("."))
 
-    def _file_chosen(self, chosen: str) -> None:
-        if not chosen:
-            return
-        path = Path(chosen)
+    def _file_chosen(self, path: Path) -> None:
         for index, (suffix, _name) in enumerate(EXPORT_FORMATS):
             if path.suffix.casefold() == suffix:
                 self.kind.blockSignals(True)  # noqa: FBT003 - Qt API; the name is already right

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,7 +20,8 @@ from PySide6.QtWidgets import (
 from kandidaat.app.editing.session import EditingSession
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.gui.bridge import SessionBridge
-from kandidaat.gui.new_project import SUFFIX, NewProjectDialog
+from kandidaat.gui.file_dialogs import FileChoice, choose, file_dialog
+from kandidaat.gui.new_project import PROJECT_FILTER, NewProjectDialog
 from kandidaat.gui.pages.candidate_details import DETAIL_FIELDS
 from kandidaat.gui.pages.candidates import CandidatesPage
 from kandidaat.gui.pages.documents import DocumentsPage
@@ -32,6 +32,8 @@ from kandidaat.gui.pages.start import StartPage
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from PySide6.QtWidgets import QFileDialog
 
     from kandidaat.domain.nomination.findings import Finding
 
@@ -159,7 +161,9 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu("&Ga naar")
         for number, (name, page) in enumerate(self.pages.items(), start=1):
             title = str(getattr(page, "TITLE", name))
-            go_menu.addAction(self._action(title, self._page_opener(name), f"Ctrl+{number}"))
+            # The first letters of the titles differ: each is the page's underlined letter.
+            opener = self._page_opener(name)
+            go_menu.addAction(self._action(f"&{title}", opener, f"Ctrl+{number}"))
 
     def _page_opener(self, name: str) -> Callable[[], object]:
         return lambda: self.show_page(name)
@@ -231,14 +235,11 @@ class MainWindow(QMainWindow):
         self._adopt(session)
         self.show_page("partij")
 
-    def choose_project(self) -> None:
-        """Let the user pick a project file and open it."""
-        directory = str(self._documents_dir or Path.home())
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Project openen", directory, f"kandidaat-project (*{SUFFIX})"
-        )
-        if chosen:
-            self.open_and_show(Path(chosen))
+    def choose_project(self) -> QFileDialog:
+        """Let the user pick a project file (Dutch file dialog) and open it."""
+        directory = self._documents_dir or Path.home()
+        dialog = file_dialog(self, "Project openen", directory, FileChoice.OPEN, [PROJECT_FILTER])
+        return choose(dialog, self.open_and_show)
 
     def open_demo(self) -> None:
         """Write the demo project (Demodorp) and open it."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QStandardPaths
 from PySide6.QtWidgets import (
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,9 +35,14 @@ from kandidaat.domain.nomination.model import (
     Nomination,
     Party,
 )
+from kandidaat.gui.file_dialogs import FileChoice, choose, file_dialog
 from kandidaat.gui.pages.party import KIND_TEXTS
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog
+
 SUFFIX = ".kandidaat"
+PROJECT_FILTER = f"kandidaat-project (*{SUFFIX})"
 FIRST_LIST = "lijst-1"
 DEFAULT_MUNICIPAL_DATE = date(2026, 3, 18)
 """Gemeenteraadsverkiezingen 2026 (Wednesday 18 March 2026)."""
@@ -94,11 +99,11 @@ class NewProjectDialog(QDialog):
         """Where the project file goes."""
         self.file = QLineEdit()
         self.file.setObjectName("bestand")
-        browse = QPushButton("&Bladeren…")
-        browse.clicked.connect(self._browse)
+        self.browse_button = QPushButton("&Bladeren…")
+        self.browse_button.clicked.connect(self.browse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
-        file_row.addWidget(browse)
+        file_row.addWidget(self.browse_button)
         file_box = QGroupBox("Waar bewaren?")
         file_layout = QVBoxLayout(file_box)
         file_layout.addLayout(file_row)
@@ -142,7 +147,7 @@ class NewProjectDialog(QDialog):
         default = DEFAULT_MUNICIPAL_DATE
         self.election_date.setDate(QDate(default.year, default.month, default.day))
         municipal_form = QFormLayout()
-        municipal_form.addRow("Naam van de &gemeente:", self.municipality)
+        municipal_form.addRow("&Naam van de gemeente:", self.municipality)
         municipal_form.addRow("Aantal &zetels in de raad:", self.seats)
         municipal_form.addRow("&Dag van stemming:", self.election_date)
 
@@ -180,15 +185,19 @@ class NewProjectDialog(QDialog):
         name = " ".join(parts).replace("/", "-") + SUFFIX
         self.file.setText(str(self._directory / name))
 
-    def _browse(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Project bewaren als", self.file.text(), f"kandidaat-project (*{SUFFIX})"
+    def browse(self) -> QFileDialog:
+        """Let the user choose where the project goes (Dutch file dialog)."""
+        dialog = file_dialog(
+            self, "Project bewaren als", self.file.text(), FileChoice.SAVE, [PROJECT_FILTER]
         )
-        if chosen:
-            if not chosen.endswith(SUFFIX):
-                chosen += SUFFIX
-            self.file.setText(chosen)
-            self.file.setModified(True)
+        dialog.setDefaultSuffix(SUFFIX.lstrip("."))
+        return choose(dialog, self._file_chosen)
+
+    def _file_chosen(self, path: Path) -> None:
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        self.file.setText(str(path))
+        self.file.setModified(True)
 
     def election(self) -> Election:
         """The election chosen (raises KandidaatError with a Dutch message)."""

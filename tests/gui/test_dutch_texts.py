@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialogButtonBox,
+    QFileDialog,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSpinBox,
     QTableView,
+    QTreeView,
     QTreeWidget,
     QWidget,
 )
@@ -39,9 +42,10 @@ ENGLISH = {
     "add", "and", "apply", "back", "browse", "cancel", "candidate", "candidates", "check",
     "choose", "close", "delete", "directory", "discard", "documents", "done",
     "edit", "error", "exit", "export", "file", "files", "finish", "folder", "for", "help",
-    "import", "list", "lists", "loading", "name", "new", "next", "no", "not", "ok", "party",
+    "import", "list", "lists", "loading", "look", "modified", "name", "new", "next", "no",
+    "not", "ok", "party",
     "please", "preview", "print", "quit", "redo", "remove", "reset", "save", "search",
-    "select", "settings", "the", "to", "undo", "view", "warning", "with", "yes",
+    "select", "settings", "size", "the", "to", "undo", "view", "warning", "with", "yes",
 }  # fmt: skip
 """Words that betray an untranslated text; none of them is also a Dutch word used here."""
 
@@ -145,6 +149,61 @@ def export_texts(qtbot: QtBot, window: MainWindow) -> list[str]:
         texts += widget_texts(box)
         box.close()
     return texts
+
+
+def shows_files(view: QTreeView) -> bool:
+    return view.model().rowCount(view.rootIndex()) > 0
+
+
+def file_dialog_texts(dialog: QFileDialog) -> list[str]:
+    """What a file dialog shows, the detail view (one click away) and its filters included."""
+    texts = [*widget_texts(dialog), *dialog.nameFilters()]
+    details = dialog.findChild(QTreeView, "treeView")
+    assert isinstance(details, QTreeView)
+    model = details.model()
+    root = details.rootIndex()
+    horizontal = Qt.Orientation.Horizontal
+    texts += [str(model.headerData(c, horizontal)) for c in range(model.columnCount(root))]
+    for row in range(model.rowCount(root)):
+        texts += [str(model.index(row, c, root).data() or "") for c in range(model.columnCount())]
+    return texts
+
+
+def test_every_file_dialog_is_dutch_also_where_qt_s_catalogue_is_not(
+    qtbot: QtBot, opened: MainWindow, tmp_path: Path
+) -> None:
+    # A folder and a file to show in the detail view ("Folder" in Qt's own words).
+    (tmp_path / "verkiezing 2026").mkdir()
+    (tmp_path / "kandidaten.csv").write_text("voorletters;achternaam\n", encoding="utf-8")
+    opened.documents_page.folder.setText(str(tmp_path / "nog te maken"))
+    new_project = NewProjectDialog(opened, tmp_path)
+    qtbot.addWidget(new_project)
+    dialogs = {
+        "Project openen": opened.choose_project(),
+        "Project bewaren als": new_project.browse(),
+        "Kandidaten inlezen": opened.candidates_page.choose_import(),
+        "Map voor de documenten": opened.documents_page.browse(),
+    }
+    for title, dialog in dialogs.items():
+        assert dialog.windowTitle() == title
+        assert dialog.viewMode() == QFileDialog.ViewMode.List
+        assert dialog.directory().absolutePath() == str(tmp_path)
+        details = dialog.findChild(QTreeView, "treeView")
+        assert isinstance(details, QTreeView)
+        qtbot.waitUntil(partial(shows_files, details))
+        texts = file_dialog_texts(dialog)
+        shown = [text.replace("&", "") for text in texts]
+        assert "Zoeken in:" in shown
+        assert "Annuleren" in shown
+        if title != "Map voor de documenten":
+            assert "Soort bestand:" in shown
+        # The folder, with the type "Map" in the detail view.
+        assert "verkiezing 2026" in shown
+        assert "Map" in shown
+        assert {text: english_words(text) for text in texts if english_words(text)} == {}
+        dialog.reject()
+    assert dialogs["Project openen"].nameFilters() == ["kandidaat-project (*.kandidaat)"]
+    assert dialogs["Kandidaten inlezen"].nameFilters()[0] == "CSV- of Excel-bestand (*.csv *.xlsx)"
 
 
 def test_qt_s_own_context_menu_of_a_text_field_is_dutch(qtbot: QtBot, opened: MainWindow) -> None:

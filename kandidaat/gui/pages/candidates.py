@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,13 +24,19 @@ from kandidaat.app.editing.importing import preview_import
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.nomination.model import Candidate
 from kandidaat.gui.export_dialog import ExportDialog
+from kandidaat.gui.file_dialogs import ALL_FILES, FileChoice, choose, file_dialog
 from kandidaat.gui.import_dialog import ImportDialog
 from kandidaat.gui.models import CandidatesModel
 from kandidaat.gui.pages.candidate_details import DETAIL_FIELDS, CandidateDetails
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog
+
     from kandidaat.app.editing.exporting import ExportedCandidates
     from kandidaat.gui.bridge import SessionBridge
+
+IMPORT_FILTERS = ("CSV- of Excel-bestand (*.csv *.xlsx)", ALL_FILES)
+"""The filters of the file dialog behind "Inlezen uit CSV of Excel…"."""
 
 
 class CandidatesPage(QWidget):
@@ -225,13 +230,12 @@ class CandidatesPage(QWidget):
 
     # -- import ----------------------------------------------------------------
 
-    def choose_import(self) -> None:
+    def choose_import(self) -> QFileDialog:
         """Let the user pick a CSV or Excel file and show what importing it would do."""
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Kandidaten inlezen", "", "Spreadsheet (*.csv *.xlsx)"
-        )
-        if chosen:
-            self.open_import(Path(chosen))
+        session = self._bridge.session
+        start = session.path.parent if session is not None and session.path else Path.home()
+        dialog = file_dialog(self, "Kandidaten inlezen", start, FileChoice.OPEN, IMPORT_FILTERS)
+        return choose(dialog, self.open_import)
 
     def open_import(self, path: Path) -> ImportDialog | None:
         """Read ``path`` and show the preview; nothing changes until the user confirms."""

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QSignalBlocker, Qt, QThreadPool, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,9 +29,12 @@ from kandidaat.app.editing.documents import (
 )
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.gui.desktop import UrlOpener, file_url, open_with_system
+from kandidaat.gui.file_dialogs import FileChoice, choose, file_dialog
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from PySide6.QtWidgets import QFileDialog
 
     from kandidaat.gui.bridge import SessionBridge
 
@@ -166,7 +168,7 @@ class DocumentsPage(QWidget):
         self.folder.setObjectName("map")
         self.folder.setAccessibleName("Map voor de documenten")
         self.browse_button = QPushButton("Blade&ren…")
-        self.browse_button.clicked.connect(self._browse)
+        self.browse_button.clicked.connect(self.browse)
         folder_label = QLabel("Ma&p:")
         folder_label.setBuddy(self.folder)
         self.make_button = QPushButton("Documenten &maken")
@@ -231,12 +233,10 @@ class DocumentsPage(QWidget):
             lines.append("De documenten krijgen het merk CONCEPT: " + "; ".join(reasons) + ".")
         self.warning.setText("\n".join(lines))
 
-    def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, "Map voor de documenten", self.folder.text()
-        )
-        if chosen:
-            self.folder.setText(chosen)
+    def browse(self) -> QFileDialog:
+        """Let the user choose the folder for the documents (Dutch file dialog)."""
+        dialog = file_dialog(self, "Map voor de documenten", self.folder.text(), FileChoice.FOLDER)
+        return choose(dialog, lambda path: self.folder.setText(str(path)))
 
     # -- making --------------------------------------------------------------
 
