@@ -133,7 +133,7 @@ class ListsPage(QWidget):
         self.down_button.setShortcut("Ctrl+Down")
         self.down_button.setToolTip("Gekozen kandidaat één plaats lager (Ctrl+pijltje omlaag)")
         self.down_button.clicked.connect(lambda: self.move_selected(1))
-        self.take_off_button = QPushButton("Van lijst &halen")
+        self.take_off_button = QPushButton("&Van lijst halen")
         self.take_off_button.clicked.connect(self.take_off_selected)
         self.candidate_choice = QComboBox()
         self.candidate_choice.setObjectName("kandidaatkeuze")
@@ -188,7 +188,7 @@ class ListsPage(QWidget):
         self.kieskringen.setObjectName("kieskringen")
         self.kieskringen.setAccessibleName("Kieskringen van deze lijst")
         self.kieskringen.itemChanged.connect(self._on_kieskring_toggled)
-        self.kieskringen_box = QGroupBox("Kies&kringen waarvoor deze lijst geldt")
+        self.kieskringen_box = QGroupBox("K&ieskringen waarvoor deze lijst geldt")
         box_layout = QVBoxLayout(self.kieskringen_box)
         box_layout.addWidget(self.kieskringen)
 
@@ -198,7 +198,7 @@ class ListsPage(QWidget):
         self.lists.setObjectName("lijsten")
         self.lists.setAccessibleName("Kandidatenlijsten")
         self.lists.currentRowChanged.connect(self._on_list_chosen)
-        self.add_list_button = QPushButton("Nieuwe &lijst")
+        self.add_list_button = QPushButton("&Nieuwe lijst")
         self.add_list_button.clicked.connect(self.add_list)
         self.copy_list_button = QPushButton("Lijst &kopiëren")
         self.copy_list_button.clicked.connect(self.copy_list)
@@ -206,7 +206,7 @@ class ListsPage(QWidget):
         self.remove_list_button.clicked.connect(self.remove_list)
 
         left = QVBoxLayout()
-        lists_label = QLabel("&Lijsten van dit project:")
+        lists_label = QLabel("Lijsten van dit &project:")
         lists_label.setBuddy(self.lists)
         left.addWidget(lists_label)
         left.addWidget(self.lists, 1)
@@ -252,7 +252,7 @@ class ListsPage(QWidget):
 
     def _build_options(self) -> QHBoxLayout:
         """Gender after the names (Kiesbesluit H 2 lid 4) and the language (lid 5)."""
-        self.publish_gender = QCheckBox("&Geslacht (m/v) achter de namen tonen")
+        self.publish_gender = QCheckBox("Ge&slacht (m/v) achter de namen tonen")
         self.publish_gender.setObjectName("geslacht_tonen")
         self.publish_gender.toggled.connect(self._on_options_changed)
         self.language = QComboBox()
