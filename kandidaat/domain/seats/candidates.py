@@ -202,9 +202,9 @@ def elect_list(
     :func:`elect_checked_list`, which does the work.
     """
     facts = ListFacts(
-        tuple(map(_POSITION, candidates)),
-        list(map(_VOTES, candidates)),
-        len(list(filter(None, map(_DECEASED, candidates)))),
+        tuple([c.position for c in candidates]),
+        [c.votes for c in candidates],
+        len([c for c in candidates if c.deceased]),
     )
     least = minimum_votes(threshold, rules)
     return elect_checked_list(list_number, candidates, facts, seats, least, rules, lots)

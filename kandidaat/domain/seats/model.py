@@ -14,9 +14,7 @@ from enum import StrEnum
 
 from kandidaat.domain.errors import InputError
 
-_VOTES = operator.attrgetter("votes")
 _DECEASED = operator.attrgetter("deceased")
-_POSITION = operator.attrgetter("position")
 
 
 class Body(StrEnum):
@@ -249,19 +247,19 @@ def _validate_list(party_list: PartyList) -> ListFacts | None:
 
 
 def _validate_candidates(candidates: tuple[Candidate, ...], where: str) -> ListFacts:
-    positions = tuple(map(_POSITION, candidates))
+    # List comprehensions: attribute reads on slotted records are fastest this way.
+    positions = tuple([c.position for c in candidates])
     # The usual numbering 1, 2, 3, ... is sorted, unique and positive at once.
     if positions != tuple(range(1, len(positions) + 1)):
         if not all(map(operator.lt, positions, positions[1:])):
             _require_sorted_unique(list(positions), "kandidaatnummers", where)
         if positions and positions[0] < 1:
             raise InputError(f"{where}: kandidaatnummer {positions[0]} is ongeldig")
-    votes = list(map(_VOTES, candidates))
+    votes = [c.votes for c in candidates]
     if votes and min(votes) < 0:
         candidate = next(c for c in candidates if c.votes < 0)
         raise InputError(
             f"{where}, kandidaat {candidate.position}: het aantal stemmen kan niet negatief "
             f"zijn ({candidate.votes})"
         )
-    deceased = len(list(filter(None, map(_DECEASED, candidates))))
-    return ListFacts(positions, votes, deceased)
+    return ListFacts(positions, votes, len([c for c in candidates if c.deceased]))
