@@ -14,6 +14,7 @@ import enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
 if TYPE_CHECKING:
@@ -72,7 +73,8 @@ def file_dialog(
     The dialog is not yet shown; :func:`choose` opens it. Each name filter reads like
     ``"kandidaat-project (*.kandidaat)"``; without filters every file is shown.
     """
-    for old in parent.findChildren(QFileDialog, OBJECT_NAME):
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    for old in parent.findChildren(QFileDialog, OBJECT_NAME, direct):
         # One dialog per window: a closed one from an earlier choice is cleared away.
         if not old.isVisible():
             old.deleteLater()

@@ -79,3 +79,13 @@ def test_a_spreadsheet_chosen_for_import_shows_the_preview(
     preview = page.import_dialog
     assert preview is not None
     assert preview.windowTitle() == "Kandidaten inlezen uit leden.csv"
+
+
+def test_choosing_again_leaves_one_file_dialog_behind_not_one_per_time(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    for _ in range(3):
+        window.choose_project().reject()
+    last = window.choose_project()
+    qtbot.waitUntil(lambda: len(window.findChildren(QFileDialog)) == 1)
+    assert window.findChildren(QFileDialog) == [last]
