@@ -245,18 +245,28 @@ def elect_checked_list(
     # Indices above the threshold, by votes descending; the stable sort keeps ties
     # in list order (P 15).
     chosen = sorted(
-        itertools.compress(range(len(votes)), map(least.__le__, votes)),
+        [index for index, count in enumerate(votes) if count >= least],
         key=votes.__getitem__,
         reverse=True,
     )
     qualifying = [original[index] for index in chosen]
-    preferential = elect_on_preference(
-        [(original[index], votes[index]) for index in chosen], seats, lots, list_number
-    )
-    taken = set(preferential)
+    if len(chosen) <= seats:
+        preferential = qualifying
+    elif seats == 0 or votes[chosen[seats - 1]] != votes[chosen[seats]]:
+        # No tie across the last seat, so no lot: the first ``seats`` in vote order
+        # are elected, exactly as elect_on_preference would elect them seat by seat.
+        preferential = qualifying[:seats]
+    else:
+        preferential = elect_on_preference(
+            [(original[index], votes[index]) for index in chosen], seats, lots, list_number
+        )
     free_seats = seats - len(preferential)
     others = (
-        tuple(itertools.islice(itertools.filterfalse(taken.__contains__, original), free_seats))
+        tuple(
+            itertools.islice(
+                itertools.filterfalse(set(preferential).__contains__, original), free_seats
+            )
+        )
         if free_seats > 0
         else ()
     )
