@@ -11,6 +11,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from kandidaat.domain.errors import InputError
 
@@ -142,8 +143,7 @@ class Contest:
         raise KeyError(number)
 
 
-@dataclass(frozen=True, slots=True)
-class ListFacts:
+class ListFacts(NamedTuple):
     """What validation learned about a list with candidate votes, for the engine.
 
     Gathered in the same passes that check the candidates, so the engine does
@@ -187,6 +187,8 @@ def check_contest(contest: Contest) -> tuple[ListFacts | None, ...]:
 
 
 def _require_sorted_unique(numbers: list[int], what: str, where: str) -> None:
+    if all(map(operator.lt, numbers, numbers[1:])):
+        return  # strictly increasing: sorted and without doubles
     seen: set[int] = set()
     for number in numbers:
         if number in seen:

@@ -7,6 +7,7 @@ docs/adr/0011-residual-threshold-ep.md.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -37,11 +38,13 @@ class Rules:
     """P 19 lid 5: lists without seats keep the list order (bodies of >= 19 seats)."""
 
 
+@functools.lru_cache(maxsize=1024, typed=True)
 def rules_for(body: Body, seats: int) -> Rules:
     """Return the rules of chapter P that apply to ``body`` with ``seats`` seats.
 
     Kieswet art. P 7, P 8, P 9, P 15 lid 2, P 19 lid 5 and U 9, U 15
-    (geldend op 2026-01-01).
+    (geldend op 2026-01-01). Cached: the rules depend on these two values only
+    and :class:`Rules` is immutable.
     """
     large = seats >= LARGE_BODY_SEATS or body is Body.EK
     return Rules(
