@@ -232,8 +232,9 @@ def elect_checked_list(
         return _elect_with_deceased(list_number, candidates, seats, least, lots)
     original = facts.positions
     votes = facts.votes
-    if not votes or max(votes) < least:
-        # Nobody above the threshold: seats in list order (P 17), ranking unchanged.
+    if (seats == 0 and rules.ranking_kept_for_seatless_lists) or not votes or max(votes) < least:
+        # Nobody above the threshold, or a list without seats that keeps its order
+        # (P 19 lid 5): seats in list order (P 17), ranking unchanged.
         return ListElection(
             list_number=list_number,
             seats=seats,
