@@ -6,7 +6,7 @@ STAMP   = $(VENV)/.installed
 # Only the folders that exist in this checkout (git keeps no empty folders).
 LINT_PATHS = $(wildcard kandidaat build signing tests bench)
 
-.PHONY: demo test lint typecheck layers pytest clean bench bench-seats bench-eml bench-store \
+.PHONY: demo test lint typecheck layers pytest clean bench bench-seats bench-eml bench-eml-quick bench-store \
         bench-nomination bench-documents bench-scan bench-release build-release reproduce \
         release-check screenshots
 
@@ -58,8 +58,12 @@ bench-seats: $(STAMP)
 	$(PY) bench/bench_seats.py
 
 ## bench-eml: EML import (parse + checks + records) against a bare lxml parse, 1x-10x
+## (heavy: about 15 minutes and 10 GB at 10x; bench-eml-quick for a first look)
 bench-eml: $(STAMP)
 	$(PY) bench/bench_eml.py
+
+bench-eml-quick: $(STAMP)
+	$(PY) bench/bench_eml.py --stations 200 --scales 1,2 --skip-samples
 
 ## bench-store: the project file of a TK party against a bare sqlite3 query
 bench-store: $(STAMP)
