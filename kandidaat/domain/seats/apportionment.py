@@ -204,6 +204,7 @@ class _ResidualAssigner:
             best = self._value(kind, tied[0])
             remaining = last_seat - seat_number + 1
             winner = tied[0]
+            numbers = tuple([s.number for s in tied])
             by_lot = len(tied) > remaining
             if by_lot:
                 lot_kind = (
@@ -215,7 +216,7 @@ class _ResidualAssigner:
                     LotRequest(
                         kind=lot_kind,
                         article=kind.article,
-                        options=tuple(s.number for s in tied),
+                        options=numbers,
                         value=best,
                         seat_numbers=tuple(range(seat_number, last_seat + 1)),
                     )
@@ -228,7 +229,7 @@ class _ResidualAssigner:
                     list_number=winner.number,
                     seat_number=seat_number,
                     value=best,
-                    tied=tuple(s.number for s in tied),
+                    tied=numbers,
                     tie_group=self._tie_group(kind, best, winner.number),
                     by_lot=by_lot,
                     after_exhaustion=exclude_exhausted,
