@@ -135,7 +135,8 @@ def _change_structure(
     elif action == "copy" and parent is not None:
         parent.insert(draw(st.integers(0, len(parent))), copy.deepcopy(node))
     elif action == "move":
-        target = draw(st.sampled_from(list(group.iter())))
+        # Elements only: a comment added by an earlier change cannot hold children.
+        target = draw(st.sampled_from(list(group.iter(etree.Element))))
         if node not in target.iterancestors() and node is not target:
             target.insert(draw(st.integers(0, len(target))), node)
     elif action == "nest":
