@@ -92,8 +92,8 @@ def load_key_file(path: Path, passphrase: bytes) -> FileSigner:
         ) from None
     _refuse_loose_permissions(path)
     key: object
-    if data.lstrip().startswith(b"-----BEGIN"):
-        if b"-----BEGIN ENCRYPTED PRIVATE KEY-----" not in data:
+    if data.lstrip().startswith(b"-----"):
+        if not _pem_is_encrypted(data):
             raise SigningSetupError(f"{path}: sleutelbestand is niet versleuteld; weigering")
         try:
             key = serialization.load_pem_private_key(data, password=passphrase)
@@ -107,6 +107,17 @@ def load_key_file(path: Path, passphrase: bytes) -> FileSigner:
     if not isinstance(key, Ed25519PrivateKey):
         raise SigningSetupError(f"{path}: geen Ed25519-sleutel")
     return FileSigner(path, key)
+
+
+def _pem_is_encrypted(data: bytes) -> bool:
+    """True when a PEM key needs a passphrase (cryptography says so without one)."""
+    try:
+        serialization.load_pem_private_key(data, password=None)
+    except TypeError:
+        return True  # "Password was not given but private key is encrypted"
+    except ValueError:
+        return True  # unreadable: the load with the passphrase names it damaged
+    return False
 
 
 def write_key_file(path: Path, passphrase: bytes) -> Ed25519PublicKey:
