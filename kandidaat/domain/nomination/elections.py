@@ -231,15 +231,12 @@ def waterschap_election(
     Frisian is allowed for Wetterskip Fryslân (Kiesbesluit H 2 lid 5).
     """
     _check_seats(seats, name)
-    year = election_date.year
-    return Election(
-        body=Body.AB,
-        identifier=f"AB{year}_{_identifier_part(name)}",
-        name=f"Algemeen bestuur van het waterschap {name} {year}",
-        election_date=election_date,
-        seats=seats,
-        kieskringen=(Kieskring("1", name),),
-        area_name=name,
+    return _one_area_election(
+        Body.AB,
+        name,
+        f"Algemeen bestuur van het waterschap {name}",
+        seats,
+        election_date,
         area_code=area_code,
         frisian=name in FRISIAN_AREAS,
     )
@@ -257,17 +254,39 @@ def municipal_election(
     lid 5; :data:`FRISIAN_MUNICIPALITIES`).
     """
     _check_seats(seats, name)
-    year = election_date.year
-    return Election(
-        body=Body.GR,
-        identifier=f"GR{year}_{_identifier_part(name)}",
-        name=f"Gemeenteraad {name} {year}",
-        election_date=election_date,
-        seats=seats,
-        kieskringen=(Kieskring("1", name),),
-        area_name=name,
+    return _one_area_election(
+        Body.GR,
+        name,
+        f"Gemeenteraad {name}",
+        seats,
+        election_date,
         area_code=cbs_code,
         frisian=name in FRISIAN_MUNICIPALITIES,
+    )
+
+
+def _one_area_election(
+    body: Body,
+    area: str,
+    title: str,
+    seats: int,
+    election_date: date,
+    *,
+    area_code: str | None = None,
+    frisian: bool = False,
+) -> Election:
+    """An election in one area with one kieskring: "<title> <year>", id "<body><year>_<area>"."""
+    year = election_date.year
+    return Election(
+        body=body,
+        identifier=f"{body.value}{year}_{_identifier_part(area)}",
+        name=f"{title} {year}",
+        election_date=election_date,
+        seats=seats,
+        kieskringen=(Kieskring("1", area),),
+        area_name=area,
+        area_code=area_code,
+        frisian=frisian,
     )
 
 
@@ -279,16 +298,7 @@ def island_election(island: str, election_date: date) -> Election:
     """
     for name, seats in ISLANDS:
         if name == island:
-            year = election_date.year
-            return Election(
-                body=Body.ER,
-                identifier=f"ER{year}_{_identifier_part(name)}",
-                name=f"Eilandsraad {name} {year}",
-                election_date=election_date,
-                seats=seats,
-                kieskringen=(Kieskring("1", name),),
-                area_name=name,
-            )
+            return _one_area_election(Body.ER, name, f"Eilandsraad {name}", seats, election_date)
     known = ", ".join(name for name, _ in ISLANDS)
     raise InputError(f"onbekend openbaar lichaam {island!r} (bekend: {known})")
 
