@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kandidaat.app.nomination.list_edits import find_list
+from kandidaat.app.nomination.spreadsheets import candidates_to_export
 from kandidaat.store.errors import ProjectFileError
 from kandidaat.store.spreadsheet import write_candidates
 
 if TYPE_CHECKING:
-    from kandidaat.domain.nomination.model import Candidate, Nomination
+    from kandidaat.domain.nomination.model import Nomination
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -118,14 +119,10 @@ def export_candidates(
             file that cannot be written (Dutch, naming the file); nothing is
             written then.
     """
-    candidates: tuple[Candidate, ...]
-    if list_key is None:
-        candidates = nomination.candidates
-        what = "alle kandidaten"
-    else:
-        candidate_list = find_list(nomination, list_key)
-        candidates = nomination.candidates_of(candidate_list)
-        number = nomination.lists.index(candidate_list) + 1
+    candidates = candidates_to_export(nomination, list_key)
+    what = "alle kandidaten"
+    if list_key is not None:
+        number = nomination.lists.index(find_list(nomination, list_key)) + 1
         what = f"lijst {number}"
     folder = path.parent
     if not folder.exists():

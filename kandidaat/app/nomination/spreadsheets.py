@@ -162,11 +162,17 @@ def export_candidates(project: Path, path: Path, *, list_key: str | None = None)
     Raises:
         InputError: no such list, or the file cannot be written (nothing half-written).
     """
-    nomination = load_project(project)
-    candidates: tuple[Candidate, ...] = (
-        nomination.candidates_of(find_list(nomination, list_key))
-        if list_key is not None
-        else nomination.candidates
-    )
+    candidates = candidates_to_export(load_project(project), list_key)
     write_candidates(path, candidates)
     return len(candidates)
+
+
+def candidates_to_export(nomination: Nomination, list_key: str | None) -> tuple[Candidate, ...]:
+    """The whole address book, or list ``list_key`` in its order of preference (H 6 lid 1).
+
+    Raises:
+        InputError: no such list (the message names the lists that exist).
+    """
+    if list_key is None:
+        return nomination.candidates
+    return nomination.candidates_of(find_list(nomination, list_key))
