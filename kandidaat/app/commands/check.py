@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from kandidaat.app.commands.nomination_common import iso_date, new_parser, non_negative_int
 from kandidaat.app.nomination.checking import check_target, findings_json, render_text
+from kandidaat.app.nomination.project import election_argument
 
 if TYPE_CHECKING:
     import argparse
@@ -33,7 +34,11 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         help="zetels van de aanduiding bij de vorige verkiezing (H 4 lid 8, H 6 lid 2)",
     )
     parser.add_argument(
-        "--election", type=Path, metavar="110a.xml", help="verkiezingsdefinitie (EML 110a)"
+        "--election",
+        metavar="110a.xml|ID",
+        help="verkiezingsdefinitie: een EML 110a-bestand of een ingebouwde verkiezing "
+        "(bijv. PS2027_Fryslân); nodig bij een los EML 210 voor wat dat bestand niet "
+        "bevat (zetels, namen van kieskringen)",
     )
     parser.add_argument("--json", action="store_true", help="bevindingen als JSON")
     parser.add_argument(
@@ -49,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     """Check and print; exit 0 (no errors), 1 (errors) or 2 (unreadable, via the CLI)."""
     report = check_target(
         args.target,
-        election_file=args.election,
+        election=election_argument(args.election) if args.election is not None else None,
         previous_seats=args.previous_seats,
         today=args.today,
     )

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kandidaat.app.exitcodes import EXIT_FINDINGS, EXIT_OK
-from kandidaat.app.nomination.project import election_from_110a, load_target
-from kandidaat.domain.nomination.checks import run_checks
+from kandidaat.app.nomination.project import election_from_110a, load_target_with_facts
+from kandidaat.domain.nomination.checks import SourceFacts, run_checks
 from kandidaat.domain.nomination.findings import Finding, Severity
-from kandidaat.domain.nomination.model import Nomination
+from kandidaat.domain.nomination.model import Election, Nomination
 
 if TYPE_CHECKING:
     from datetime import date
@@ -40,6 +40,7 @@ class CheckReport:
     source: str
     nomination: Nomination
     findings: tuple[Finding, ...]
+    facts: SourceFacts = dataclasses.field(default_factory=SourceFacts)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -53,35 +54,48 @@ class CheckReport:
 
 
 def check_nomination(
-    nomination: Nomination, source: str, *, today: date | None = None
+    nomination: Nomination,
+    source: str,
+    *,
+    today: date | None = None,
+    facts: SourceFacts | None = None,
 ) -> CheckReport:
-    """Run every check on a nomination already in memory."""
-    return CheckReport(source, nomination, tuple(run_checks(nomination, today=today)))
+    """Run every check on a nomination already in memory.
+
+    ``facts`` says what its source did not carry (default: a complete project).
+    """
+    known = facts or SourceFacts()
+    findings = run_checks(nomination, today=today, facts=known)
+    return CheckReport(source, nomination, tuple(findings), known)
 
 
 def check_target(
     path: Path,
     *,
     election_file: Path | None = None,
+    election: Election | None = None,
     previous_seats: int | None = None,
     today: date | None = None,
 ) -> CheckReport:
     """Check a ``.kandidaat`` project or an EML 210 file.
 
-    ``election_file`` (an EML 110a) replaces the election the target names;
-    ``previous_seats`` sets the appellation's result at the previous election
-    (Kieswet art. H 4 lid 8 and H 6 lid 2, geldend op 2026-01-01), which a 210
-    does not carry.
+    ``election_file`` (an EML 110a) or ``election`` (already read, e.g. a
+    built-in one) replaces the election the target names; ``previous_seats``
+    sets the appellation's result at the previous election (Kieswet art. H 4
+    lid 8 and H 6 lid 2, geldend op 2026-01-01), which a 210 does not carry.
+    What a bare 210 does not say is reported as not checkable (ADR 0024).
 
     Raises:
         InputError: a target or 110a that cannot be read (Dutch, naming it).
     """
-    election = election_from_110a(election_file) if election_file is not None else None
-    nomination = load_target(path, election=election)
+    if election_file is not None:
+        election = election_from_110a(election_file)
+    read = load_target_with_facts(path, election=election)
+    nomination = read.nomination
     if previous_seats is not None:
         party = dataclasses.replace(nomination.party, previous_seats=previous_seats)
         nomination = dataclasses.replace(nomination, party=party)
-    return check_nomination(nomination, path.name, today=today)
+    return check_nomination(nomination, path.name, today=today, facts=read.facts)
 
 
 def _candidate_name(nomination: Nomination, key: str | None) -> str | None:

@@ -22,6 +22,7 @@ existing project (``base``) keeps those from the project (ADR 0050).
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from kandidaat.domain.election import (
@@ -36,8 +37,9 @@ from kandidaat.domain.election import (
     Proposer,
 )
 from kandidaat.domain.errors import InputError
+from kandidaat.domain.nomination.checks.facts import Gap, PartialDate, SourceFacts
 from kandidaat.domain.nomination.deadlines import nomination_day_for
-from kandidaat.domain.nomination.elections import builtin_election
+from kandidaat.domain.nomination.elections import builtin_election, frisian_allowed
 from kandidaat.domain.nomination.model import (
     Agent,
     AppellationKind,
@@ -57,8 +59,10 @@ from kandidaat.domain.nomination.structure import list_structure
 __all__ = [
     "CONTEST_ALL",
     "CONTEST_SINGLE",
+    "READ_FROM_210",
     "ROLE_SUBMITTER",
     "ROLE_SUBSTITUTE",
+    "ReadNomination",
     "contest_of",
     "election_from_identifier",
     "election_identifier",
@@ -67,6 +71,7 @@ __all__ = [
     "nomination_from_record",
     "nomination_record",
     "nominations_from_candidate_lists",
+    "read_nomination_record",
 ]
 
 CONTEST_SINGLE = "geen"
@@ -81,6 +86,16 @@ SMALL_BODY_SEATS = 19
 _GENDER_TO_EML = {Gender.MALE: "male", Gender.FEMALE: "female", None: "unknown"}
 _GENDER_FROM_EML = {"male": Gender.MALE, "female": Gender.FEMALE, "unknown": None}
 _UNKNOWN_SEATS = 0
+READ_FROM_210 = "een EML 210"
+"""How the check messages name a bare 210 as the source (Dutch)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadNomination:
+    """A nomination read from a 210, and what the file did not say (ADR 0024)."""
+
+    nomination: Nomination
+    facts: SourceFacts
 
 
 # ---------------------------------------------------------------------------
@@ -323,6 +338,24 @@ def known_election(identifier: str) -> Election | None:
         return None
 
 
+def _builtin_with_file_dates(record: NominationRecord, source: str) -> Election | None:
+    """The built-in election of the file's identifier, with the file's own dates.
+
+    The built-in dates of future elections are provisional (ADR 0024): the
+    dates the 210 states win, so the check never silently uses another day.
+    """
+    election = known_election(record.election.id)
+    if election is None:
+        return None
+    election_date = _date(record.election.election_date, f"{source}: ElectionDate")
+    nomination_date = _date(record.election.nomination_date, f"{source}: NominationDate")
+    return dataclasses.replace(
+        election,
+        election_date=election_date or election.election_date,
+        nomination_date=nomination_date or election.nomination_date,
+    )
+
+
 def election_from_identifier(
     identifier: ElectionIdentifier, kieskringen: tuple[Kieskring, ...], source: str
 ) -> Election:
@@ -340,7 +373,11 @@ def election_from_identifier(
         ) from None
     election_date = _date(identifier.election_date, f"{source}: ElectionDate")
     if election_date is None:
-        raise InputError(f"{source}: de verkiezingsdatum (ElectionDate) ontbreekt")
+        raise InputError(
+            f"{source}: de verkiezingsdatum (kr:ElectionDate) ontbreekt in het bestand; geef de "
+            "verkiezingsdefinitie mee met --election (een EML 110a-bestand of een ingebouwde "
+            "verkiezing zoals PS2027_Fryslân)"
+        )
     return Election(
         body=body,
         identifier=identifier.id,
@@ -350,14 +387,20 @@ def election_from_identifier(
         kieskringen=kieskringen,
         area_name=identifier.domain_name,
         area_code=identifier.domain_id,
+        frisian=frisian_allowed(body, identifier.domain_name, identifier.domain_id, identifier.id),
         nomination_date=_date(identifier.nomination_date, f"{source}: NominationDate"),
     )
 
 
 def _kieskringen_of_record(
-    record: NominationRecord, election: Election | None, source: str
+    record: NominationRecord, election: Election | None, source: str, *, strict: bool
 ) -> tuple[tuple[str, ...], tuple[Kieskring, ...]]:
-    """The list's kieskring numbers and the election's kieskringen."""
+    """The list's kieskring numbers and the election's kieskringen.
+
+    A kieskring the election lacks is refused when ``strict`` (reading into a
+    project); otherwise the list keeps it and the check reports it per list
+    (Kieswet art. H 2; ADR 0025).
+    """
     contest = record.contest_id
     contests = record.affiliation.contests
     if election is None:
@@ -373,7 +416,7 @@ def _kieskringen_of_record(
         return known, election.kieskringen
     numbers = contests or (contest,)
     unknown = [number for number in numbers if number not in known]
-    if unknown:
+    if unknown and strict:
         raise InputError(
             f"{source}: kieskring {', '.join(unknown)} bestaat niet bij {election.name} "
             f"(wel: {', '.join(known)})"
@@ -484,33 +527,67 @@ def nomination_from_record(
 ) -> Nomination:
     """A nomination (one list) from an EML 210, ours or another program's.
 
-    ``election`` (from a 110a or a built-in definition) supplies what a 210
-    lacks: the seats and the kieskringen' names; without it a built-in election
-    with the same identifier is used, else the number of seats is 0 (unknown).
-    With ``base`` the list is read into that project: a person
-    already in its address book (same BSN, else same name, initials and date
-    of birth) keeps the key and the fields only paper carries; a list for the
-    same kieskringen is replaced, others are kept.
+    See :func:`read_nomination_record`, which also says what the file did not
+    carry; this returns the nomination alone.
 
     Raises:
         InputError: the file belongs to another election, names kieskringen
-            the election lacks, or holds a candidate that cannot be read.
+            the election lacks (only when read into ``base``), or holds a
+            candidate that cannot be read.
+    """
+    return read_nomination_record(record, election=election, base=base, source=source).nomination
+
+
+def read_nomination_record(
+    record: NominationRecord,
+    *,
+    election: Election | None = None,
+    base: Nomination | None = None,
+    source: str = "EML 210",
+) -> ReadNomination:
+    """A nomination (one list) from an EML 210, and the facts the file did not carry.
+
+    ``election`` (from a 110a or a built-in definition) supplies what a 210
+    lacks: the seats and the kieskringen' names; without it a built-in election
+    with the same identifier (spelled with or without accents) is used, else the
+    election as far as the file describes it, with the seats, the kieskring
+    names and the other kieskringen marked unknown (ADR 0024). A bare 210 never
+    carries what only paper carries. A ``kr:DateOfBirthAnnex`` is kept as a
+    partial date of birth (ADR 0026).
+
+    With ``base`` the list is read into that project: a person already in its
+    address book (same BSN, else same name, initials and date of birth) keeps
+    the key and the fields only paper carries; a list for the same kieskringen
+    is replaced, others are kept. A kieskring the election lacks is then
+    refused; without ``base`` the list keeps it and the check reports it.
+
+    Raises:
+        InputError: the file belongs to another election, names kieskringen
+            the election lacks (with ``base``), or holds a candidate that
+            cannot be read.
     """
     if base is not None and election is None:
         election = base.election
     if election is None:
-        election = known_election(record.election.id)
+        election = _builtin_with_file_dates(record, source)
     if election is not None and record.election.id != election.identifier:
         raise InputError(
             f"{source}: het bestand hoort bij verkiezing {record.election.id}, "
             f"niet bij {election.identifier}"
         )
-    numbers, kieskringen = _kieskringen_of_record(record, election, source)
+    gaps: set[Gap] = set() if base is not None else {Gap.PAPER}
+    numbers, kieskringen = _kieskringen_of_record(record, election, source, strict=base is not None)
     if election is None:
         election = election_from_identifier(record.election, kieskringen, source)
+        gaps.add(Gap.SEATS)
+        if record.contest_id != CONTEST_SINGLE:
+            gaps.add(Gap.KIESKRINGEN)
+        if any(not kieskring.name.strip() for kieskring in kieskringen):
+            gaps.add(Gap.KIESKRING_NAMES)
     existing = {_identity(c): c for c in base.candidates} if base is not None else {}
     taken = {c.key for c in base.candidates} if base is not None else set()
     imported: list[Candidate] = []
+    partial: dict[str, PartialDate] = {}
     for item in record.affiliation.candidates:
         found = candidate_from_record(item, "", source)
         match = existing.get(_identity(found))
@@ -518,6 +595,9 @@ def nomination_from_record(
         if match is None:
             merged = dataclasses.replace(merged, key=_fresh_key(taken))
         imported.append(merged)
+        annex = partial_date_of_birth(item, source)
+        if annex is not None and merged.date_of_birth is None:
+            partial[merged.key] = annex
     new_list = CandidateList(
         key="",
         kieskringen=numbers,
@@ -527,13 +607,39 @@ def nomination_from_record(
     )
     party = _party_from_record(record, base.party if base is not None else None)
     if base is None:
-        return Nomination(
+        nomination = Nomination(
             election=election,
             party=party,
             candidates=tuple(imported),
             lists=(dataclasses.replace(new_list, key="lijst-1"),),
         )
-    return _merged_nomination(base, election, party, imported, new_list)
+        source_name = READ_FROM_210
+    else:
+        nomination = _merged_nomination(base, election, party, imported, new_list)
+        source_name = "het project"
+    return ReadNomination(nomination, SourceFacts(source_name, frozenset(gaps), partial))
+
+
+def partial_date_of_birth(record: CandidateRecord, where: str) -> PartialDate | None:
+    """The kr:DateOfBirthAnnex of a candidate as a partial date (None: not given).
+
+    Kiesraad EML extension (kiesraad-eml-extensions.xsd): ``XX-05-1976``,
+    ``XX-XX-1964`` or ``XX-XX-XXXX`` when the day, month or year is unknown.
+
+    Raises:
+        InputError: a value that is not of that form, naming the candidate.
+    """
+    text = record.date_of_birth_annex
+    if text is None or not text.strip():
+        return None
+    partial = PartialDate.parse(text)
+    if partial is None:
+        raise InputError(
+            f"{where}, kandidaat {record.position} ({record.display_name}): geboortedatum "
+            f"(kr:DateOfBirthAnnex) {text[:40]!r} is niet van de vorm XX-MM-JJJJ, XX-XX-JJJJ "
+            "of XX-XX-XXXX"
+        )
+    return partial
 
 
 def _party_from_record(record: NominationRecord, base: Party | None) -> Party:

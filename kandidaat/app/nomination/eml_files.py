@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kandidaat.app.nomination.eml210 import (
+    ReadNomination,
     nomination_from_record,
     nomination_record,
     nominations_from_candidate_lists,
+    read_nomination_record,
 )
 from kandidaat.domain.election import CandidateListsRecord, NominationRecord
 from kandidaat.domain.errors import InputError
@@ -35,6 +37,7 @@ __all__ = [
     "export_all_210",
     "file_name_210",
     "read_210",
+    "read_210_with_facts",
     "read_candidate_data",
 ]
 
@@ -122,13 +125,25 @@ def read_210(
         InputError: the file is unreadable, not a 210, or its content does not
             fit (the message names file, line or candidate).
     """
+    return read_210_with_facts(path, election=election, base=base).nomination
+
+
+def read_210_with_facts(
+    path: Path, *, election: Election | None = None, base: Nomination | None = None
+) -> ReadNomination:
+    """Read an EML 210 and say what it did not carry (seats, names, paper; ADR 0024).
+
+    Raises:
+        InputError: the file is unreadable, not a 210, or its content does not
+            fit (the message names file, line or candidate).
+    """
     document = read_path(path)
     if not isinstance(document, NominationRecord):
         raise InputError(
             f"{path.name}: dit is geen EML 210 (kandidatenlijst) maar EML "
             f"{document.envelope.message_id}"
         )
-    return nomination_from_record(document, election=election, base=base, source=path.name)
+    return read_nomination_record(document, election=election, base=base, source=path.name)
 
 
 def read_candidate_data(path: Path, *, election: Election | None = None) -> tuple[Nomination, ...]:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kandidaat.app.nomination.eml_files import read_210
+from kandidaat.app.nomination.eml210 import ReadNomination
+from kandidaat.app.nomination.eml_files import read_210_with_facts
 from kandidaat.domain.election import ElectionDefinition
 from kandidaat.domain.errors import InputError
+from kandidaat.domain.nomination.checks.facts import SourceFacts
 from kandidaat.domain.nomination.elections import (
     builtin_election,
     election_from_definition,
@@ -24,17 +27,18 @@ from kandidaat.store.project import SUFFIX, ProjectFile
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
     from kandidaat.domain.nomination.model import Election, Nomination
 
 __all__ = [
     "builtin",
     "create_project",
+    "election_argument",
     "election_from_110a",
     "is_project_file",
     "load_project",
     "load_target",
+    "load_target_with_facts",
     "municipal",
     "update_project",
 ]
@@ -92,6 +96,15 @@ def load_target(path: Path, *, election: Election | None = None) -> Nomination:
     Raises:
         InputError: the file is missing, unreadable or neither of the two.
     """
+    return load_target_with_facts(path, election=election).nomination
+
+
+def load_target_with_facts(path: Path, *, election: Election | None = None) -> ReadNomination:
+    """A project file or an EML 210, and what it does not carry (a project: nothing).
+
+    Raises:
+        InputError: the file is missing, unreadable or neither of the two.
+    """
     if not path.exists():
         raise InputError(f"{path}: bestand bestaat niet")
     if is_project_file(path):
@@ -103,8 +116,29 @@ def load_target(path: Path, *, election: Election | None = None) -> Nomination:
                     f"{nomination.election.identifier}, niet bij {election.identifier}"
                 )
             nomination = replace(nomination, election=election)
-        return nomination
-    return read_210(path, election=election)
+        return ReadNomination(nomination, SourceFacts())
+    return read_210_with_facts(path, election=election)
+
+
+def election_argument(text: str) -> Election:
+    """The election of a ``--election`` argument: an EML 110a file or a built-in identifier.
+
+    An existing file is read as a 110a; anything else must be a built-in
+    election (TK2025, PS2027_Fryslân, ...; spelled with or without accents).
+
+    Raises:
+        InputError: neither a readable 110a nor a built-in election (Dutch).
+    """
+    path = Path(text)
+    if path.is_file():
+        return election_from_110a(path)
+    try:
+        return builtin_election(text)
+    except InputError as error:
+        raise InputError(
+            f"--election {text!r}: geen bestaand bestand (EML 110a) en geen ingebouwde "
+            f"verkiezing; {error.message}"
+        ) from None
 
 
 def election_from_110a(path: Path) -> Election:

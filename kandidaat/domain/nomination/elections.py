@@ -11,7 +11,9 @@ year before the election).
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EK_COLLEGES",
     "FRISIAN_MUNICIPALITIES",
+    "FRISIAN_MUNICIPALITY_CODES",
     "PROVINCES",
     "TK_KIESKRINGEN",
     "builtin_election",
@@ -31,8 +34,10 @@ __all__ = [
     "eerste_kamer_election",
     "election_from_definition",
     "european_parliament_election",
+    "frisian_allowed",
     "island_election",
     "municipal_election",
+    "plain_name",
     "provincial_election",
     "tweede_kamer_election",
     "waterschap_election",
@@ -107,33 +112,100 @@ EK_COLLEGES: tuple[str, ...] = (
 )
 """The kiescolleges that take part in the Eerste Kamer election (Kieswet Ya 30, Pa 1)."""
 
-FRISIAN_MUNICIPALITIES: frozenset[str] = frozenset(
-    {
-        "Achtkarspelen",
-        "Ameland",
-        "Dantumadiel",
-        "De Fryske Marren",
-        "Harlingen",
-        "Heerenveen",
-        "Leeuwarden",
-        "Noardeast-Fryslân",
-        "Ooststellingwerf",
-        "Opsterland",
-        "Schiermonnikoog",
-        "Smallingerland",
-        "Súdwest-Fryslân",
-        "Terschelling",
-        "Tytsjerksteradiel",
-        "Vlieland",
-        "Waadhoeke",
-        "Weststellingwerf",
-    }
+FRISIAN_MUNICIPALITY_CODES: dict[str, str] = {
+    "0059": "Achtkarspelen",
+    "0060": "Ameland",
+    "0072": "Harlingen",
+    "0074": "Heerenveen",
+    "0080": "Leeuwarden",
+    "0085": "Ooststellingwerf",
+    "0086": "Opsterland",
+    "0088": "Schiermonnikoog",
+    "0090": "Smallingerland",
+    "0093": "Terschelling",
+    "0096": "Vlieland",
+    "0098": "Weststellingwerf",
+    "0737": "Tytsjerksteradiel",
+    "1891": "Dantumadiel",
+    "1900": "Súdwest-Fryslân",
+    "1940": "De Fryske Marren",
+    "1949": "Waadhoeke",
+    "1970": "Noardeast-Fryslân",
+}
+"""The 18 municipalities of the province of Fryslân by CBS code, where Frisian may be
+used (Kiesbesluit H 2 lid 5). Sources: the Kiesraad's election definition TK2023 (EML
+110a, ``Verkiezingsdefinitie_TK2023.eml.xml``: these 18 regions, RegionNumber = CBS
+code, carry ``FrysianExportAllowed="true"``) and the table of municipalities in
+Friesland (https://nl.wikipedia.org/wiki/Tabel_van_gemeenten_in_Friesland: 18
+municipalities since 1 January 2019, when Noardeast-Fryslân was formed). No
+reorganisation in Fryslân took effect between then and 2026; a new one (CBS
+"Gemeentelijke indeling op 1 januari" of the election year) must be added here."""
+
+FRISIAN_MUNICIPALITIES: frozenset[str] = frozenset(FRISIAN_MUNICIPALITY_CODES.values())
+"""Names of the Frisian municipalities as the Kiesraad writes them (Frisian official names)."""
+
+_FRISIAN_MUNICIPALITY_ALIASES = (
+    "Dantumadeel",
+    "Tietjerksteradeel",
+    "De Friese Meren",
+    "Zuidwest-Friesland",
+    "Noordoost-Friesland",
 )
-"""Municipalities of Fryslân: the Frisian language may be used (Kiesbesluit H 2 lid 5);
-the same 18 carry FrysianExportAllowed in the TK2023 110a."""
+"""Dutch names still in use for municipalities whose official name is Frisian."""
 
 FRISIAN_AREAS: frozenset[str] = frozenset({"Fryslân", "Friesland", "Wetterskip Fryslân"})
 """Province and waterschap whose elections may use Frisian."""
+
+_FRISIAN_PROVINCE = frozenset({"fryslan", "friesland", "provinciefryslan", "provinciefriesland"})
+_FRISIAN_WATERSCHAP = frozenset(
+    {"wetterskipfryslan", "wetterskipfriesland", "waterschapfriesland", "fryslan", "friesland"}
+)
+"""e-KS names the election of Wetterskip Fryslân ``AB2027_Fryslan``: the bare name counts."""
+
+
+def plain_name(text: str) -> str:
+    """A name reduced for comparing: no accents, case or punctuation ("Fryslân" -> "fryslan")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in letters.casefold() if c.isalnum())
+
+
+_FRISIAN_GR = frozenset(
+    plain_name(name) for name in (*FRISIAN_MUNICIPALITIES, *_FRISIAN_MUNICIPALITY_ALIASES)
+)
+
+
+def _area_of_identifier(identifier: str) -> str:
+    """The area part of an ElectionIdentifier: "PS2027_Fryslan" -> "Fryslan"."""
+    _, _, area = identifier.partition("_")
+    return area
+
+
+def frisian_allowed(
+    body: Body, area_name: str | None, area_code: str | None = None, identifier: str = ""
+) -> bool:
+    """True when lists for this election may be in Frisian.
+
+    Kiesbesluit art. H 2 lid 5 (geldend op 2026-01-01): Frisian may be used at
+    the elections of Provinciale Staten of Fryslân, of the algemeen bestuur of
+    Wetterskip Fryslân and of the gemeenteraad of a municipality in Fryslân.
+    Names are compared without accents, case and punctuation ("Fryslan",
+    "Friesland" and "Fryslân" alike); a gemeenteraad is also recognised by its
+    CBS code (``0080`` or ``GM0080``); without a name the area part of the
+    identifier counts (``PS2027_Fryslan``).
+    """
+    names = [plain_name(area_name or ""), plain_name(_area_of_identifier(identifier))]
+    names = [name for name in names if name]
+    if body is Body.PS:
+        return any(name in _FRISIAN_PROVINCE for name in names)
+    if body is Body.AB:
+        return any(name in _FRISIAN_WATERSCHAP for name in names)
+    if body is Body.GR:
+        code = (area_code or "").strip().upper().removeprefix("GM")
+        code = code.zfill(4) if code.isdigit() else code
+        return code in FRISIAN_MUNICIPALITY_CODES or any(name in _FRISIAN_GR for name in names)
+    return False
+
 
 ISLANDS: tuple[tuple[str, int], ...] = (("Bonaire", 9), ("Sint Eustatius", 5), ("Saba", 5))
 """The public bodies of Caribbean Netherlands and the seats of their eilandsraad
@@ -213,7 +285,7 @@ def provincial_election(province: str, election_date: date, seats: int | None = 
                 kieskringen=kieskringen or (Kieskring("1", name),),
                 area_name=name,
                 area_code=str(number),
-                frisian=name in FRISIAN_AREAS,
+                frisian=frisian_allowed(Body.PS, name),
             )
     known = ", ".join(name for name, _, _ in PROVINCES)
     raise InputError(f"onbekende provincie {province!r} (bekend: {known})")
@@ -238,7 +310,7 @@ def waterschap_election(
         seats,
         election_date,
         area_code=area_code,
-        frisian=name in FRISIAN_AREAS,
+        frisian=frisian_allowed(Body.AB, name),
     )
 
 
@@ -261,7 +333,7 @@ def municipal_election(
         seats,
         election_date,
         area_code=cbs_code,
-        frisian=name in FRISIAN_MUNICIPALITIES,
+        frisian=frisian_allowed(Body.GR, name, cbs_code),
     )
 
 
@@ -325,6 +397,11 @@ def builtin_elections() -> tuple[Election, ...]:
 def builtin_election(identifier: str) -> Election:
     """The built-in election with ``identifier`` (e.g. ``PS2027_Gelderland``).
 
+    The identifier is matched without accents, case and punctuation, as other
+    programs spell it (e-KS writes ``PS2027_Fryslan`` for ``PS2027_Fryslân``);
+    the election then keeps the spelling asked for, so a file's identifier
+    still matches it.
+
     Raises:
         InputError: no built-in election has that identifier.
     """
@@ -332,6 +409,10 @@ def builtin_election(identifier: str) -> Election:
     for election in elections:
         if election.identifier == identifier:
             return election
+    wanted = plain_name(identifier)
+    for election in elections:
+        if plain_name(election.identifier) == wanted:
+            return dataclasses.replace(election, identifier=identifier)
     known = ", ".join(election.identifier for election in elections)
     raise InputError(f"onbekende verkiezing {identifier!r} (ingebouwd: {known})")
 
@@ -361,18 +442,21 @@ def election_from_definition(defn: ElectionDefinition) -> Election:
         else None
     )
     kieskringen = tuple(_kieskring(region, source) for region in defn.kieskringen)
-    area_name = ident.domain_name or _area_region_name(defn)
-    if not kieskringen and body in _SINGLE_KIESKRING and area_name:
+    area_name = ident.domain_name or _area_region_name(defn) or _province_of(body, ident.id)
+    single = body in _SINGLE_KIESKRING or ident.subcategory == "PS1"
+    if not kieskringen and single and area_name:
         # A single-kieskring election may leave the kieskring out of its tree
         # (the GR2026 Stadskanaal 110a does): the area is the kieskring.
         kieskringen = (Kieskring("1", area_name),)
+    if not kieskringen and body is Body.EK:
+        # e-KS's EK 110a has an empty tree; the kieskringen of the Eerste Kamer
+        # are fixed by Kieswet art. R 1 lid 2: the provinces and the kiescolleges.
+        kieskringen = eerste_kamer_election(election_date).kieskringen
     if not kieskringen:
         raise InputError(f"{source}: de verkiezingsdefinitie bevat geen kieskring")
     if body in {Body.TK, Body.EK, Body.EP}:
         area_name = None
-    frisian = bool(area_name) and (
-        area_name in FRISIAN_AREAS or (body is Body.GR and area_name in FRISIAN_MUNICIPALITIES)
-    )
+    frisian = frisian_allowed(body, area_name, ident.domain_id, ident.id)
     return Election(
         body=body,
         identifier=ident.id,
@@ -386,6 +470,22 @@ def election_from_definition(defn: ElectionDefinition) -> Election:
         nomination_date=nomination,
         term_years=EP_TERM_YEARS if body is Body.EP else 4,
     )
+
+
+def _province_of(body: Body, identifier: str) -> str | None:
+    """The province a PS identifier names ("PS2027_Groningen"), as the Kiesraad spells it.
+
+    e-KS writes a 110a for PS without ElectionDomain and without kieskringen
+    (subcategory PS1: one kieskring); the identifier is then all that names the
+    province.
+    """
+    if body is not Body.PS:
+        return None
+    wanted = plain_name(_area_of_identifier(identifier))
+    for name, _, _ in PROVINCES:
+        if plain_name(name) == wanted:
+            return name
+    return None
 
 
 def _kieskring(region: Region, source: str) -> Kieskring:

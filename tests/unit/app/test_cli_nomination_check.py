@@ -155,8 +155,12 @@ def test_an_exported_210_can_be_checked_on_its_own(
     findings = json.loads(capsys.readouterr().out)
     assert code == 0
     assert not [f for f in findings if f["severity"] == "error"]
-    # The statutory name is paper-only: a bare 210 cannot show it.
-    assert "group-missing" in {f["code"] for f in findings}
+    # The statutory name is paper-only: a bare 210 cannot show it, so the check
+    # says it cannot check it instead of warning that it is missing (ADR 0024).
+    codes = {f["code"]: f for f in findings}
+    assert "group-missing" not in codes
+    assert codes["group-not-checkable"]["severity"] == "info"
+    assert "model H 3-1" in codes["group-not-checkable"]["message"]
 
 
 def test_a_210_with_too_many_candidates_exits_1(

@@ -27,6 +27,7 @@ from kandidaat.domain.nomination.checks.documents import (
 )
 from kandidaat.domain.nomination.checks.duplicates import check_duplicates
 from kandidaat.domain.nomination.checks.eligibility import check_age
+from kandidaat.domain.nomination.checks.facts import Gap, PartialDate, SourceFacts
 from kandidaat.domain.nomination.checks.lists import (
     check_duplicate_kieskringen,
     check_language,
@@ -45,7 +46,7 @@ from kandidaat.domain.nomination.checks.timing import check_deadlines
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import Nomination
 
-__all__ = ["CHECKS", "Check", "CheckContext", "run_checks"]
+__all__ = ["CHECKS", "Check", "CheckContext", "Gap", "PartialDate", "SourceFacts", "run_checks"]
 
 Check = Callable[[Nomination, CheckContext], list[Finding]]
 
@@ -78,12 +79,17 @@ CHECKS: tuple[Check, ...] = (
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-def run_checks(nomination: Nomination, *, today: date | None = None) -> tuple[Finding, ...]:
+def run_checks(
+    nomination: Nomination, *, today: date | None = None, facts: SourceFacts | None = None
+) -> tuple[Finding, ...]:
     """All findings for ``nomination``, sorted: errors first, then by list and position.
 
     ``today`` decides which deadlines have passed (default: the computer's date).
+    ``facts`` says what the source did not carry (default: a complete project);
+    a check that needs a missing fact says it cannot be checked (ADR 0024).
     """
-    context = CheckContext.build(nomination, today or date.today())  # noqa: DTZ011 - a calendar day is what the deadlines compare with
+    day = today or date.today()  # noqa: DTZ011 - a calendar day is what the deadlines compare with
+    context = CheckContext.build(nomination, day, facts)
     findings = [finding for check in CHECKS for finding in check(nomination, context)]
     return tuple(sorted(findings, key=lambda finding: _order(finding, context)))
 

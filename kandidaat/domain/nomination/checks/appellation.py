@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.nomination.checks.context import sentence
+from kandidaat.domain.nomination.checks.facts import Gap
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import AppellationKind
 from kandidaat.domain.nomination.names import appellation_issues
@@ -22,7 +23,6 @@ def check_appellation(nomination: Nomination, context: CheckContext) -> list[Fin
     group's gemachtigde, a combined appellation model H 3-2 signed by the
     gemachtigden of at least two groups. A blank list has no appellation.
     """
-    del context
     party = nomination.party
     text = party.appellation.strip()
     if party.kind is AppellationKind.BLANK:
@@ -63,12 +63,16 @@ def check_appellation(nomination: Nomination, context: CheckContext) -> list[Fin
         )
         for issue in appellation_issues(text)
     ]
-    findings += _groups(nomination)
+    findings += _groups(nomination, context)
     return findings
 
 
-def _groups(nomination: Nomination) -> list[Finding]:
-    """The statutory names and gemachtigden behind the appellation, and the H 3 model."""
+def _groups(nomination: Nomination, context: CheckContext) -> list[Finding]:
+    """The statutory names and gemachtigden behind the appellation, and the H 3 model.
+
+    A bare EML 210 does not carry them (ADR 0024): then that is said, not
+    reported as missing.
+    """
     party = nomination.party
     findings: list[Finding] = []
     combined = party.kind is AppellationKind.COMBINED
@@ -97,7 +101,20 @@ def _groups(nomination: Nomination) -> list[Finding]:
                 field="groups",
             )
         )
-    if not party.groups:
+    if not party.groups and context.facts.lacks(Gap.PAPER):
+        findings.append(
+            Finding(
+                "group-not-checkable",
+                Severity.INFO,
+                article,
+                "De statutaire naam van de groepering en haar gemachtigde staan niet in "
+                f"{context.facts.source} maar op de machtiging (model H 3-1 of H 3-2); "
+                "dat is uit dit bestand niet te controleren.",
+                "Controleer de machtiging die bij de lijst hoort, of het project.",
+                field="groups",
+            )
+        )
+    elif not party.groups:
         findings.append(
             Finding(
                 "group-missing",

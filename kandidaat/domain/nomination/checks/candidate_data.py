@@ -35,7 +35,9 @@ def check_required_data(nomination: Nomination, context: CheckContext) -> list[F
     """Initials, last name, date of birth and woonplaats must be filled in.
 
     Kiesbesluit art. H 2 lid 1 (geldend op 2026-01-01). A list that lacks them
-    is not per the model and cannot be repaired (Kieswet art. I 5 onder d).
+    is not per the model and cannot be repaired (Kieswet art. I 5 onder d). A
+    date of birth known only in part, as the BRP records it
+    (kr:DateOfBirthAnnex), is given, not missing (ADR 0026).
     """
     del nomination
     findings: list[Finding] = []
@@ -43,6 +45,8 @@ def check_required_data(nomination: Nomination, context: CheckContext) -> list[F
         appearance = context.first_appearance(candidate)
         for field, words in _REQUIRED:
             value = getattr(candidate, field)
+            if value is None and field == "date_of_birth":
+                value = context.facts.partial_births.get(candidate.key)
             if value is None or (isinstance(value, str) and not value.strip()):
                 findings.append(
                     Finding(

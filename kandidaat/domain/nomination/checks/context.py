@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.errors import InputError
+from kandidaat.domain.nomination.checks.facts import SourceFacts
 from kandidaat.domain.nomination.deadlines import ElectionDates, election_dates
 from kandidaat.domain.nomination.model import CandidateList, Nomination
 from kandidaat.domain.nomination.structure import ListStructure, list_structure
@@ -31,7 +32,8 @@ class CheckContext:
     """Derived facts the checks share; built once per run by :meth:`build`.
 
     ``dates`` is None when the dates cannot be derived (the deadline check then
-    reports why). ``today`` decides which deadlines have passed.
+    reports why). ``today`` decides which deadlines have passed. ``facts``
+    says what the source did not carry (a bare EML 210: ADR 0024).
     """
 
     nomination: Nomination
@@ -39,13 +41,16 @@ class CheckContext:
     dates: ElectionDates | None
     dates_problem: str
     structure: ListStructure
+    facts: SourceFacts = field(default_factory=SourceFacts)
     appearances: dict[str, tuple[Appearance, ...]] = field(default_factory=dict)
     list_numbers: dict[str, int] = field(default_factory=dict)
     labels: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Labels computed so far (a cache: messages of 1 600 candidates stay cheap)."""
 
     @classmethod
-    def build(cls, nomination: Nomination, today: date) -> CheckContext:
+    def build(
+        cls, nomination: Nomination, today: date, facts: SourceFacts | None = None
+    ) -> CheckContext:
         """Derive dates, structure and where every candidate stands."""
         try:
             dates: ElectionDates | None = election_dates(nomination.election)
@@ -62,6 +67,7 @@ class CheckContext:
             dates=dates,
             dates_problem=problem,
             structure=list_structure(nomination),
+            facts=facts or SourceFacts(),
             appearances={key: tuple(items) for key, items in appearances.items()},
             list_numbers={
                 candidate_list.key: number

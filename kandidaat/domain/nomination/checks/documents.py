@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.nomination.checks.context import count, person_name, sentence
+from kandidaat.domain.nomination.checks.facts import Gap
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import Body
 
@@ -42,7 +43,15 @@ def check_id_copies(nomination: Nomination, context: CheckContext) -> list[Findi
                 f"Voor {count(len(people), 'kandidaat', 'kandidaten')} is een kopie van een "
                 f"geldig identiteitsbewijs nodig bij de instemmingsverklaring: {names}"
             ),
-            "Zittende leden van het orgaan hebben geen kopie nodig; vink dat aan bij de kandidaat.",
+            (
+                "Zittende leden van het orgaan hebben geen kopie nodig; wie zittend lid is, "
+                f"staat niet in {context.facts.source}."
+            )
+            if context.facts.lacks(Gap.PAPER)
+            else (
+                "Zittende leden van het orgaan hebben geen kopie nodig; vink dat aan bij de "
+                "kandidaat."
+            ),
         )
     ]
 

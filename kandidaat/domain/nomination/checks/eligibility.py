@@ -11,7 +11,8 @@ from kandidaat.domain.nomination.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from kandidaat.domain.nomination.checks.context import CheckContext
-    from kandidaat.domain.nomination.model import Election, Nomination
+    from kandidaat.domain.nomination.checks.facts import PartialDate
+    from kandidaat.domain.nomination.model import Candidate, Election, Nomination
 
 MINIMUM_AGE = 18
 OLDEST_PLAUSIBLE_AGE = 110
@@ -44,6 +45,10 @@ def check_age(nomination: Nomination, context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     for candidate in context.candidates_on_lists():
         born = candidate.date_of_birth
+        partial = context.facts.partial_births.get(candidate.key)
+        if born is None and partial is not None:
+            findings += _partial_age(candidate, partial, last_day, context)
+            continue
         if born is None:
             continue
         label = context.candidate_label(candidate)
@@ -94,6 +99,92 @@ def check_age(nomination: Nomination, context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _partial_age(
+    candidate: Candidate, partial: PartialDate, last_day: date, context: CheckContext
+) -> list[Finding]:
+    """The age check on a date of birth known only in part (kr:DateOfBirthAnnex; ADR 0026).
+
+    Kieswet art. H 7 lid 1 (geldend op 2026-01-01), as :func:`check_age`: with
+    the year (and maybe the month) known, the earliest and latest possible
+    dates of birth decide when both give the same answer; otherwise the
+    finding says the age cannot be checked from the known part.
+    """
+    label = context.candidate_label(candidate)
+    appearance = context.first_appearance(candidate)
+    list_key = appearance.candidate_list.key if appearance else None
+    earliest, latest = partial.earliest(), partial.latest()
+    shown = f"geboortedatum {partial.text}: {partial.dutch()}"
+
+    def finding(code: str, severity: Severity, message: str, advice: str) -> Finding:
+        article = (
+            "Kieswet H 7 lid 1" if code != "date-of-birth-in-future" else ("Kiesbesluit H 2 lid 1")
+        )
+        return Finding(
+            code,
+            severity,
+            article,
+            message,
+            advice,
+            list_key=list_key,
+            candidate_key=candidate.key,
+            field="date_of_birth",
+        )
+
+    if earliest is None or latest is None:
+        return [
+            finding(
+                "age-not-checkable",
+                Severity.WARNING,
+                f"Van {label} is de geboortedatum geheel onbekend ({partial.text}); of de "
+                f"kandidaat uiterlijk {dutch_date(last_day)} 18 jaar wordt, is niet te "
+                "controleren.",
+                "Controleer de leeftijd met de BRP of een identiteitsbewijs.",
+            )
+        ]
+    if earliest > context.today:
+        return [
+            finding(
+                "date-of-birth-in-future",
+                Severity.ERROR,
+                f"De geboortedatum van {label} ({shown}) ligt in de toekomst.",
+                "Vul de geboortedatum in zoals in de BRP.",
+            )
+        ]
+    if eighteenth_birthday(earliest) > last_day:
+        return [
+            finding(
+                "too-young",
+                Severity.ERROR,
+                f"{capital(label)} ({shown}) wordt op zijn vroegst op "
+                f"{dutch_date(eighteenth_birthday(earliest))} 18 jaar, na het einde van de "
+                f"zittingsperiode ({dutch_date(last_day)}).",
+                "Een kandidaat moet tijdens de zittingsperiode 18 worden; anders schrapt het "
+                "centraal stembureau de kandidaat (art. I 6 lid 1 onder d).",
+            )
+        ]
+    if eighteenth_birthday(latest) > last_day:
+        return [
+            finding(
+                "age-not-checkable",
+                Severity.WARNING,
+                f"Van {label} ({shown}) is niet te controleren of de kandidaat uiterlijk "
+                f"{dutch_date(last_day)} 18 jaar wordt: dat hangt af van de onbekende dag"
+                + (" of maand." if partial.month is None else "."),
+                "Controleer de leeftijd met de BRP of een identiteitsbewijs.",
+            )
+        ]
+    return [
+        finding(
+            "date-of-birth-partial",
+            Severity.INFO,
+            f"Van {label} is de geboortedatum deels onbekend ({shown}); ook op de laatst "
+            "mogelijke dag geboren wordt de kandidaat uiterlijk op "
+            f"{dutch_date(last_day)} 18 jaar.",
+            "",
+        )
+    ]
 
 
 def _add_years(day: date, years: int) -> date:

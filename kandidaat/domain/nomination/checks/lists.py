@@ -65,16 +65,20 @@ def check_lists(nomination: Nomination, context: CheckContext) -> list[Finding]:
                     field="kieskringen",
                 )
             )
-        unknown = [n for n in candidate_list.kieskringen if n not in known]
+        unknown = [n for n in dict.fromkeys(candidate_list.kieskringen) if n not in known]
         if unknown:
+            word = "kieskring" if len(unknown) == 1 else "kieskringen"
+            verb = "bestaat" if len(unknown) == 1 else "bestaan"
+            existing = ", ".join(f"{k.number} {k.name}".strip() for k in election.kieskringen)
             findings.append(
                 Finding(
                     "unknown-kieskring",
                     Severity.ERROR,
                     _kieskring_article(nomination),
-                    f"{label} noemt kieskring {', '.join(unknown)}, die bij de verkiezing "
-                    f"{election.name} niet bestaat.",
-                    "Kies alleen kieskringen van deze verkiezing.",
+                    f"{label} noemt {word} {', '.join(unknown)}, die bij de verkiezing "
+                    f"{election.name} niet {verb}; de verkiezing heeft {existing}.",
+                    "Kies alleen kieskringen van deze verkiezing; voor een kieskring die niet "
+                    "bestaat kan de lijst niet worden ingeleverd.",
                     list_key=candidate_list.key,
                     field="kieskringen",
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.nomination.checks.context import count
+from kandidaat.domain.nomination.checks.facts import Gap
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import AppellationKind, Body
 from kandidaat.domain.nomination.structure import (
@@ -63,7 +64,6 @@ def check_maximum(nomination: Nomination, context: CheckContext) -> list[Finding
 
 def check_previous_result_known(nomination: Nomination, context: CheckContext) -> list[Finding]:
     """Say what we assume when the previous result is not filled in (e-KS does the same)."""
-    del context
     party = nomination.party
     if party.kind is AppellationKind.BLANK:
         return []
@@ -72,15 +72,21 @@ def check_previous_result_known(nomination: Nomination, context: CheckContext) -
     )
     if known:
         return []
+    if context.facts.lacks(Gap.PAPER):
+        where = f"staat niet in {context.facts.source}"
+        advice = "Geef het aantal zetels bij de vorige verkiezing mee met --previous-seats."
+    else:
+        where = "is niet ingevuld"
+        advice = "Vul het aantal zetels bij de vorige verkiezing van hetzelfde orgaan in."
     return [
         Finding(
             "previous-result-unknown",
             Severity.INFO,
             "Kieswet H 6 lid 2",
-            "De uitslag van de aanduiding bij de vorige verkiezing is niet ingevuld; we gaan "
+            f"De uitslag van de aanduiding bij de vorige verkiezing {where}; we gaan "
             "uit van geen zetels: ten hoogste 50 kandidaten, ondersteuningsverklaringen en "
             "een waarborgsom.",
-            "Vul het aantal zetels bij de vorige verkiezing van hetzelfde orgaan in.",
+            advice,
             field="previous_seats",
         )
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.nomination.checks.context import capital
+from kandidaat.domain.nomination.checks.facts import Gap
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import Body
 
@@ -69,7 +70,9 @@ def check_settlement(nomination: Nomination, context: CheckContext) -> list[Find
                 )
             )
         resident = lives_in_area(candidate, election)
-        if resident is None:
+        if context.facts.lacks(Gap.PAPER) and resident is not True:
+            findings.append(_settlement_not_checkable(candidate, label, context, resident=resident))
+        elif resident is None:
             findings.append(
                 Finding(
                     "residence-unknown",
@@ -112,6 +115,32 @@ def check_settlement(nomination: Nomination, context: CheckContext) -> list[Find
                 )
             )
     return findings
+
+
+def _settlement_not_checkable(
+    candidate: Candidate, label: str, context: CheckContext, *, resident: bool | None
+) -> Finding:
+    """Residence and vestiging are paper-only: a bare EML 210 cannot show them (ADR 0024)."""
+    election = context.nomination.election
+    area = f"{_AREA_WORDS[election.body]} {election.area_name or 'van de verkiezing'}"
+    if resident is None:
+        known = (
+            f"van {label} (woonplaats {candidate.locality or 'onbekend'}) is niet bekend of die "
+            f"in {area} woont"
+        )
+    else:
+        known = f"{label} woont niet in {area}"
+    return Finding(
+        "settlement-not-checkable",
+        Severity.INFO,
+        "Kieswet H 7 lid 3",
+        f"{capital(known)}; of er een verklaring van voorgenomen vestiging is, staat niet in "
+        f"{context.facts.source} en is uit dit bestand niet te controleren.",
+        "Wie er niet woont, levert bij de lijst een verklaring van voorgenomen vestiging in "
+        "(anders schrapt het centraal stembureau de kandidaat, art. I 6 lid 1 onder e).",
+        candidate_key=candidate.key,
+        field="settlement_areas",
+    )
 
 
 def needs_agent(candidate: Candidate, election: Election) -> bool:

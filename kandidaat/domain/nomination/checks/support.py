@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.nomination.checks.context import count
+from kandidaat.domain.nomination.checks.facts import ELECTION_HINT, Gap
 from kandidaat.domain.nomination.deadlines import dutch_date
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import Body
@@ -16,13 +17,16 @@ from kandidaat.domain.nomination.structure import (
 
 if TYPE_CHECKING:
     from kandidaat.domain.nomination.checks.context import CheckContext
-    from kandidaat.domain.nomination.model import Nomination
+    from kandidaat.domain.nomination.model import CandidateList, Nomination
 
 
 def check_support(nomination: Nomination, context: CheckContext) -> list[Finding]:
     """How many H 4 declarations each list needs per kieskring, or that none are needed.
 
     Kieswet art. H 4 lid 1, lid 3 and lid 8 (EK: R 2), geldend op 2026-01-01.
+    For a gemeenteraad the number depends on its seats (10, 20 or 30): when the
+    source does not carry them (a bare EML 210), the finding says it cannot be
+    checked instead of computing with none (ADR 0024).
     """
     election = nomination.election
     party = nomination.party
@@ -47,6 +51,8 @@ def check_support(nomination: Nomination, context: CheckContext) -> list[Finding
             f" Ondertekenen kan van {dutch_date(context.dates.support_window_start)} tot en met "
             f"{dutch_date(context.dates.support_window_end)}, in de eigen gemeente."
         )
+    if election.body is Body.GR and context.facts.lacks(Gap.SEATS):
+        return [_seats_unknown(candidate_list, context) for candidate_list in nomination.lists]
     findings: list[Finding] = []
     for candidate_list in nomination.lists:
         numbers = candidate_list.kieskringen or tuple(names)
@@ -68,7 +74,9 @@ def check_support(nomination: Nomination, context: CheckContext) -> list[Finding
         elif len(counts) == 1:
             kieskring, needed = counts[0]
             where = _where(
-                single=election.single_kieskring, number=kieskring.number, name=kieskring.name
+                single=election.single_kieskring,
+                number=kieskring.number,
+                name=kieskring.name.strip() or (election.area_name or "").strip(),
             )
             message = (
                 f"{label}: {needed} ondersteuningsverklaringen nodig van kiezers in {where}."
@@ -76,7 +84,10 @@ def check_support(nomination: Nomination, context: CheckContext) -> list[Finding
             )
             article = "Kieswet H 4 lid 1"
         else:
-            detail = ", ".join(f"kieskring {k.number} {k.name}: {n}" for k, n in counts)
+            detail = ", ".join(
+                f"{_where(single=False, number=k.number, name=k.name.strip())}: {n}"
+                for k, n in counts
+            )
             message = (
                 f"{label}: per kieskring zijn ondersteuningsverklaringen nodig van kiezers in die "
                 f"kieskring ({detail}; samen {sum(n for _, n in counts)})." + window
@@ -96,6 +107,23 @@ def check_support(nomination: Nomination, context: CheckContext) -> list[Finding
     return findings
 
 
+def _seats_unknown(candidate_list: CandidateList, context: CheckContext) -> Finding:
+    """The number of declarations of a gemeenteraad list cannot be told without the seats."""
+    return Finding(
+        "support-not-checkable",
+        Severity.WARNING,
+        "Kieswet H 4 lid 1",
+        f"{context.list_label(candidate_list)}: hoeveel ondersteuningsverklaringen nodig zijn "
+        "hangt af van het aantal zetels van de gemeenteraad (10 bij minder dan 19 zetels, 20 "
+        f"bij 19 tot 39 zetels, anders 30); dat staat niet in {context.facts.source}: "
+        f"{ELECTION_HINT}.",
+        "Geef de verkiezingsdefinitie mee, of controleer het project zelf.",
+        list_key=candidate_list.key,
+    )
+
+
 def _where(*, single: bool, number: str, name: str) -> str:
-    """The area the signers must live in."""
-    return name if single else f"kieskring {number} {name}"
+    """The area the signers must live in; a name the source does not give is said so."""
+    if single:
+        return name or "het gebied van de verkiezing (de naam staat niet in het bestand)"
+    return f"kieskring {number} {name}" if name else f"kieskring {number}"
