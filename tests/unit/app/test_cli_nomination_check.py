@@ -148,7 +148,7 @@ def test_an_exported_210_can_be_checked_on_its_own(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = _project(tmp_path / "goed.kandidaat", _nomination(5))
-    assert main(["export210", str(project), "--out", str(tmp_path / "uit")]) == 0
+    assert main(["export210", str(project), "--out", str(tmp_path / "uit"), "--today", TODAY]) == 0
     [eml] = (tmp_path / "uit").iterdir()
     capsys.readouterr()
     code = main(["check", str(eml), "--json", "--today", TODAY, "--previous-seats", "2"])
@@ -168,7 +168,8 @@ def test_a_210_with_too_many_candidates_exits_1(
 ) -> None:
     project = _problem_project(tmp_path)
     main(["party", str(project), "--vorige-zetels", "20"])
-    assert main(["export210", str(project), "--out", str(tmp_path / "uit")]) == 0
+    # The project has an error (a candidate too young): the 210 is written, export exits 1.
+    assert main(["export210", str(project), "--out", str(tmp_path / "uit"), "--today", TODAY]) == 1
     [eml] = (tmp_path / "uit").iterdir()
     capsys.readouterr()
     assert main(["check", str(eml), "--json", "--today", TODAY]) == 1
@@ -206,7 +207,7 @@ def test_an_election_definition_of_another_election_is_refused(
     tmp_path: Path, shared_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = _project(tmp_path / "goed.kandidaat", _nomination(5))
-    assert main(["export210", str(project), "--out", str(tmp_path / "uit")]) == 0
+    assert main(["export210", str(project), "--out", str(tmp_path / "uit"), "--today", TODAY]) == 0
     [eml] = (tmp_path / "uit").iterdir()
     definition = (
         shared_dir
