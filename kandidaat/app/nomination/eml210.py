@@ -39,7 +39,12 @@ from kandidaat.domain.election import (
 from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.checks.facts import Gap, PartialDate, SourceFacts
 from kandidaat.domain.nomination.deadlines import nomination_day_for
-from kandidaat.domain.nomination.elections import builtin_election, frisian_allowed
+from kandidaat.domain.nomination.elections import (
+    builtin_election,
+    eerste_kamer_election,
+    frisian_allowed,
+    tweede_kamer_election,
+)
 from kandidaat.domain.nomination.model import (
     Agent,
     AppellationKind,
@@ -339,16 +344,30 @@ def known_election(identifier: str) -> Election | None:
 
 
 def _builtin_with_file_dates(record: NominationRecord, source: str) -> Election | None:
-    """The built-in election of the file's identifier, with the file's own dates.
+    """The election the file's identifier names when kandidaat knows it, with the file's dates.
 
-    The built-in dates of future elections are provisional (ADR 0024): the
-    dates the 210 states win, so the check never silently uses another day.
+    A built-in election (TK2025, PS2027_Fryslân, ...); else, for the Tweede and
+    Eerste Kamer, the election the law fixes: 150 seats and the 20 kieskringen
+    of Kieswet art. E 1, or 75 seats and the provinces and kiescolleges of art.
+    R 1 lid 2 (geldend op 2026-01-01). The built-in dates of future elections
+    are provisional (ADR 0024): the dates the 210 states win, so the check
+    never silently uses another day.
     """
-    election = known_election(record.election.id)
+    identifier = record.election
+    election_date = _date(identifier.election_date, f"{source}: ElectionDate")
+    nomination_date = _date(identifier.nomination_date, f"{source}: NominationDate")
+    election = known_election(identifier.id)
+    if election is None and election_date is not None:
+        if identifier.category == Body.TK.value:
+            election = tweede_kamer_election(election_date)
+        elif identifier.category == Body.EK.value:
+            election = eerste_kamer_election(election_date)
+        if election is not None:
+            election = dataclasses.replace(
+                election, identifier=identifier.id, name=identifier.name or election.name
+            )
     if election is None:
         return None
-    election_date = _date(record.election.election_date, f"{source}: ElectionDate")
-    nomination_date = _date(record.election.nomination_date, f"{source}: NominationDate")
     return dataclasses.replace(
         election,
         election_date=election_date or election.election_date,

@@ -270,11 +270,17 @@ def european_parliament_election(election_date: date, seats: int = EP_SEATS) -> 
 def provincial_election(province: str, election_date: date, seats: int | None = None) -> Election:
     """An election of Provinciale Staten of ``province`` with its kieskringen.
 
+    The name is matched without accents, case and punctuation; "Friesland"
+    is Fryslân (the province's official name since 1997).
+
     Raises:
         InputError: ``province`` is not one of the twelve provinces.
     """
+    wanted = plain_name(province)
+    if wanted in _FRISIAN_PROVINCE:
+        wanted = plain_name("Fryslân")
     for number, (name, default_seats, kieskringen) in enumerate(PROVINCES, start=1):
-        if name == province:
+        if plain_name(name) == wanted:
             year = election_date.year
             return Election(
                 body=Body.PS,

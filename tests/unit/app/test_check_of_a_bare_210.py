@@ -458,3 +458,42 @@ def test_a_malformed_partial_date_is_a_dutch_input_error_naming_the_candidate(
     err = capsys.readouterr().err
     assert "kandidaat 1" in err
     assert "kr:DateOfBirthAnnex" in err
+
+
+def test_a_tk_list_of_a_future_election_knows_the_statutory_kieskringen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # TK2029 is not built in, but Kieswet E 1 fixes the 20 kieskringen: 20 is Bonaire,
+    # where 10 declarations suffice (H 4 lid 1), not the 30 of an unnamed kieskring.
+    path = _210(
+        tmp_path,
+        identifier="TK2029",
+        category="TK",
+        name="Tweede Kamer 2029",
+        election_date="2029-03-21",
+        nomination_date="2029-02-05",
+        contest="20",
+        contest_name="",
+        contests=("20",),
+        locality="Kralendijk",
+    )
+    _, findings = _check(capsys, path, today="2029-01-08")
+    message = _codes(findings)["support-required"]["message"]
+    assert "10 ondersteuningsverklaringen nodig van kiezers in kieskring 20 Bonaire" in message
+
+
+def test_an_ep_list_says_the_nationality_is_not_in_the_210(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _210(
+        tmp_path,
+        identifier="EP2029",
+        category="EP",
+        name="Europees Parlement 2029",
+        election_date="2029-05-24",
+        nomination_date="2029-04-09",
+    )
+    _, findings = _check(capsys, path, today="2029-01-08")
+    codes = _codes(findings)
+    assert codes["y35-not-checkable"]["article"] == "Kieswet Y 35 lid 1"
+    assert "y35-needed" not in codes

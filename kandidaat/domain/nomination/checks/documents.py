@@ -59,7 +59,8 @@ def check_id_copies(nomination: Nomination, context: CheckContext) -> list[Findi
 def check_european_parliament(nomination: Nomination, context: CheckContext) -> list[Finding]:
     """Y 13 for every candidate, Y 35 for nationals of another member state.
 
-    Kieswet art. Y 13, Y 35 and Y 4 (geldend op 2026-01-01).
+    Kieswet art. Y 13, Y 35 and Y 4 (geldend op 2026-01-01). A bare EML 210
+    carries no nationality: then Y 35 is said to be not checkable (ADR 0024).
     """
     if nomination.election.body is not Body.EP:
         return []
@@ -76,6 +77,20 @@ def check_european_parliament(nomination: Nomination, context: CheckContext) -> 
                 "Zonder deze verklaring wordt de kandidaat geschrapt (art. Y 17).",
             )
         )
+    if context.facts.lacks(Gap.PAPER):
+        # A 210 carries no nationality: every candidate would read as Dutch.
+        findings.append(
+            Finding(
+                "y35-not-checkable",
+                Severity.INFO,
+                "Kieswet Y 35 lid 1",
+                f"De nationaliteit van de kandidaten staat niet in {context.facts.source}; of "
+                "iemand als onderdaan van een andere lidstaat model Y 35 nodig heeft, is uit "
+                "dit bestand niet te controleren.",
+                "Kandidaten met de nationaliteit van een andere lidstaat leveren model Y 35 in.",
+            )
+        )
+        return findings
     foreign = [c for c in candidates if c.nationality.upper() not in {"", "NL"}]
     eu = [c for c in foreign if c.nationality.upper() in EU_MEMBER_STATES]
     if eu:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kandidaat.domain.nomination.checks.context import capital
 from kandidaat.domain.nomination.checks.facts import Gap
+from kandidaat.domain.nomination.elections import plain_name
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import Body
 
@@ -27,14 +28,15 @@ def lives_in_area(candidate: Candidate, election: Election) -> bool | None:
 
     ``Candidate.lives_in_area`` when filled in; otherwise abroad means no, and
     a woonplaats equal to the area's name means yes (a municipality named
-    after its main town). Anything else needs the user to confirm.
+    after its main town; compared without accents, case and punctuation, so
+    "Sudwest-Fryslan" is "Súdwest-Fryslân"). Anything else needs the user to confirm.
     """
     if candidate.lives_in_area is not None:
         return candidate.lives_in_area
     if candidate.lives_abroad:
         return False
-    area = (election.area_name or "").strip().casefold()
-    if area and candidate.locality.strip().casefold() == area:
+    area = plain_name(election.area_name or "")
+    if area and plain_name(candidate.locality) == area:
         return True
     return None
 

@@ -51,7 +51,7 @@ def check_support(nomination: Nomination, context: CheckContext) -> list[Finding
             f" Ondertekenen kan van {dutch_date(context.dates.support_window_start)} tot en met "
             f"{dutch_date(context.dates.support_window_end)}, in de eigen gemeente."
         )
-    if election.body is Body.GR and context.facts.lacks(Gap.SEATS):
+    if election.body is Body.GR and (context.facts.lacks(Gap.SEATS) or election.seats < 1):
         return [_seats_unknown(candidate_list, context) for candidate_list in nomination.lists]
     findings: list[Finding] = []
     for candidate_list in nomination.lists:
