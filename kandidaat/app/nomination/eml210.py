@@ -43,6 +43,7 @@ from kandidaat.domain.nomination.elections import (
     builtin_election,
     eerste_kamer_election,
     frisian_allowed,
+    same_identifier,
     tweede_kamer_election,
 )
 from kandidaat.domain.nomination.model import (
@@ -91,6 +92,8 @@ SMALL_BODY_SEATS = 19
 _GENDER_TO_EML = {Gender.MALE: "male", Gender.FEMALE: "female", None: "unknown"}
 _GENDER_FROM_EML = {"male": Gender.MALE, "female": Gender.FEMALE, "unknown": None}
 _UNKNOWN_SEATS = 0
+_SHOWN = 80
+"""How much of a value from the file an error message repeats."""
 READ_FROM_210 = "een EML 210"
 """How the check messages name a bare 210 as the source (Dutch)."""
 
@@ -387,7 +390,7 @@ def election_from_identifier(
         body = Body(identifier.category)
     except ValueError:
         raise InputError(
-            f"{source}: verkiezingssoort {identifier.category!r} wordt niet ondersteund "
+            f"{source}: verkiezingssoort {identifier.category[:_SHOWN]!r} wordt niet ondersteund "
             f"(wel: {', '.join(b.value for b in Body)})"
         ) from None
     election_date = _date(identifier.election_date, f"{source}: ElectionDate")
@@ -589,10 +592,10 @@ def read_nomination_record(
         election = base.election
     if election is None:
         election = _builtin_with_file_dates(record, source)
-    if election is not None and record.election.id != election.identifier:
+    if election is not None and not same_identifier(record.election.id, election.identifier):
         raise InputError(
-            f"{source}: het bestand hoort bij verkiezing {record.election.id}, "
-            f"niet bij {election.identifier}"
+            f"{source}: het bestand hoort bij verkiezing {record.election.id[:_SHOWN]}, "
+            f"niet bij {election.identifier[:_SHOWN]}"
         )
     gaps: set[Gap] = set() if base is not None else {Gap.PAPER}
     numbers, kieskringen = _kieskringen_of_record(record, election, source, strict=base is not None)

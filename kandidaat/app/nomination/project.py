@@ -7,6 +7,7 @@ is left exactly as it was.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from kandidaat.domain.nomination.elections import (
     builtin_election,
     election_from_definition,
     municipal_election,
+    same_identifier,
 )
 from kandidaat.eml.documents import read_path
 from kandidaat.store.project import SUFFIX, ProjectFile
@@ -44,6 +46,8 @@ __all__ = [
 ]
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_SHOWN = 80
+"""How much of a user's argument an error message repeats."""
 
 
 def create_project(path: Path, nomination: Nomination) -> None:
@@ -110,7 +114,7 @@ def load_target_with_facts(path: Path, *, election: Election | None = None) -> R
     if is_project_file(path):
         nomination = load_project(path)
         if election is not None:
-            if election.identifier != nomination.election.identifier:
+            if not same_identifier(election.identifier, nomination.election.identifier):
                 raise InputError(
                     f"{path.name}: het project hoort bij verkiezing "
                     f"{nomination.election.identifier}, niet bij {election.identifier}"
@@ -129,15 +133,21 @@ def election_argument(text: str) -> Election:
     Raises:
         InputError: neither a readable 110a nor a built-in election (Dutch).
     """
+    if any(unicodedata.category(character) == "Cc" for character in text):
+        raise InputError("--election: de waarde bevat een stuurteken; typ de naam opnieuw")
     path = Path(text)
-    if path.is_file():
+    try:
+        is_file = path.is_file()
+    except (OSError, ValueError):  # a name too long for the system, or with a NUL
+        is_file = False
+    if is_file:
         return election_from_110a(path)
     try:
         return builtin_election(text)
     except InputError as error:
         raise InputError(
-            f"--election {text!r}: geen bestaand bestand (EML 110a) en geen ingebouwde "
-            f"verkiezing; {error.message}"
+            f"--election {text[:_SHOWN]!r}: geen bestaand bestand (EML 110a) en geen "
+            f"ingebouwde verkiezing; {error.message}"
         ) from None
 
 

@@ -11,7 +11,6 @@ year before the election).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from datetime import date
@@ -39,6 +38,7 @@ __all__ = [
     "municipal_election",
     "plain_name",
     "provincial_election",
+    "same_identifier",
     "tweede_kamer_election",
     "waterschap_election",
 ]
@@ -173,6 +173,15 @@ def plain_name(text: str) -> str:
 _FRISIAN_GR = frozenset(
     plain_name(name) for name in (*FRISIAN_MUNICIPALITIES, *_FRISIAN_MUNICIPALITY_ALIASES)
 )
+
+
+def same_identifier(first: str, second: str) -> bool:
+    """True when two ElectionIdentifiers name the same election, however spelled.
+
+    Compared without accents, case and punctuation: ``PS2027_Fryslan`` (e-KS)
+    is ``PS2027_Fryslân`` (the Kiesraad's spelling of the province).
+    """
+    return bool(plain_name(first)) and plain_name(first) == plain_name(second)
 
 
 def _area_of_identifier(identifier: str) -> str:
@@ -403,10 +412,8 @@ def builtin_elections() -> tuple[Election, ...]:
 def builtin_election(identifier: str) -> Election:
     """The built-in election with ``identifier`` (e.g. ``PS2027_Gelderland``).
 
-    The identifier is matched without accents, case and punctuation, as other
-    programs spell it (e-KS writes ``PS2027_Fryslan`` for ``PS2027_Fryslân``);
-    the election then keeps the spelling asked for, so a file's identifier
-    still matches it.
+    The identifier is matched as :func:`same_identifier` does, as other
+    programs spell it (e-KS writes ``PS2027_Fryslan`` for ``PS2027_Fryslân``).
 
     Raises:
         InputError: no built-in election has that identifier.
@@ -415,12 +422,11 @@ def builtin_election(identifier: str) -> Election:
     for election in elections:
         if election.identifier == identifier:
             return election
-    wanted = plain_name(identifier)
     for election in elections:
-        if plain_name(election.identifier) == wanted:
-            return dataclasses.replace(election, identifier=identifier)
+        if same_identifier(election.identifier, identifier):
+            return election
     known = ", ".join(election.identifier for election in elections)
-    raise InputError(f"onbekende verkiezing {identifier!r} (ingebouwd: {known})")
+    raise InputError(f"onbekende verkiezing {identifier[:80]!r} (ingebouwd: {known})")
 
 
 def election_from_definition(defn: ElectionDefinition) -> Election:

@@ -13,9 +13,23 @@ from kandidaat.domain.nomination.model import CandidateList, Nomination
 from kandidaat.domain.nomination.structure import ListStructure, list_structure
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from kandidaat.domain.nomination.model import Candidate
 
-__all__ = ["Appearance", "CheckContext", "capital", "count", "person_name", "sentence"]
+__all__ = [
+    "MOST_NAMED",
+    "Appearance",
+    "CheckContext",
+    "bounded",
+    "capital",
+    "count",
+    "person_name",
+    "sentence",
+]
+
+MOST_NAMED = 10
+"""How many kieskringen a message names before it says "en N andere"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +118,7 @@ class CheckContext:
             return f"{label} (alle kieskringen)"
         if len(numbers) == 1:
             return f"{label} (kieskring {_kieskring(numbers[0], names)})"
-        return f"{label} (kieskringen {', '.join(_kieskring(n, names) for n in numbers)})"
+        return f"{label} (kieskringen {bounded(_kieskring(n, names) for n in numbers)})"
 
     def candidates_on_lists(self) -> tuple[Candidate, ...]:
         """Every person on at least one list, in the order of first appearance."""
@@ -136,6 +150,17 @@ class CheckContext:
         if len(self.nomination.lists) > 1:
             label += f" op {self.list_label(appearance.candidate_list, start=False)}"
         return label
+
+
+def bounded(items: Iterable[str], most: int = MOST_NAMED) -> str:
+    """At most ``most`` items joined by commas, then "en N andere" (messages stay short).
+
+    A hostile file may name thousands of kieskringen; a message never lists them all.
+    """
+    listed = list(items)
+    if len(listed) <= most:
+        return ", ".join(listed)
+    return f"{', '.join(listed[:most])} en {len(listed) - most} andere"
 
 
 def person_name(candidate: Candidate) -> str:

@@ -48,7 +48,7 @@ _MONTHS = (
     "november",
     "december",
 )
-_ANNEX = re.compile(r"XX-(XX|\d\d)-(XXXX|\d{4})")
+_ANNEX = re.compile(r"XX-(XX|[0-9]{2})-(XXXX|[0-9]{4})")
 """kr:DateOfBirthAnnex (kiesraad-eml-extensions.xsd): the day is always unknown."""
 _LAST_MONTH = 12
 

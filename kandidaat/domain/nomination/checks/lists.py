@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kandidaat.domain.nomination.checks.context import count
+from kandidaat.domain.nomination.checks.context import bounded, count
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import Body
 from kandidaat.domain.nomination.structure import ListType
@@ -69,13 +69,13 @@ def check_lists(nomination: Nomination, context: CheckContext) -> list[Finding]:
         if unknown:
             word = "kieskring" if len(unknown) == 1 else "kieskringen"
             verb = "bestaat" if len(unknown) == 1 else "bestaan"
-            existing = ", ".join(f"{k.number} {k.name}".strip() for k in election.kieskringen)
+            existing = bounded(f"{k.number} {k.name}".strip() for k in election.kieskringen)
             findings.append(
                 Finding(
                     "unknown-kieskring",
                     Severity.ERROR,
                     _kieskring_article(nomination),
-                    f"{label} noemt {word} {', '.join(unknown)}, die bij de verkiezing "
+                    f"{label} noemt {word} {bounded(unknown)}, die bij de verkiezing "
                     f"{election.name} niet {verb}; de verkiezing heeft {existing}.",
                     "Kies alleen kieskringen van deze verkiezing; voor een kieskring die niet "
                     "bestaat kan de lijst niet worden ingeleverd.",
