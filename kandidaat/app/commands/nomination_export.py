@@ -44,7 +44,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the files, print one line per list; exit 1 when the check finds errors."""
+    """Write the files, print one line per list; exit 1 when the check finds errors (ADR 0027)."""
     nomination = load_project(args.project)
     for exported in export_all_210(nomination, args.out):
         sys.stdout.write(f"lijst {exported.list_key}: {exported.path}\n")

@@ -421,7 +421,7 @@ def _kieskringen_of_record(
 
     A kieskring the election lacks is refused when ``strict`` (reading into a
     project); otherwise the list keeps it and the check reports it per list
-    (Kieswet art. H 2; ADR 0025).
+    (Kieswet art. H 2; ADR 0024).
     """
     contest = record.contest_id
     contests = record.affiliation.contests

@@ -201,7 +201,7 @@ def frisian_allowed(
     Names are compared without accents, case and punctuation ("Fryslan",
     "Friesland" and "Fryslân" alike); a gemeenteraad is also recognised by its
     CBS code (``0080`` or ``GM0080``); without a name the area part of the
-    identifier counts (``PS2027_Fryslan``).
+    identifier counts (``PS2027_Fryslan``). ADR 0025.
     """
     names = [plain_name(area_name or ""), plain_name(_area_of_identifier(identifier))]
     names = [name for name in names if name]
