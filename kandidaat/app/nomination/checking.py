@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from kandidaat.app.exitcodes import EXIT_FINDINGS, EXIT_OK
 from kandidaat.app.nomination.project import election_from_110a, load_target_with_facts
-from kandidaat.domain.nomination.checks import SourceFacts, run_checks
+from kandidaat.domain.nomination.checks import Gap, SourceFacts, run_checks
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import Election, Nomination
 
@@ -150,11 +150,44 @@ def _count(severity: Severity, number: int) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+_GAP_WORDS = {
+    Gap.SEATS: "het aantal zetels",
+    Gap.KIESKRING_NAMES: "de namen van de kieskringen",
+    Gap.KIESKRINGEN: "welke kieskringen de verkiezing heeft",
+}
+
+
+def _gaps_lines(facts: SourceFacts) -> list[str]:
+    """Say up front what the source did not carry (ADR 0024); nothing for a project."""
+    lines = []
+    missing = [words for gap, words in _GAP_WORDS.items() if facts.lacks(gap)]
+    if missing:
+        lines.append(
+            f"Let op: het bestand noemt {_and(missing)} niet; wat daarvan afhangt is "
+            "zonder de verkiezingsdefinitie niet te controleren (geef --election: een EML "
+            "110a-bestand of een ingebouwde verkiezing)."
+        )
+    if facts.lacks(Gap.PAPER):
+        lines.append(
+            f"Wat alleen op papier staat (machtiging H 3-1/H 3-2, verklaringen van "
+            f"voorgenomen vestiging, zittende leden, de vorige uitslag) staat niet in "
+            f"{facts.source}; controleer dat in het project of op de stukken."
+        )
+    return lines
+
+
+def _and(items: list[str]) -> str:
+    """Items joined as a Dutch reader writes them: a; a en b; a, b en c."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
+
+
 def render_text(report: CheckReport) -> str:
     """The findings in Dutch, grouped by severity, with what to do and where."""
     nomination = report.nomination
     party = nomination.party.appellation or "blanco lijst"
-    lines = [f"Controle van {report.source}: {party}, {nomination.election.name}", ""]
+    lines = [f"Controle van {report.source}: {party}, {nomination.election.name}"]
+    lines += _gaps_lines(report.facts)
+    lines.append("")
     for severity in _ORDER:
         group = [f for f in report.findings if f.severity is severity]
         if not group:

@@ -497,3 +497,23 @@ def test_an_ep_list_says_the_nationality_is_not_in_the_210(
     codes = _codes(findings)
     assert codes["y35-not-checkable"]["article"] == "Kieswet Y 35 lid 1"
     assert "y35-needed" not in codes
+
+
+def test_the_text_says_up_front_what_the_210_does_not_carry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _210(
+        tmp_path,
+        identifier="GR2026_Stadskanaal",
+        category="GR",
+        name="Gemeenteraad Stadskanaal 2026",
+        locality="Stadskanaal",
+    )
+    capsys.readouterr()
+    main(["check", str(path), "--today", TODAY_2026])
+    head = capsys.readouterr().out.splitlines()[:3]
+    assert head[1].startswith(
+        "Let op: het bestand noemt het aantal zetels en de namen van de kieskringen niet"
+    )
+    assert "--election" in head[1]
+    assert "machtiging H 3-1/H 3-2" in head[2]

@@ -16,9 +16,11 @@ from kandidaat.app.nomination.eml_files import (
     export_210,
     export_all_210,
     read_210,
+    read_210_with_facts,
     read_candidate_data,
 )
 from kandidaat.domain.errors import InputError
+from kandidaat.domain.nomination.checks import Gap
 from kandidaat.domain.nomination.model import (
     Agent,
     AppellationKind,
@@ -489,3 +491,36 @@ def test_a_210_in_the_style_of_osv2020_and_e_ks_reads_into_a_nomination(tmp_path
     assert saskia.date_of_birth is None  # only XX-05-1976 is known
     assert saskia.agent is not None
     assert (saskia.agent.last_name, saskia.agent.address.locality) == ("Gemachtigd", "Arnhem")
+
+
+def test_the_osv2020_style_210_keeps_its_partial_date_of_birth(tmp_path: Path) -> None:
+    path = tmp_path / "osv.eml.xml"
+    path.write_text(FOREIGN_210, encoding="utf-8")
+    read = read_210_with_facts(path)
+    saskia = read.nomination.candidates[1]
+    partial = read.facts.partial_births[saskia.key]
+    assert (partial.text, partial.year, partial.month) == ("XX-05-1976", 1976, 5)
+    # PS2027_Gelderland is built in: the seats and kieskring names are known; only the
+    # paper-only facts are missing from a bare 210 (ADR 0024).
+    assert read.facts.gaps == frozenset({Gap.PAPER})
+
+
+def test_a_210_of_an_unknown_election_marks_seats_and_names_unknown(tmp_path: Path) -> None:
+    text = FOREIGN_210.replace("PS2027_Gelderland", "PS2031_Gelderland")
+    path = tmp_path / "ps2031.eml.xml"
+    path.write_text(text, encoding="utf-8")
+    read = read_210_with_facts(path)
+    assert read.nomination.election.seats == 0
+    assert {Gap.SEATS, Gap.KIESKRINGEN, Gap.PAPER} <= read.facts.gaps
+
+
+def test_reading_a_210_into_a_project_has_no_gaps_and_still_refuses_unknown_kieskringen(
+    tmp_path: Path,
+) -> None:
+    text = FOREIGN_210.replace('<kr:Contest Id="2"/>', '<kr:Contest Id="2"/><kr:Contest Id="7"/>')
+    path = tmp_path / "zeven.eml.xml"
+    path.write_text(text, encoding="utf-8")
+    base = Nomination(GELDERLAND, Party(AppellationKind.REGISTERED, "Partij Waal"))
+    with pytest.raises(InputError, match="kieskring 7 bestaat niet"):
+        read_210(path, base=base)
+    assert read_210_with_facts(path).nomination.lists[0].kieskringen == ("2", "7")
