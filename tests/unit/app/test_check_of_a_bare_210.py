@@ -517,3 +517,25 @@ def test_the_text_says_up_front_what_the_210_does_not_carry(
     )
     assert "--election" in head[1]
     assert "machtiging H 3-1/H 3-2" in head[2]
+
+
+def test_a_list_of_an_unknown_election_is_never_called_a_list_for_all_kieskringen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # PS2031_Gelderland is not built in: the file names kieskringen 1 and 2 of the list,
+    # but not whether the election has more, so "alle kieskringen" would be a guess.
+    path = _210(
+        tmp_path,
+        identifier="PS2031_Gelderland",
+        category="PS",
+        name="Provinciale Staten Gelderland 2031",
+        election_date="2031-03-19",
+        nomination_date="2031-02-03",
+        contest="1",
+        contest_name="Arnhem",
+        contests=("1", "2"),
+        locality="Arnhem",
+    )
+    _, findings = _check(capsys, path, today="2031-01-05")
+    assert not [f for f in findings if "alle kieskringen" in f["message"]]
+    assert any("Lijst 1 (kieskringen 1 Arnhem, 2)" in f["message"] for f in findings)

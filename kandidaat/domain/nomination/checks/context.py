@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.errors import InputError
-from kandidaat.domain.nomination.checks.facts import SourceFacts
+from kandidaat.domain.nomination.checks.facts import Gap, SourceFacts
 from kandidaat.domain.nomination.deadlines import ElectionDates, election_dates
 from kandidaat.domain.nomination.model import CandidateList, Nomination
 from kandidaat.domain.nomination.structure import ListStructure, list_structure
@@ -114,7 +114,8 @@ class CheckContext:
         numbers = candidate_list.kieskringen
         if not numbers:
             return f"{label} (geen kieskring)"
-        if set(numbers) == set(names) and len(numbers) > 1:
+        every = set(numbers) == set(names) and not self.facts.lacks(Gap.KIESKRINGEN)
+        if every and len(numbers) > 1:
             return f"{label} (alle kieskringen)"
         if len(numbers) == 1:
             return f"{label} (kieskring {_kieskring(numbers[0], names)})"
