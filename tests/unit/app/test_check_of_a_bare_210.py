@@ -11,6 +11,7 @@ hand computations written next to each test.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -539,3 +540,33 @@ def test_a_list_of_an_unknown_election_is_never_called_a_list_for_all_kieskringe
     _, findings = _check(capsys, path, today="2031-01-05")
     assert not [f for f in findings if "alle kieskringen" in f["message"]]
     assert any("Lijst 1 (kieskringen 1 Arnhem, 2)" in f["message"] for f in findings)
+
+
+def test_every_e_ks_210_checks_alone_and_with_the_110a_of_its_election(
+    shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = shared_dir / "eml_nl" / "fixtures" / "e-ks"
+    files = sorted(folder.iterdir())
+    unexpected = [p.name for p in files if not p.name.endswith(".eml.xml")]
+    assert not unexpected, f"{folder}: unexpected files {unexpected} (only .eml.xml expected)"
+    definitions = {}
+    for path in files:
+        if "_110a-" in path.name:
+            text = path.read_text(encoding="utf-8")
+            found = re.search(r'ElectionIdentifier Id="([^"]+)"', text)
+            assert found, f"{path.name}: no ElectionIdentifier"
+            definitions[found.group(1)] = path
+    lists = [p for p in files if "210" in p.name and "_110a-" not in p.name]
+    assert len(lists) >= 3, f"{folder}: expected the three e-KS 210 files, found {lists}"
+    for path in lists:
+        identifier = re.search(r'ElectionIdentifier Id="([^"]+)"', path.read_text("utf-8"))
+        assert identifier, f"{path.name}: no ElectionIdentifier"
+        runs = [()]
+        if identifier.group(1) in definitions:
+            runs.append(("--election", str(definitions[identifier.group(1)])))
+        for extra in runs:
+            code, findings = _check(capsys, path, *extra, today=TODAY_2027)
+            assert code in {0, 1}, f"{path.name} {extra}: exit {code}"
+            for finding in findings:
+                assert "kiezers in ." not in finding["message"], (path.name, finding)
+                assert finding["code"] != "group-missing", (path.name, finding)
