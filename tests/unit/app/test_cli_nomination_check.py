@@ -172,9 +172,31 @@ def test_a_210_with_too_many_candidates_exits_1(
     assert main(["export210", str(project), "--out", str(tmp_path / "uit"), "--today", TODAY]) == 1
     [eml] = (tmp_path / "uit").iterdir()
     capsys.readouterr()
-    assert main(["check", str(eml), "--json", "--today", TODAY]) == 1
+    assert main(["check", str(eml), "--json", "--today", TODAY, "--previous-seats", "0"]) == 1
     codes = {f["code"] for f in json.loads(capsys.readouterr().out)}
     assert "too-many-candidates" in codes
+
+
+def test_a_210_of_55_candidates_without_the_previous_result_cannot_be_judged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Kieswet H 6 lid 2: 50, or 80 after more than 15 seats; a 210 does not say which.
+    project = _problem_project(tmp_path)
+    main(["party", str(project), "--vorige-zetels", "20"])
+    main(["export210", str(project), "--out", str(tmp_path / "uit"), "--today", TODAY])
+    [eml] = (tmp_path / "uit").iterdir()
+    capsys.readouterr()
+    main(["check", str(eml), "--json", "--today", TODAY])
+    codes = {f["code"]: f for f in json.loads(capsys.readouterr().out)}
+    assert "too-many-candidates" not in codes
+    unknown = codes["maximum-not-checkable"]
+    assert unknown["severity"] == "warning"
+    assert "--previous-seats" in unknown["advice"]
+    capsys.readouterr()
+    main(["check", str(eml), "--json", "--today", TODAY, "--previous-seats", "20"])
+    codes = {f["code"]: f for f in json.loads(capsys.readouterr().out)}
+    assert "too-many-candidates" not in codes
+    assert "maximum-not-checkable" not in codes
 
 
 def test_a_broken_eml_file_exits_2_naming_the_file_and_line(

@@ -256,3 +256,25 @@ def test_a_source_without_paper_facts_does_not_call_them_missing() -> None:
     assert codes["settlement-not-checkable"].severity.value == "info"
     in_project = {f.code for f in run_checks(nomination, today=BEFORE_NOMINATION)}
     assert {"group-missing", "residence-unknown"} <= in_project
+
+
+def test_without_the_previous_result_only_more_than_80_candidates_is_certainly_too_many() -> None:
+    # Kieswet H 6 lid 2: 50, or 80 after more than 15 seats at the previous election.
+    facts = SourceFacts("een EML 210", frozenset({Gap.PAPER}))
+    for number, expected in (
+        (50, None),
+        (60, "maximum-not-checkable"),
+        (81, "too-many-candidates"),
+    ):
+        nomination = single_list(people(number))
+        party = dataclasses.replace(nomination.party, previous_seats=None, groups=())
+        nomination = dataclasses.replace(nomination, party=party)
+        findings = run_checks(nomination, today=BEFORE_NOMINATION, facts=facts)
+        codes = {f.code: f for f in findings if f.field == "candidates"}
+        found = next(
+            (c for c in ("maximum-not-checkable", "too-many-candidates") if c in codes), None
+        )
+        assert found == expected, number
+        if expected == "too-many-candidates":
+            assert "ten hoogste 80" in codes[expected].message
+            assert "vanaf nummer 81" in codes[expected].advice
