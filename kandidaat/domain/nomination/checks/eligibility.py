@@ -101,6 +101,10 @@ def check_age(nomination: Nomination, context: CheckContext) -> list[Finding]:
     return findings
 
 
+_AGE_ARTICLES = {"date-of-birth-in-future": "Kiesbesluit H 2 lid 1"}
+"""The article of a finding of :func:`_partial_age` other than Kieswet H 7 lid 1."""
+
+
 def _partial_age(
     candidate: Candidate, partial: PartialDate, last_day: date, context: CheckContext
 ) -> list[Finding]:
@@ -118,9 +122,7 @@ def _partial_age(
     shown = f"geboortedatum {partial.text}: {partial.dutch()}"
 
     def finding(code: str, severity: Severity, message: str, advice: str) -> Finding:
-        article = (
-            "Kieswet H 7 lid 1" if code != "date-of-birth-in-future" else ("Kiesbesluit H 2 lid 1")
-        )
+        article = _AGE_ARTICLES.get(code, "Kieswet H 7 lid 1")
         return Finding(
             code,
             severity,
@@ -138,7 +140,7 @@ def _partial_age(
                 "age-not-checkable",
                 Severity.WARNING,
                 f"Van {label} is de geboortedatum geheel onbekend ({partial.text}); of de "
-                f"kandidaat uiterlijk {dutch_date(last_day)} 18 jaar wordt, is niet te "
+                f"kandidaat uiterlijk op {dutch_date(last_day)} 18 jaar wordt, is niet te "
                 "controleren.",
                 "Controleer de leeftijd met de BRP of een identiteitsbewijs.",
             )
@@ -169,7 +171,7 @@ def _partial_age(
             finding(
                 "age-not-checkable",
                 Severity.WARNING,
-                f"Van {label} ({shown}) is niet te controleren of de kandidaat uiterlijk "
+                f"Van {label} ({shown}) is niet te controleren of de kandidaat uiterlijk op "
                 f"{dutch_date(last_day)} 18 jaar wordt: dat hangt af van de onbekende dag"
                 + (" of maand." if partial.month is None else "."),
                 "Controleer de leeftijd met de BRP of een identiteitsbewijs.",
