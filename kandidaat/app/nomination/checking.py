@@ -90,7 +90,7 @@ def check_target(
     """
     if election_file is not None:
         election = election_from_110a(election_file)
-    read = load_target_with_facts(path, election=election)
+    read = load_target_with_facts(path, election=election, allow_unknown_date=True)
     nomination = read.nomination
     if previous_seats is not None:
         party = dataclasses.replace(nomination.party, previous_seats=previous_seats)
@@ -151,6 +151,7 @@ def _count(severity: Severity, number: int) -> str:
 
 
 _GAP_WORDS = {
+    Gap.ELECTION_DATE: "de verkiezingsdatum",
     Gap.SEATS: "het aantal zetels",
     Gap.KIESKRING_NAMES: "de namen van de kieskringen",
     Gap.KIESKRINGEN: "welke kieskringen de verkiezing heeft",

@@ -37,7 +37,12 @@ from kandidaat.domain.election import (
     Proposer,
 )
 from kandidaat.domain.errors import InputError
-from kandidaat.domain.nomination.checks.facts import Gap, PartialDate, SourceFacts
+from kandidaat.domain.nomination.checks.facts import (
+    UNKNOWN_ELECTION_DATE,
+    Gap,
+    PartialDate,
+    SourceFacts,
+)
 from kandidaat.domain.nomination.deadlines import nomination_day_for
 from kandidaat.domain.nomination.elections import (
     builtin_election,
@@ -379,9 +384,17 @@ def _builtin_with_file_dates(record: NominationRecord, source: str) -> Election 
 
 
 def election_from_identifier(
-    identifier: ElectionIdentifier, kieskringen: tuple[Kieskring, ...], source: str
+    identifier: ElectionIdentifier,
+    kieskringen: tuple[Kieskring, ...],
+    source: str,
+    *,
+    allow_unknown_date: bool = False,
 ) -> Election:
     """An election as far as a 210 or 230b describes it (the number of seats is unknown: 0).
+
+    Without kr:ElectionDate the election is refused, unless
+    ``allow_unknown_date`` (the check, which then reports the date as unknown:
+    :data:`~kandidaat.domain.nomination.checks.facts.UNKNOWN_ELECTION_DATE`).
 
     Raises:
         InputError: a category kandidaat does not support or a broken date.
@@ -394,6 +407,8 @@ def election_from_identifier(
             f"(wel: {', '.join(b.value for b in Body)})"
         ) from None
     election_date = _date(identifier.election_date, f"{source}: ElectionDate")
+    if election_date is None and allow_unknown_date:
+        election_date = UNKNOWN_ELECTION_DATE
     if election_date is None:
         raise InputError(
             f"{source}: de verkiezingsdatum (kr:ElectionDate) ontbreekt in het bestand; geef de "
@@ -566,6 +581,7 @@ def read_nomination_record(
     election: Election | None = None,
     base: Nomination | None = None,
     source: str = "EML 210",
+    allow_unknown_date: bool = False,
 ) -> ReadNomination:
     """A nomination (one list) from an EML 210, and the facts the file did not carry.
 
@@ -582,6 +598,8 @@ def read_nomination_record(
     the key and the fields only paper carries; a list for the same kieskringen
     is replaced, others are kept. A kieskring the election lacks is then
     refused; without ``base`` the list keeps it and the check reports it.
+    ``allow_unknown_date`` lets the check read a 210 without kr:ElectionDate
+    (the date is then a gap); everything else refuses it.
 
     Raises:
         InputError: the file belongs to another election, names kieskringen
@@ -600,7 +618,11 @@ def read_nomination_record(
     gaps: set[Gap] = set() if base is not None else {Gap.PAPER}
     numbers, kieskringen = _kieskringen_of_record(record, election, source, strict=base is not None)
     if election is None:
-        election = election_from_identifier(record.election, kieskringen, source)
+        election = election_from_identifier(
+            record.election, kieskringen, source, allow_unknown_date=allow_unknown_date
+        )
+        if election.election_date == UNKNOWN_ELECTION_DATE:
+            gaps.add(Gap.ELECTION_DATE)
         gaps.add(Gap.SEATS)
         if record.contest_id != CONTEST_SINGLE:
             gaps.add(Gap.KIESKRINGEN)

@@ -129,9 +129,16 @@ def read_210(
 
 
 def read_210_with_facts(
-    path: Path, *, election: Election | None = None, base: Nomination | None = None
+    path: Path,
+    *,
+    election: Election | None = None,
+    base: Nomination | None = None,
+    allow_unknown_date: bool = False,
 ) -> ReadNomination:
     """Read an EML 210 and say what it did not carry (seats, names, paper; ADR 0024).
+
+    ``allow_unknown_date``: a 210 without kr:ElectionDate is read (for the
+    check, which reports the date as unknown) instead of refused.
 
     Raises:
         InputError: the file is unreadable, not a 210, or its content does not
@@ -143,7 +150,13 @@ def read_210_with_facts(
             f"{path.name}: dit is geen EML 210 (kandidatenlijst) maar EML "
             f"{document.envelope.message_id}"
         )
-    return read_nomination_record(document, election=election, base=base, source=path.name)
+    return read_nomination_record(
+        document,
+        election=election,
+        base=base,
+        source=path.name,
+        allow_unknown_date=allow_unknown_date,
+    )
 
 
 def read_candidate_data(path: Path, *, election: Election | None = None) -> tuple[Nomination, ...]:

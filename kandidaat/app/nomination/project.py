@@ -103,8 +103,12 @@ def load_target(path: Path, *, election: Election | None = None) -> Nomination:
     return load_target_with_facts(path, election=election).nomination
 
 
-def load_target_with_facts(path: Path, *, election: Election | None = None) -> ReadNomination:
+def load_target_with_facts(
+    path: Path, *, election: Election | None = None, allow_unknown_date: bool = False
+) -> ReadNomination:
     """A project file or an EML 210, and what it does not carry (a project: nothing).
+
+    ``allow_unknown_date`` reads a 210 without kr:ElectionDate (for the check).
 
     Raises:
         InputError: the file is missing, unreadable or neither of the two.
@@ -121,7 +125,7 @@ def load_target_with_facts(path: Path, *, election: Election | None = None) -> R
                 )
             nomination = replace(nomination, election=election)
         return ReadNomination(nomination, SourceFacts())
-    return read_210_with_facts(path, election=election)
+    return read_210_with_facts(path, election=election, allow_unknown_date=allow_unknown_date)
 
 
 def election_argument(text: str) -> Election:

@@ -47,7 +47,7 @@ TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
       <ElectionName>{name}</ElectionName>
       <ElectionCategory>{category}</ElectionCategory>
       {domain}
-      <kr:ElectionDate>{election_date}</kr:ElectionDate>
+      {election_date}
       <kr:NominationDate>{nomination_date}</kr:NominationDate>
     </ElectionIdentifier>
     <ContestIdentifier Id="{contest}"><ContestName>{contest_name}</ContestName></ContestIdentifier>
@@ -120,7 +120,9 @@ def _210(  # noqa: PLR0913 - one keyword per part of the file a test varies
         name=name,
         category=category,
         domain=domain,
-        election_date=election_date,
+        election_date=(
+            f"<kr:ElectionDate>{election_date}</kr:ElectionDate>" if election_date else ""
+        ),
         nomination_date=nomination_date,
         contest=contest,
         contest_name=contest_name,
@@ -570,3 +572,45 @@ def test_every_e_ks_210_checks_alone_and_with_the_110a_of_its_election(
             for finding in findings:
                 assert "kiezers in ." not in finding["message"], (path.name, finding)
                 assert finding["code"] != "group-missing", (path.name, finding)
+
+
+def _without_election_date(tmp_path: Path) -> Path:
+    # The XSD asks two of subcategory, domain, ElectionDate and NominationDate: this file
+    # gives a domain and the nomination day, but not the day of the election.
+    return _210(
+        tmp_path,
+        identifier="GR2030_Stadskanaal",
+        category="GR",
+        name="Gemeenteraad Stadskanaal 2030",
+        election_date="",
+        domain='<kr:ElectionDomain Id="0037">Stadskanaal</kr:ElectionDomain>',
+        locality="Stadskanaal",
+    )
+
+
+def test_a_210_without_the_election_date_is_checked_and_says_what_needs_the_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, findings = _check(capsys, _without_election_date(tmp_path))
+    assert code in {0, 1}
+    codes = _codes(findings)
+    for code_name in ("dates-not-checkable", "age-not-checkable"):
+        assert codes[code_name]["severity"] == "warning"
+        assert "niet te controleren zonder de verkiezingsdefinitie" in codes[code_name]["message"]
+    # What does not need the date is still checked: the names, the BSNs, the list.
+    assert "too-young" not in codes
+    assert "dates-unknown" not in codes
+    capsys.readouterr()
+    main(["check", str(_without_election_date(tmp_path)), "--today", TODAY_2026])
+    assert "de verkiezingsdatum" in capsys.readouterr().out.splitlines()[1]
+
+
+def test_documents_of_a_210_without_the_election_date_are_refused_not_dated_by_guess(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _without_election_date(tmp_path)
+    out = tmp_path / "stukken"
+    capsys.readouterr()
+    assert main(["documents", str(path), "--out", str(out)]) == 2
+    assert "kr:ElectionDate" in capsys.readouterr().err
+    assert not out.exists()

@@ -66,11 +66,15 @@ class CheckContext:
         cls, nomination: Nomination, today: date, facts: SourceFacts | None = None
     ) -> CheckContext:
         """Derive dates, structure and where every candidate stands."""
-        try:
-            dates: ElectionDates | None = election_dates(nomination.election)
-            problem = ""
-        except InputError as error:
-            dates, problem = None, error.message
+        known = facts or SourceFacts()
+        dates: ElectionDates | None = None
+        if known.lacks(Gap.ELECTION_DATE):
+            problem = f"de verkiezingsdatum staat niet in {known.source}"
+        else:
+            try:
+                dates, problem = election_dates(nomination.election), ""
+            except InputError as error:
+                problem = error.message
         appearances: dict[str, list[Appearance]] = {}
         for number, candidate_list in enumerate(nomination.lists, start=1):
             for position, key in enumerate(candidate_list.candidates, start=1):
@@ -81,7 +85,7 @@ class CheckContext:
             dates=dates,
             dates_problem=problem,
             structure=list_structure(nomination),
-            facts=facts or SourceFacts(),
+            facts=known,
             appearances={key: tuple(items) for key, items in appearances.items()},
             list_numbers={
                 candidate_list.key: number

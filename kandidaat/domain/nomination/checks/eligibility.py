@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.nomination.checks.context import capital
+from kandidaat.domain.nomination.checks.facts import ELECTION_HINT, Gap
 from kandidaat.domain.nomination.deadlines import dutch_date
 from kandidaat.domain.nomination.findings import Finding, Severity
 
@@ -41,6 +42,8 @@ def check_age(nomination: Nomination, context: CheckContext) -> list[Finding]:
     day of the term may stand.
     """
     election = nomination.election
+    if context.facts.lacks(Gap.ELECTION_DATE):
+        return _age_without_election_date(context)
     last_day = term_end(election)
     findings: list[Finding] = []
     for candidate in context.candidates_on_lists():
@@ -99,6 +102,23 @@ def check_age(nomination: Nomination, context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _age_without_election_date(context: CheckContext) -> list[Finding]:
+    """Without the election day the end of the term, and so the age rule, is unknown."""
+    if not context.candidates_on_lists():
+        return []
+    return [
+        Finding(
+            "age-not-checkable",
+            Severity.WARNING,
+            "Kieswet H 7 lid 1",
+            "Of elke kandidaat tijdens de zittingsperiode 18 jaar wordt, is "
+            f"{ELECTION_HINT}: de verkiezingsdatum staat niet in {context.facts.source}.",
+            "Geef de verkiezingsdefinitie mee, of controleer het project zelf.",
+            field="date_of_birth",
+        )
+    ]
 
 
 _AGE_ARTICLES = {"date-of-birth-in-future": "Kiesbesluit H 2 lid 1"}

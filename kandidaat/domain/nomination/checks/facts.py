@@ -23,6 +23,7 @@ from enum import StrEnum
 
 __all__ = [
     "ELECTION_HINT",
+    "UNKNOWN_ELECTION_DATE",
     "Gap",
     "PartialDate",
     "SourceFacts",
@@ -33,6 +34,12 @@ ELECTION_HINT = (
     "ingebouwde verkiezing zoals PS2027_Fryslân)"
 )
 """What a finding says when it needs the election's definition (Dutch)."""
+
+UNKNOWN_ELECTION_DATE = date.min
+"""Stands in for an election date the source does not give (with ``Gap.ELECTION_DATE``).
+
+No check computes with it: the context has no dates then and the age check
+says it cannot decide (ADR 0024)."""
 
 _MONTHS = (
     "januari",
@@ -62,6 +69,8 @@ class Gap(StrEnum):
     """The names of (some of) the kieskringen."""
     KIESKRINGEN = "kieskringen"
     """Which kieskringen the election has (only those of the list are known)."""
+    ELECTION_DATE = "verkiezingsdatum"
+    """The day of the election (a 210 may leave kr:ElectionDate out)."""
     PAPER = "papier"
     """What only paper carries: H 3-1/H 3-2, vestiging, membership of the body."""
 

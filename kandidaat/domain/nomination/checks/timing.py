@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kandidaat.domain.nomination.checks.facts import ELECTION_HINT, Gap
 from kandidaat.domain.nomination.deadlines import dutch_date
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import AppellationKind
@@ -21,6 +22,18 @@ def check_deadlines(nomination: Nomination, context: CheckContext) -> list[Findi
     (geldend op 2026-01-01); dates from :mod:`kandidaat.domain.nomination.deadlines`.
     """
     dates = context.dates
+    if dates is None and context.facts.lacks(Gap.ELECTION_DATE):
+        return [
+            Finding(
+                "dates-not-checkable",
+                Severity.WARNING,
+                "Kieswet J 1 lid 1",
+                f"De termijnen (registratie, waarborgsom, dag van kandidaatstelling) zijn "
+                f"{ELECTION_HINT}: {context.dates_problem}.",
+                "Geef de verkiezingsdefinitie mee, of controleer het project zelf.",
+                field="election",
+            )
+        ]
     if dates is None:
         return [
             Finding(
