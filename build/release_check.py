@@ -18,8 +18,10 @@ Exit codes: 0 every stage as expected, 1 a stage failed, 2 missing tools.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -36,6 +38,7 @@ sys.path[:0] = [str(BUILD_DIR), str(REPO)]
 
 from kandidaat_build.compare import compare_artifact_dirs  # noqa: E402 - after sys.path
 from kandidaat_build.errors import BuildError  # noqa: E402 - idem
+from kandidaat_build.licences import LICENCE_DIR, shipped_problems  # noqa: E402 - idem
 from kandidaat_build.pipeline import exclusive, git_facts  # noqa: E402 - idem
 
 SOFTHSM_MODULES = (
@@ -52,6 +55,13 @@ CALLERS = (
 CALLER_USERS = {name: f"bouwer{secrets.token_hex(4)}" for name, _, _ in CALLERS}
 
 
+def mark(*, ok: bool, detail: str) -> str:
+    """The four-letter outcome of a stage: ``ok``, ``FOUT`` or ``skip`` (not run here)."""
+    if not ok:
+        return "FOUT"
+    return "skip" if detail.startswith("OVERGESLAGEN") else "ok  "
+
+
 @dataclass
 class Summary:
     """One line per stage: name, seconds, outcome."""
@@ -61,8 +71,9 @@ class Summary:
     def add(self, name: str, started: float, *, ok: bool, detail: str = "") -> bool:
         """Record a stage that started at ``started`` (monotonic) and ended now."""
         self.rows.append((name, time.monotonic() - started, ok, detail))
-        mark = "ok  " if ok else "FOUT"
-        sys.stdout.write(f"[{mark}] {name} ({self.rows[-1][1]:.1f} s) {detail}\n")
+        sys.stdout.write(
+            f"[{mark(ok=ok, detail=detail)}] {name} ({self.rows[-1][1]:.1f} s) {detail}\n"
+        )
         sys.stdout.flush()
         return ok
 
@@ -70,12 +81,15 @@ class Summary:
         """The one-screen summary."""
         lines = ["", "Samenvatting release-check", "-" * 72]
         lines += [
-            f"{'ok  ' if ok else 'FOUT'}  {seconds:7.1f} s  {name}"
+            f"{mark(ok=ok, detail=detail)}  {seconds:7.1f} s  {name}"
             + (f": {detail}" if detail else "")
             for name, seconds, ok, detail in self.rows
         ]
         total = sum(row[1] for row in self.rows)
         verdict = "alles zoals verwacht" if all(row[2] for row in self.rows) else "MISLUKT"
+        skipped = [row[0] for row in self.rows if mark(ok=row[2], detail=row[3]) == "skip"]
+        if skipped and verdict != "MISLUKT":
+            verdict += f" (NIET gedraaid: {'; '.join(skipped)})"
         lines += ["-" * 72, f"      {total:7.1f} s  totaal: {verdict}"]
         return "\n".join(lines) + "\n"
 
@@ -137,6 +151,7 @@ def build(name: str, out: Path, wheelhouse: Path, commit: str, summary: Summary)
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SMOKE_TIMEOUT = 120
+SMOKE_PATH = "/usr/bin:/bin"  # PATH of the unpacked program: nothing of the build's venv
 
 
 def png_size(data: bytes) -> tuple[int, int] | None:
@@ -152,7 +167,7 @@ def smoke_env(home: Path) -> dict[str, str]:
     The fresh ``HOME`` keeps the GUI's recent-projects list out of the caller's settings.
     """
     return {
-        "PATH": "/usr/bin:/bin",
+        "PATH": SMOKE_PATH,
         "HOME": str(home),
         "LC_ALL": "C.UTF-8",
         "QT_QPA_PLATFORM": "offscreen",
@@ -210,9 +225,139 @@ def start_program(artifacts: Path, summary: Summary) -> bool:
             if ok and size is not None
             else f"kandidaat gui: code {gui.returncode}, geen PNG; {gui.stderr.strip()[-300:]}"
         )
-    return summary.add(
-        "programma starten (demo + GUI uit de tar.gz)", started, ok=ok, detail=detail
+        summary.add("programma starten (demo + GUI uit de tar.gz)", started, ok=ok, detail=detail)
+        if not ok:
+            return False
+        return start_gui_on_xcb(program, project, folder, summary)
+
+
+XVFB_TOOLS = ("xvfb-run", "Xvfb", "xauth")
+XVFB_SCREEN = "-screen 0 1280x1024x24"
+XCB_STAGE = "GUI op het xcb-platform (X11, onder Xvfb)"
+SKIPPED = "OVERGESLAGEN"
+
+
+def missing_xvfb_tools() -> list[str]:
+    """The programs of ``xvfb xauth`` that this machine lacks (empty: the xcb stage can run)."""
+    return [tool for tool in XVFB_TOOLS if shutil.which(tool, path=SMOKE_PATH) is None]
+
+
+def start_gui_on_xcb(program: Path, project: Path, folder: Path, summary: Summary) -> bool:
+    """Start the GUI on Qt's xcb platform (what X11 and XWayland desktops use) under Xvfb.
+
+    ``xvfb-run -a`` starts a private X server; ``QT_QPA_PLATFORM=xcb`` makes Qt load
+    ``libqxcb.so`` and the xcb libraries of the bundle (``kandidaat gui`` keeps a
+    platform that is set), and ``--screenshot`` renders the start page there. Qt stops
+    with an error when the platform cannot be loaded, so a missing library fails this
+    stage. Without Xvfb the stage is recorded as skipped, never as passed.
+    """
+    started = time.monotonic()
+    missing = missing_xvfb_tools()
+    if missing:
+        detail = (
+            f"{SKIPPED}: {', '.join(missing)} niet geïnstalleerd, dus alleen offscreen getest "
+            "(installeer met: apt-get install -y xvfb xauth)"
+        )
+        summary.add(XCB_STAGE, started, ok=True, detail=detail)
+        return True
+    (folder / "home-xcb").mkdir(mode=0o700)
+    env = {**smoke_env(folder / "home-xcb"), "QT_QPA_PLATFORM": "xcb"}
+    png = folder / "start-xcb.png"
+    command = ["xvfb-run", "-a", "-s", XVFB_SCREEN, str(program), "gui", str(project)]
+    command += ["--screenshot", str(png), "--page", "start"]
+    try:
+        gui = subprocess.run(  # noqa: S603 - argument list
+            command,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=folder,
+            timeout=SMOKE_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        detail = f"kandidaat gui (xcb): geen antwoord binnen {SMOKE_TIMEOUT} s"
+        return summary.add(XCB_STAGE, started, ok=False, detail=detail)
+    size = png_size(png.read_bytes()) if png.is_file() else None
+    ok = gui.returncode == 0 and size is not None
+    detail = (
+        f"schermafdruk start-pagina {size[0]}x{size[1]} op xcb"
+        if ok and size is not None
+        else f"kandidaat gui (xcb): code {gui.returncode}, geen PNG; {gui.stderr.strip()[-300:]}"
     )
+    return summary.add(XCB_STAGE, started, ok=ok, detail=detail)
+
+
+MAX_LICENCE_BYTES = 8 << 20  # the whole licenties/ folder is well below 1 MB
+
+
+def _licence_members(archive: tarfile.TarFile, top: str) -> dict[str, bytes]:
+    """The files below ``<top>/licenties/`` of an open tar, relative name -> content.
+
+    ``top`` is a regular expression for the installation folder (``kandidaat-[^/]+`` in
+    the tar.gz, ``./opt/kandidaat`` in the .deb).
+    """
+    below = re.compile(rf"{top}/{LICENCE_DIR}/(.+)")
+    files: dict[str, bytes] = {}
+    total = 0
+    for member in archive:
+        match = below.fullmatch(member.name)
+        if not member.isfile() or match is None:
+            continue
+        total += member.size
+        handle = archive.extractfile(member)
+        if total > MAX_LICENCE_BYTES or handle is None:
+            break
+        files[match.group(1)] = handle.read()
+    return files
+
+
+def deb_data_from_bytes(data: bytes) -> bytes:
+    """The ``data.tar.gz`` member of a ``.deb`` (an ``ar`` archive), or b"" when absent."""
+    offset = len(b"!<arch>\n") if data.startswith(b"!<arch>\n") else len(data)
+    while offset + 60 <= len(data):
+        header = data[offset : offset + 60]
+        name, size = header[:16].decode("ascii").strip(), int(header[48:58].decode("ascii"))
+        start = offset + 60
+        if name.rstrip("/") == "data.tar.gz":
+            return data[start : start + size]
+        offset = start + size + (size % 2)
+    return b""
+
+
+def shipped_licences(artifacts: Path) -> dict[str, dict[str, bytes]]:
+    """The ``licenties/`` folder as the tar.gz and the .deb deliver it, per artifact name."""
+    found: dict[str, dict[str, bytes]] = {}
+    for tarball in sorted(artifacts.glob("*.tar.gz")):
+        with tarfile.open(tarball) as archive:
+            found[tarball.name] = _licence_members(archive, r"kandidaat-[^/]+")
+    for deb in sorted(artifacts.glob("*.deb")):
+        data = deb_data_from_bytes(deb.read_bytes())
+        if not data:
+            found[deb.name] = {}
+            continue
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+            found[deb.name] = _licence_members(archive, re.escape("./opt/kandidaat"))
+    return found
+
+
+def check_licences(artifacts: Path, summary: Summary) -> bool:
+    """The LGPL-3.0, GPL-3.0, Qt notice and third-party texts are in the tar.gz and the .deb."""
+    started = time.monotonic()
+    try:
+        found = shipped_licences(artifacts)
+    except (OSError, tarfile.TarError, ValueError) as error:
+        detail = f"uitgave niet leesbaar: {error}"
+        return summary.add("licentieteksten in tar.gz en .deb", started, ok=False, detail=detail)
+    problems = [
+        f"{name}: {problem}" for name, files in found.items() for problem in shipped_problems(files)
+    ]
+    kinds = {Path(name).suffix for name in found}
+    if not {".gz", ".deb"} <= kinds:
+        problems.append("tar.gz of .deb ontbreekt in de uitgave")
+    counts = ", ".join(f"{name}: {len(files)} bestanden" for name, files in found.items())
+    detail = "; ".join(problems[:4]) if problems else f"{LICENCE_DIR}/ compleet ({counts})"
+    return summary.add("licentieteksten in tar.gz en .deb", started, ok=not problems, detail=detail)
 
 
 def make_token(folder: Path, summary: Summary) -> tuple[Path, bytes, Path] | None:
@@ -345,6 +490,7 @@ def check(out: Path, wheelhouse: Path) -> int:
     same = f"{len(list(first.iterdir()))} bestanden gelijk"
     detail = "; ".join(differences[:5]) if differences else same
     summary.add("reproduceerbaar (byte voor byte)", started, ok=not differences, detail=detail)
+    check_licences(first, summary)
     start_program(first, summary)
     report = scan(first, out, summary)
     with tempfile.TemporaryDirectory(prefix="kandidaat-token-") as token_dir:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from kandidaat_build.errors import BuildError
 from kandidaat_build.files import sha256_file, tree_sums, write_atomically, write_sums
+from kandidaat_build.licences import COMMITTED_DIR, site_packages_of, write_licences
 from kandidaat_build.locks import LockedWheel, read_lock
 from kandidaat_build.packing import DebPackage, pack_tree, write_deb
 from kandidaat_build.sbom import sbom_bytes, sbom_document
@@ -49,6 +50,7 @@ HOOKS_DIR = "build/pyinstaller_hooks"
 SOURCE_BUILD_FILES = (
     "build/kandidaat.spec",
     HOOKS_DIR,
+    COMMITTED_DIR,
     *(f"build/requirements-{kind}.lock" for kind in LOCK_KINDS),
 )
 
@@ -412,6 +414,11 @@ def build_info(
                 for kind, wheels in locks.items()
             },
             "fonts": {font.name: sha256_file(font) for font in shipped_fonts()},
+            "licences": {
+                path.name: sha256_file(path)
+                for path in sorted((src / COMMITTED_DIR).iterdir())
+                if path.is_file()
+            },
             "extra_modules": extra,
         },
         "artifacts": dict(sorted(artifacts.items())),
@@ -435,6 +442,10 @@ def build(inputs: BuildInputs, env: Mapping[str, str], timings: Timings) -> Path
         start = time.monotonic()
         bundle = run_pyinstaller(inputs, env)
         timings.run("PyInstaller", start)
+        start = time.monotonic()
+        bundled = [wheel.name for wheel in locks["bundle"]]
+        write_licences(bundle, site_packages_of(ws.venv), bundled, ws.source / COMMITTED_DIR)
+        timings.run("licentieteksten (licenties/)", start)
         start = time.monotonic()
         version = project_version(ws.source)
         artifacts = package_artifacts(inputs, bundle, version)
