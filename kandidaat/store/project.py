@@ -42,6 +42,7 @@ from kandidaat.domain.nomination.model import (
     Submitter,
 )
 from kandidaat.store.errors import ProjectFileError
+from kandidaat.store.reasons import Action, os_reason, sqlite_reason
 from kandidaat.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -55,8 +56,13 @@ SUFFIX = ".kandidaat"
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_SECONDS = 0.5
-_MAX_REPORTED_PROBLEMS = 3
 _NOT_A_PROJECT = "is geen kandidaat-projectbestand"
+_SQLITE_HEADER_SIZE = 100
+_USER_VERSION_OFFSET = 60
+_JOURNAL_VERSION_OFFSETS = (18, 19)
+_LEGACY_JOURNAL = 1
+_SqliteFailure = (sqlite3.Error, UnicodeError)
+"""What SQLite raises on a damaged file: its errors, and bad UTF-8 in its messages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +127,7 @@ class ProjectFile:
             fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".nieuw", dir=directory)
         except OSError as error:
             raise ProjectFileError(
-                path, f"kan het project niet aanmaken: {_os_reason(error)}"
+                path, f"kan het project niet aanmaken: {os_reason(error, Action.WRITE_FOLDER)}"
             ) from error
         os.close(fd)
         tmp = Path(tmp_name)
@@ -139,6 +145,10 @@ class ProjectFile:
         """Open an existing project file, check it and migrate an older schema."""
         path = Path(path)
         _check_header(path)
+        if not Path(f"{path}-journal").exists():
+            # No crash to roll back: check everything read-only first, so that a
+            # damaged file is refused without a single byte of it being changed.
+            _check_read_only(path)
         connection = _connect(path, path)
         try:
             _check_and_migrate(connection, path)
@@ -182,7 +192,7 @@ class ProjectFile:
                 return _read_nomination(connection)
             finally:
                 connection.execute("COMMIT")
-        except (sqlite3.Error, _CorruptError) as error:
+        except (*_SqliteFailure, _CorruptError) as error:
             raise _corrupt(self._path, error) from error
 
     @property
@@ -191,7 +201,7 @@ class ProjectFile:
         connection = self._open_connection()
         try:
             return _read_meta(connection)
-        except (sqlite3.Error, _CorruptError) as error:
+        except (*_SqliteFailure, _CorruptError) as error:
             raise _corrupt(self._path, error) from error
 
     # -- writing ---------------------------------------------------------------
@@ -317,7 +327,7 @@ class ProjectFile:
             connection.execute("BEGIN IMMEDIATE")
             yield connection
             connection.execute("COMMIT")
-        except sqlite3.Error as error:
+        except _SqliteFailure as error:
             _rollback(connection)
             raise _write_error(self._path, error) from error
         except BaseException:
@@ -332,23 +342,67 @@ def _check_header(path: Path) -> None:
     """Refuse a missing, empty, non-SQLite or foreign file before SQLite touches it."""
     try:
         with path.open("rb") as handle:
-            header = handle.read(100)
+            header = handle.read(_SQLITE_HEADER_SIZE)
     except FileNotFoundError as error:
         raise ProjectFileError(path, "bestaat niet") from error
     except IsADirectoryError as error:
         raise ProjectFileError(path, "is een map, geen projectbestand") from error
     except OSError as error:
-        raise ProjectFileError(path, f"kan niet worden gelezen: {_os_reason(error)}") from error
+        reason = os_reason(error, Action.READ_FILE)
+        raise ProjectFileError(path, f"kan niet worden gelezen: {reason}") from error
     if not header:
         raise ProjectFileError(path, f"het bestand is leeg; het {_NOT_A_PROJECT}")
     if not header.startswith(_SQLITE_MAGIC):
         raise ProjectFileError(path, f"{_NOT_A_PROJECT} (het is geen SQLite-database)")
+    if len(header) < _SQLITE_HEADER_SIZE:
+        raise ProjectFileError(path, "is beschadigd (het bestand is afgekapt)")
     # The application id never changes after creation: checking it here means SQLite
     # never opens (and never changes the journal mode of) another program's database.
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
         raise ProjectFileError(
             path, f"{_NOT_A_PROJECT} (het is een SQLite-database van een ander programma)"
         )
+    if any(header[offset] != _LEGACY_JOURNAL for offset in _JOURNAL_VERSION_OFFSETS):
+        # kandidaat always writes rollback-journal files; anything else is damage,
+        # and SQLite would rewrite the header when switching the journal mode.
+        raise ProjectFileError(path, "is beschadigd (de kop van het bestand klopt niet)")
+    version = int.from_bytes(header[_USER_VERSION_OFFSET : _USER_VERSION_OFFSET + 4], "big")
+    if version > SCHEMA_VERSION:
+        raise ProjectFileError(path, _newer_message(version))
+
+
+def _newer_message(version: int) -> str:
+    return (
+        f"is gemaakt met een nieuwere versie van kandidaat (schemaversie {version}; "
+        f"deze versie {__version__} kent tot en met {SCHEMA_VERSION}). "
+        "Werk kandidaat bij om dit project te openen."
+    )
+
+
+def _check_read_only(path: Path) -> None:
+    """Identity, integrity and a trial read through a read-only connection."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        connection = sqlite3.connect(
+            uri, uri=True, isolation_level=None, timeout=_BUSY_TIMEOUT_SECONDS
+        )
+    except _SqliteFailure as error:
+        raise _open_error(path, error) from error
+    try:
+        connection.execute("PRAGMA trusted_schema = OFF")
+        connection.execute("BEGIN")
+        version = _check_identity(connection, path)
+        _check_integrity(connection, path)
+        if version == SCHEMA_VERSION:
+            _read_meta(connection)
+            _read_nomination(connection)
+        connection.execute("COMMIT")
+    except _SqliteFailure as error:
+        raise _open_error(path, error) from error
+    except _CorruptError as error:
+        raise _corrupt(path, error) from error
+    finally:
+        connection.close()
 
 
 def _connect(database: Path, shown_as: Path) -> sqlite3.Connection:
@@ -358,8 +412,8 @@ def _connect(database: Path, shown_as: Path) -> sqlite3.Connection:
         connection = sqlite3.connect(
             uri, uri=True, isolation_level=None, timeout=_BUSY_TIMEOUT_SECONDS
         )
-    except sqlite3.Error as error:
-        raise ProjectFileError(shown_as, f"kan niet worden geopend ({error})") from error
+    except _SqliteFailure as error:
+        raise _open_error(shown_as, error) from error
     try:
         for pragma in (
             "PRAGMA trusted_schema = OFF",
@@ -369,7 +423,7 @@ def _connect(database: Path, shown_as: Path) -> sqlite3.Connection:
             "PRAGMA synchronous = FULL",
         ):
             connection.execute(pragma)
-    except sqlite3.Error as error:
+    except _SqliteFailure as error:
         connection.close()
         raise _open_error(shown_as, error) from error
     return connection
@@ -385,7 +439,7 @@ def _check_and_migrate(connection: sqlite3.Connection, path: Path) -> None:
         _check_integrity(connection, path)
         _migrate(connection, version)
         connection.execute("COMMIT")
-    except sqlite3.Error as error:
+    except _SqliteFailure as error:
         _rollback(connection)
         raise _open_error(path, error) from error
     except BaseException:
@@ -402,12 +456,7 @@ def _check_identity(connection: sqlite3.Connection, path: Path) -> int:
             path, f"{_NOT_A_PROJECT} (het is een SQLite-database van een ander programma)"
         )
     if version > SCHEMA_VERSION:
-        raise ProjectFileError(
-            path,
-            f"is gemaakt met een nieuwere versie van kandidaat (schemaversie {version}; "
-            f"deze versie {__version__} kent tot en met {SCHEMA_VERSION}). "
-            "Werk kandidaat bij om dit project te openen.",
-        )
+        raise ProjectFileError(path, _newer_message(version))
     if version < 1:
         raise ProjectFileError(path, "is onvolledig: het aanmaken is nooit afgerond")
     return version
@@ -417,8 +466,14 @@ def _check_integrity(connection: sqlite3.Connection, path: Path) -> None:
     """PRAGMA integrity_check and foreign_key_check must both find nothing."""
     problems = [str(row[0]) for row in connection.execute("PRAGMA integrity_check").fetchall()]
     if problems != ["ok"]:
-        shown = "; ".join(problems[:_MAX_REPORTED_PROBLEMS])
-        raise ProjectFileError(path, f"is beschadigd (controle door SQLite: {shown})")
+        # SQLite's own lines are English and technical: count them, do not show them.
+        count = len(problems)
+        found = "1 fout" if count == 1 else f"{count} fouten"
+        raise ProjectFileError(
+            path,
+            f"is beschadigd: de controle van de database vond {found}. "
+            "Open een reservekopie, of maak het project opnieuw.",
+        )
     dangling = connection.execute("PRAGMA foreign_key_check").fetchall()
     if dangling:
         tables = ", ".join(sorted({str(row[0]) for row in dangling}))
@@ -451,7 +506,7 @@ def _build(tmp: Path, path: Path, nomination: Nomination) -> None:
         )
         _write_nomination(connection, nomination)
         connection.execute("COMMIT")
-    except sqlite3.Error as error:
+    except _SqliteFailure as error:
         _rollback(connection)
         raise _write_error(path, error) from error
     finally:
@@ -476,7 +531,7 @@ def _publish(tmp: Path, path: Path) -> None:
             tmp.replace(path)
         except OSError as error:
             raise ProjectFileError(
-                path, f"kan het project niet aanmaken: {_os_reason(error)}"
+                path, f"kan het project niet aanmaken: {os_reason(error, Action.WRITE_FOLDER)}"
             ) from error
     _fsync_directory(path.parent if str(path.parent) else Path())
 
@@ -504,45 +559,18 @@ def _rollback(connection: sqlite3.Connection) -> None:
             connection.execute("ROLLBACK")
 
 
-def _os_reason(error: OSError) -> str:
-    if isinstance(error, PermissionError):
-        return "geen toestemming om hier te schrijven"
-    if isinstance(error, FileNotFoundError):
-        return "de map bestaat niet"
-    return error.strerror or str(error)
+def _open_error(path: Path, error: BaseException) -> ProjectFileError:
+    return ProjectFileError(path, f"kan niet worden geopend: {sqlite_reason(error)}")
 
 
-def _sqlite_reason(error: sqlite3.Error) -> str:
-    """A Dutch reason for the SQLite errors a user can run into."""
-    text = str(error).lower()
-    reasons = (
-        ("locked", "het is al geopend in een ander venster of programma; sluit dat eerst"),
-        ("busy", "het is al geopend in een ander venster of programma; sluit dat eerst"),
-        ("disk is full", "de schijf is vol"),
-        ("readonly", "het bestand of de map is alleen-lezen"),
-        ("read-only", "het bestand of de map is alleen-lezen"),
-        ("not a database", f"het {_NOT_A_PROJECT}"),
-        ("malformed", "het bestand is beschadigd"),
-        ("disk i/o", "de schijf gaf een leesfout of schrijffout"),
-    )
-    for needle, reason in reasons:
-        if needle in text:
-            return reason
-    return f"SQLite meldt: {error}"
-
-
-def _open_error(path: Path, error: sqlite3.Error) -> ProjectFileError:
-    return ProjectFileError(path, f"kan niet worden geopend: {_sqlite_reason(error)}")
-
-
-def _write_error(path: Path, error: sqlite3.Error) -> ProjectFileError:
+def _write_error(path: Path, error: BaseException) -> ProjectFileError:
     return ProjectFileError(
-        path, f"de wijziging is niet opgeslagen: {_sqlite_reason(error)}; er is niets veranderd"
+        path, f"de wijziging is niet opgeslagen: {sqlite_reason(error)}; er is niets veranderd"
     )
 
 
 def _corrupt(path: Path, error: Exception) -> ProjectFileError:
-    reason = _sqlite_reason(error) if isinstance(error, sqlite3.Error) else str(error)
+    reason = str(error) if isinstance(error, _CorruptError) else sqlite_reason(error)
     return ProjectFileError(path, f"is beschadigd of buiten kandidaat gewijzigd: {reason}")
 
 

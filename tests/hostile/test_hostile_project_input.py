@@ -1,0 +1,216 @@
+"""Hostile project files and hostile input for a project: never a crash, never damage.
+
+Every damaged ``.kandidaat`` file either opens and passes SQLite's integrity
+check, or is refused with a Dutch message naming the file; a refused file keeps
+every byte. Text and numbers from outside are refused at input with a Dutch
+message naming the field, so that no document or EML export can crash later.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import sqlite3
+import struct
+from pathlib import Path
+
+import pytest
+
+from kandidaat.app.nomination.demo_party import demo_nomination
+from kandidaat.domain.errors import InputError
+from kandidaat.store.errors import ProjectFileError
+from kandidaat.store.project import ProjectFile
+from kandidaat.store.reasons import Action, os_reason
+
+SEED = 20261207
+"""Fixed, so that a red run can be replayed exactly."""
+CORRUPTIONS = 240
+ENGLISH_WORDS = ("SQLite meldt", "no such", "malformed", "Permission", "denied", "not a", "disk")
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The bytes of a freshly created project holding the demo party."""
+    path = tmp_path_factory.mktemp("schoon") / "demo.kandidaat"
+    nomination, _today, _created = demo_nomination()
+    ProjectFile.create(path, nomination).close()
+    return path.read_bytes()
+
+
+def _assert_dutch_error_naming(error: ProjectFileError, path: Path) -> None:
+    message = str(error)
+    assert message.startswith(f"{path.name}: "), message
+    for word in ENGLISH_WORDS:
+        assert word not in message, f"English reached the user: {message}"
+
+
+def _open_fully(path: Path) -> None:
+    with ProjectFile.open(path) as project:
+        project.load()
+        assert project.meta.revision >= 0
+
+
+def _corrupt(data: bytes, rng: random.Random) -> bytes:
+    damaged = bytearray(data)
+    kind = rng.choice(("flip", "flip", "flip", "truncate", "zero-page", "header"))
+    if kind == "truncate":
+        return bytes(damaged[: rng.randrange(len(damaged))])
+    if kind == "zero-page":
+        page = rng.randrange(len(damaged) // 4096)
+        damaged[page * 4096 : (page + 1) * 4096] = bytes(4096)
+        return bytes(damaged)
+    limit = 100 if kind == "header" else len(damaged)
+    for _ in range(rng.randint(1, 12)):
+        damaged[rng.randrange(limit)] = rng.randrange(256)
+    return bytes(damaged)
+
+
+def test_hundreds_of_random_corruptions_open_cleanly_or_give_a_dutch_error_and_keep_the_file(
+    tmp_path: Path, pristine: bytes
+) -> None:
+    rng = random.Random(SEED)  # noqa: S311 - reproducible damage, not cryptography
+    refused = 0
+    for number in range(CORRUPTIONS):
+        damaged = _corrupt(pristine, rng)
+        path = tmp_path / f"kapot-{number}.kandidaat"
+        path.write_bytes(damaged)
+        try:
+            _open_fully(path)
+        except ProjectFileError as error:
+            refused += 1
+            _assert_dutch_error_naming(error, path)
+            assert path.read_bytes() == damaged, f"corruption {number}: a refused file changed"
+        else:
+            check = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            finally:
+                check.close()
+        assert not Path(f"{path}-journal").exists()
+    # The corruptions really damage: most of them must be refused.
+    assert refused > CORRUPTIONS // 3
+
+
+def _with_user_version(data: bytes, version: int) -> bytes:
+    return data[:60] + struct.pack(">I", version) + data[64:]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda data: data[:50], "beschadigd"),
+        (lambda data: data[:4096], "beschadigd"),
+        (lambda _data: b"PK\x03\x04 geen database", "geen kandidaat-projectbestand"),
+        (lambda _data: bytes(300), "geen kandidaat-projectbestand"),
+        (lambda data: _with_user_version(data, 99), "nieuwere versie van kandidaat"),
+        (lambda data: data[:18] + b"\x02\x02" + data[20:], "beschadigd"),
+    ],
+    ids=["short-header", "one-page", "zip", "zeros", "newer-version", "wal-header"],
+)
+def test_each_kind_of_damage_is_named_in_dutch_and_the_file_keeps_every_byte(
+    tmp_path: Path, pristine: bytes, change, message: str
+) -> None:
+    damaged = change(pristine)
+    path = tmp_path / "project.kandidaat"
+    path.write_bytes(damaged)
+    with pytest.raises(ProjectFileError, match=message) as caught:
+        _open_fully(path)
+    _assert_dutch_error_naming(caught.value, path)
+    assert path.read_bytes() == damaged
+
+
+def test_a_sqlite_database_of_another_application_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "fotos.kandidaat"
+    other = sqlite3.connect(path)
+    other.execute("PRAGMA application_id = 1234")
+    other.execute("CREATE TABLE foto (naam TEXT)")
+    other.commit()
+    other.close()
+    before = path.read_bytes()
+    with pytest.raises(ProjectFileError, match="ander programma") as caught:
+        _open_fully(path)
+    _assert_dutch_error_naming(caught.value, path)
+    assert path.read_bytes() == before
+
+
+def test_a_project_whose_tables_were_dropped_says_so_in_dutch(tmp_path: Path, pristine) -> None:
+    path = tmp_path / "leeg.kandidaat"
+    path.write_bytes(pristine)
+    other = sqlite3.connect(path)
+    other.execute("DROP TABLE list_member")
+    other.commit()
+    other.close()
+    before = path.read_bytes()
+    with pytest.raises(ProjectFileError, match="er ontbreekt een tabel") as caught:
+        _open_fully(path)
+    _assert_dutch_error_naming(caught.value, path)
+    assert path.read_bytes() == before
+
+
+def test_a_folder_with_the_project_name_is_not_a_project(tmp_path: Path) -> None:
+    path = tmp_path / "map.kandidaat"
+    path.mkdir()
+    with pytest.raises(ProjectFileError, match="is een map") as caught:
+        _open_fully(path)
+    _assert_dutch_error_naming(caught.value, path)
+
+
+def test_an_unreadable_project_says_reading_the_file_was_refused(
+    tmp_path: Path, pristine: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "geheim.kandidaat"
+    path.write_bytes(pristine)
+    if os.geteuid() == 0:  # root reads everything: let the system refuse as it would
+        real_open = Path.open
+
+        def refuse(self: Path, *args, **kwargs):
+            if self == path:
+                raise PermissionError(errno.EACCES, "Permission denied", str(self))
+            return real_open(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "open", refuse)
+    else:
+        path.chmod(0)
+    with pytest.raises(ProjectFileError) as caught:
+        _open_fully(path)
+    message = str(caught.value)
+    assert "geen toestemming om het bestand te lezen" in message
+    assert "schrijven" not in message
+    _assert_dutch_error_naming(caught.value, path)
+
+
+def test_a_read_only_project_opens_for_reading_or_says_it_is_read_only(
+    tmp_path: Path, pristine: bytes
+) -> None:
+    path = tmp_path / "alleen-lezen.kandidaat"
+    path.write_bytes(pristine)
+    path.chmod(0o444)
+    refusal: ProjectFileError | None = None
+    try:
+        _open_fully(path)
+    except ProjectFileError as error:
+        refusal = error
+    if refusal is not None:
+        assert "alleen-lezen" in str(refusal)
+        _assert_dutch_error_naming(refusal, path)
+    assert path.read_bytes() == pristine
+
+
+@pytest.mark.parametrize(
+    ("code", "action", "expected"),
+    [
+        (errno.EACCES, Action.READ_FILE, "geen toestemming om het bestand te lezen"),
+        (errno.EACCES, Action.WRITE_FOLDER, "geen toestemming om in deze map te schrijven"),
+        (errno.ENOSPC, Action.WRITE_FILE, "de schijf is vol"),
+        (errno.EROFS, Action.WRITE_FILE, "de schijf is alleen-lezen"),
+        (errno.ENOENT, Action.WRITE_FOLDER, "de map bestaat niet"),
+    ],
+)
+def test_operating_system_refusals_are_told_in_dutch_as_they_are(code, action, expected) -> None:
+    error = PermissionError(code, "x") if code == errno.EACCES else OSError(code, "English")
+    assert os_reason(error, action) == expected
+
+
+def test_project_errors_are_bad_input_for_the_command_line() -> None:
+    assert issubclass(ProjectFileError, InputError)
