@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import shutil
 import string
+import subprocess
 import sys
 from dataclasses import dataclass
 from importlib import metadata
@@ -178,7 +179,7 @@ def qt_notice(components: Sequence[Component], bundle: Path, committed: Path) ->
     )
 
 
-def overview(components: Sequence[Component]) -> str:
+def overview(components: Sequence[Component], packages: Sequence[SystemPackage] = ()) -> str:
     """``OVERZICHT.txt``: every component, its licence and the files that hold the text."""
     lines = [
         "Licenties van kandidaat en van de onderdelen in deze installatie",
@@ -200,6 +201,15 @@ def overview(components: Sequence[Component]) -> str:
             lines += [f"    {component.folder}/{relative}" for relative, _ in component.files]
         else:
             lines.append(f"    (het wiel bevat geen licentiebestand; zie {QT_NOTICE})")
+    if packages:
+        lines += [
+            "",
+            "Bibliotheken van het bouwsysteem (Debian) die PyInstaller ongewijzigd meenam;",
+            f"de licentie van elk pakket staat in {DEBIAN_DIR}/<pakket>/copyright:",
+            "",
+        ]
+        for package in packages:
+            lines.append(f"- {package.name}: {', '.join(package.libraries)}")
     return "\n".join(lines) + "\n"
 
 
@@ -229,8 +239,17 @@ def write_licences(
             destination = target / component.folder / relative
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination)
+    packages = system_packages(bundle)
+    for package in packages:
+        destination = target / DEBIAN_DIR / package.name / "copyright"
+        destination.parent.mkdir(parents=True)
+        shutil.copyfile(package.copyright_file, destination)
+    for text in common_licences(packages):
+        destination = target / DEBIAN_DIR / "common-licenses" / text.name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(text, destination)
     (target / QT_NOTICE).write_text(qt_notice(components, bundle, committed), encoding="utf-8")
-    (target / OVERVIEW).write_text(overview(components), encoding="utf-8")
+    (target / OVERVIEW).write_text(overview(components, packages), encoding="utf-8")
     return target
 
 
@@ -293,3 +312,83 @@ def shipped_problems(files: dict[str, bytes]) -> list[str]:
         elif not any(needle in text for text in texts):
             problems.append(f"{LICENCE_DIR}/{component}-<versie>/: '{needle}' ontbreekt")
     return problems
+
+
+SYSTEM_LIBRARY_DIRS = (Path("/usr/lib/x86_64-linux-gnu"), Path("/lib/x86_64-linux-gnu"))
+DEBIAN_DIR = "debian"
+
+
+@dataclass(frozen=True)
+class SystemPackage:
+    """A Debian package of the build machine whose libraries PyInstaller bundled."""
+
+    name: str
+    copyright_file: Path
+    libraries: tuple[str, ...]
+
+
+def _same_file(bundled: Path, system: Path) -> bool:
+    return system.is_file() and system.read_bytes() == bundled.read_bytes()
+
+
+def system_packages(
+    bundle: Path, library_dirs: Sequence[Path] = SYSTEM_LIBRARY_DIRS
+) -> list[SystemPackage]:
+    """The Debian packages that provided the build machine's libraries in ``_internal/``.
+
+    PyInstaller copies the shared libraries a bundled binary links to (libxcb-*, glib,
+    libstdc++, ...) from the build machine, unchanged. A library counts as the
+    system's only when its bytes equal the machine's file; ``dpkg-query -S`` names
+    the package, whose ``/usr/share/doc/<package>/copyright`` is its licence.
+
+    Raises:
+        BuildError: when a package has no copyright file.
+    """
+    # Debian registers a library under /lib or /usr/lib (merged /usr): ask for both.
+    found: dict[str, list[Path]] = {}
+    for library in sorted((bundle / "_internal").glob("*.so*")):
+        same = [d / library.name for d in library_dirs if _same_file(library, d / library.name)]
+        if same and library.is_file():
+            found[library.name] = same
+    if not found or shutil.which("dpkg-query") is None:
+        return []
+    paths = [str(path) for candidates in found.values() for path in candidates]
+    result = subprocess.run(  # noqa: S603 - argument list
+        ["dpkg-query", "-S", *paths],  # noqa: S607 - dpkg-query from the build's fixed PATH
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    by_package: dict[str, set[str]] = {}
+    for line in result.stdout.splitlines():
+        package, _, path = line.partition(": ")
+        name = Path(path.strip()).name
+        if name in found:
+            by_package.setdefault(package.split(":")[0].split(",")[0].strip(), set()).add(name)
+    packages: list[SystemPackage] = []
+    for package, libraries in sorted(by_package.items()):
+        copyright_file = Path("/usr/share/doc") / package / "copyright"
+        if not copyright_file.is_file():
+            raise BuildError(
+                f"{package}: {copyright_file} ontbreekt; licentie van {sorted(libraries)} onbekend"
+            )
+        packages.append(SystemPackage(package, copyright_file, tuple(sorted(libraries))))
+    return packages
+
+
+COMMON_LICENCES = Path("/usr/share/common-licenses")
+_COMMON_REFERENCE = re.compile(r"/usr/share/common-licenses/([A-Za-z0-9.+-]*[A-Za-z0-9+])")
+
+
+def common_licences(packages: Sequence[SystemPackage]) -> list[Path]:
+    """The full texts in ``/usr/share/common-licenses`` that the copyright files refer to.
+
+    Debian's copyright files name the GPL, LGPL, Apache and other texts by that path
+    instead of repeating them; a user of the bundle has no such folder, so the texts
+    travel along (``debian/common-licenses/``).
+    """
+    names: set[str] = set()
+    for package in packages:
+        text = package.copyright_file.read_text(encoding="utf-8", errors="replace")
+        names.update(_COMMON_REFERENCE.findall(text))
+    return sorted(COMMON_LICENCES / name for name in names if (COMMON_LICENCES / name).is_file())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import io
+import shutil
 import sys
 import tarfile
 from pathlib import Path
@@ -23,9 +24,12 @@ sys.path.insert(0, str(BUILD_DIR))
 
 from kandidaat_build.errors import BuildError  # noqa: E402 - after sys.path
 from kandidaat_build.licences import (  # noqa: E402
+    SystemPackage,
+    common_licences,
     find_components,
     shipped_problems,
     site_packages_of,
+    system_packages,
     write_licences,
 )
 from kandidaat_build.locks import read_lock  # noqa: E402
@@ -200,3 +204,37 @@ def test_the_deb_reader_finds_the_data_member_after_an_odd_sized_one() -> None:
     deb = b"!<arch>\n" + member("debian-binary", b"2.0\n") + member("control.tar.gz", b"abc")
     deb += member("data.tar.gz", payload.getvalue())
     assert check.deb_data_from_bytes(deb) == payload.getvalue()
+
+
+def _system_zlib() -> Path:
+    for folder in ("/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu"):
+        if (Path(folder) / "libz.so.1").is_file():
+            return Path(folder) / "libz.so.1"
+    pytest.skip("geen libz.so.1 van het systeem op deze machine")
+
+
+def test_a_library_pyinstaller_took_from_the_build_machine_ships_its_debian_copyright(
+    tmp_path: Path,
+) -> None:
+    if shutil.which("dpkg-query") is None:
+        pytest.skip("geen dpkg-query: geen Debian-bouwmachine")
+    bundle = tmp_path / "kandidaat"
+    (bundle / "_internal").mkdir(parents=True)
+    shutil.copyfile(_system_zlib(), bundle / "_internal" / "libz.so.1")
+    (bundle / "_internal" / "libstdc++.so.6").write_bytes(b"not the system's copy")
+    packages = system_packages(bundle)
+    assert [(p.name, p.libraries) for p in packages] == [("zlib1g", ("libz.so.1",))]
+    assert "Jean-loup Gailly" in packages[0].copyright_file.read_text(encoding="utf-8")
+
+
+def test_the_full_texts_a_debian_copyright_file_refers_to_travel_along(tmp_path: Path) -> None:
+    copyright_file = tmp_path / "copyright"
+    copyright_file.write_text(
+        "License: LGPL-2.1\n On Debian systems, the full text can be found in\n"
+        " /usr/share/common-licenses/LGPL-2.1.\n",
+        encoding="utf-8",
+    )
+    package = SystemPackage("libvoorbeeld1", copyright_file, ("libvoorbeeld.so.1",))
+    if not Path("/usr/share/common-licenses/LGPL-2.1").is_file():
+        pytest.skip("geen /usr/share/common-licenses op deze machine")
+    assert common_licences([package]) == [Path("/usr/share/common-licenses/LGPL-2.1")]
