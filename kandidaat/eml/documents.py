@@ -9,6 +9,7 @@ from kandidaat.domain.election import (
     CountRecord,
     ElectionDefinition,
     NominationRecord,
+    PollingStationsRecord,
     ResultRecord,
 )
 from kandidaat.eml.errors import EmlError
@@ -17,6 +18,7 @@ from kandidaat.eml.read_common import line_of
 from kandidaat.eml.read_counts import read_counts
 from kandidaat.eml.read_definition import read_definition
 from kandidaat.eml.read_lists import read_candidate_lists, read_nomination
+from kandidaat.eml.read_polling_stations import read_polling_stations
 from kandidaat.eml.read_result import read_result
 from kandidaat.eml.safe_xml import parse_bytes, read_file
 
@@ -26,11 +28,17 @@ if TYPE_CHECKING:
     from lxml import etree
 
 EmlDocument = (
-    ElectionDefinition | NominationRecord | CandidateListsRecord | CountRecord | ResultRecord
+    ElectionDefinition
+    | PollingStationsRecord
+    | NominationRecord
+    | CandidateListsRecord
+    | CountRecord
+    | ResultRecord
 )
 
 MESSAGE_NAMES = {
     "110a": "verkiezingsdefinitie",
+    "110b": "stembureaulijst",
     "210": "kandidatenlijst (inlevering)",
     "230b": "kandidatenlijsten",
     "230c": "totaallijsten",
@@ -72,6 +80,8 @@ def read_tree(tree: etree._ElementTree, source: str) -> EmlDocument:
     kind = message_type(tree, source)
     if kind == "110a":
         return read_definition(tree, source)
+    if kind == "110b":
+        return read_polling_stations(tree, source)
     if kind == "210":
         return read_nomination(tree, source)
     if kind in {"230b", "230c"}:

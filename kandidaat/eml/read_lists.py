@@ -13,6 +13,7 @@ from kandidaat.domain.election import (
 from kandidaat.eml.namespaces import e, kr, xnl
 from kandidaat.eml.read_common import (
     Reader,
+    line_of,
     message_body,
     read_candidate,
     read_election_identifier,
@@ -67,6 +68,7 @@ def read_affiliation(node: etree._Element, reader: Reader, *, numbered: bool) ->
         )
         if list_data is not None
         else (),
+        line=line_of(node),
     )
 
 

@@ -76,12 +76,16 @@ _PATTERNS = (
 )
 
 
+_NAMESPACE = re.compile(r"\{(?:urn:|https?://)[^}]*\}")
+"""A namespace in Clark notation ({urn:...}name); never a pattern's repetition like \\d{4}."""
+
+
 def _dutch(message: str) -> str:
     text = message
     element = ""
     match = re.match(r"Element '([^']*)'(?:, attribute '([^']*)')?: (.*)", message)
     if match:
-        name = re.sub(r"\{[^}]*\}", "", match.group(1))
+        name = _NAMESPACE.sub("", match.group(1))
         element = f"element {name}"
         if match.group(2):
             element += f", attribuut {match.group(2)}"
@@ -89,11 +93,11 @@ def _dutch(message: str) -> str:
     for pattern, replacement in _PATTERNS:
         if re.fullmatch(pattern, text):
             text = re.sub(pattern, replacement, text)
-            text = re.sub(r"\{[^}]*\}", "", text)
+            text = _NAMESPACE.sub("", text)
             text = re.sub(r"\s+", " ", text).strip()
             break
     else:
-        text = f"voldoet niet aan het schema ({re.sub(r'{[^}]*}', '', text)})"
+        text = f"voldoet niet aan het schema ({_NAMESPACE.sub('', text)})"
     return f"{element}: {text}" if element else text
 
 

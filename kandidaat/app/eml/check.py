@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kandidaat.domain.election import CandidateListsRecord, CountRecord
+from kandidaat.domain.election.checks import document_findings
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.tally.checks import check_counts
 from kandidaat.eml.canonical import hash_report
@@ -88,18 +89,88 @@ def check_file(path: Path, schemas: SchemaSet | None) -> FileCheck:
 
 
 def check_files(paths: list[Path], schemas: SchemaSet | None) -> list[FileCheck]:
-    """Check every file; counts are also checked against candidate lists given alongside."""
+    """Check every file; counts are also checked against candidate lists given alongside.
+
+    When candidate lists are given, every count must find the lists of its own
+    election and kieskring, and every 230b must belong to one of the counts given:
+    a pair that does not match is a finding on both sides, never skipped in silence.
+    """
     results = [check_file(path, schemas) for path in paths]
-    lists = {
-        (r.document.election.id, r.document.contest_id): r.document
-        for r in results
-        if isinstance(r.document, CandidateListsRecord)
-    }
     for result in results:
-        if isinstance(result.document, CountRecord):
-            count = result.document
-            matching = lists.get((count.election.id, count.contest_id))
+        if result.document is not None:
             result.findings += [
-                Finding("telling", f.message, f.line, f.code) for f in check_counts(count, matching)
+                Finding(kind, f.message, f.line, f.code)
+                for kind, f in document_findings(result.document)
             ]
+    given = [r for r in results if isinstance(r.document, CandidateListsRecord)]
+    counts = [r for r in results if isinstance(r.document, CountRecord)]
+    lists = {
+        _key(r.document): r.document for r in given if isinstance(r.document, CandidateListsRecord)
+    }
+    matched: set[tuple[str, str]] = set()
+    for result in counts:
+        count = result.document
+        assert isinstance(count, CountRecord)  # noqa: S101 - filtered above
+        matching = lists.get(_key(count))
+        if matching is not None:
+            matched.add(_key(count))
+        elif given:
+            result.findings.append(_count_without_lists(count, given))
+        result.findings += [
+            Finding("telling", f.message, f.line, f.code) for f in check_counts(count, matching)
+        ]
+    if counts:
+        for result in given:
+            document = result.document
+            assert isinstance(document, CandidateListsRecord)  # noqa: S101 - filtered above
+            if document.envelope.message_id == "230b" and _key(document) not in matched:
+                result.findings.append(_lists_without_count(document, counts))
     return results
+
+
+def _key(document: EmlDocument) -> tuple[str, str]:
+    """Which election and kieskring (contest) a document belongs to."""
+    return (document.election.id, document.contest_id)
+
+
+def _describe(document: EmlDocument | None) -> str:
+    if document is None:
+        return "onleesbaar"
+    election, contest = _key(document)
+    name = getattr(document, "contest_name", None)
+    named = f" ({name[:40]})" if name else ""
+    return f"verkiezing {election[:80]}, kieskring {contest[:20]!r}{named}"
+
+
+def _count_without_lists(count: CountRecord, given: list[FileCheck]) -> Finding:
+    names = ", ".join(
+        f"{r.path.name} ({_describe(r.document)})" for r in given[:_NAMED] if r.document is not None
+    )
+    more = f" en {len(given) - _NAMED} meer" if len(given) > _NAMED else ""
+    return Finding(
+        "koppeling",
+        f"de meegegeven kandidatenlijsten horen niet bij deze telling ({_describe(count)}):"
+        f" {names}{more}; de telling is daarom niet met de kandidatenlijsten vergeleken",
+        None,
+        "lists_not_matching",
+    )
+
+
+def _lists_without_count(lists: CandidateListsRecord, counts: list[FileCheck]) -> Finding:
+    names = ", ".join(
+        f"{r.path.name} ({_describe(r.document)})"
+        for r in counts[:_NAMED]
+        if r.document is not None
+    )
+    more = f" en {len(counts) - _NAMED} meer" if len(counts) > _NAMED else ""
+    return Finding(
+        "koppeling",
+        f"deze kandidatenlijsten ({_describe(lists)}) horen bij geen van de meegegeven "
+        f"tellingen: {names}{more}",
+        None,
+        "count_not_matching",
+    )
+
+
+_NAMED = 5
+"""At most this many files are named in one message."""

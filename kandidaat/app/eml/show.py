@@ -8,9 +8,11 @@ from kandidaat.domain.election import (
     ElectionDefinition,
     ElectionIdentifier,
     NominationRecord,
+    PollingStationsRecord,
     ResultRecord,
     VoteCounts,
 )
+from kandidaat.domain.tally.units import units_plural
 from kandidaat.eml.documents import MESSAGE_NAMES, EmlDocument
 
 
@@ -35,6 +37,28 @@ def _counts(counts: VoteCounts, indent: str = "  ") -> list[str]:
         f"{counts.rejected_votes('blanco')}, ongeldig {counts.rejected_votes('ongeldig')}, "
         f"kiesgerechtigden (Cast) {counts.cast}"
     )
+    return lines
+
+
+def _stations(document: PollingStationsRecord) -> list[str]:
+    lines = [f"Gemeente: {document.municipality_name} ({document.municipality_id})"]
+    if document.max_votes is not None:
+        lines.append(f"Kiesgerechtigden van de gemeente (MaxVotes): {document.max_votes}")
+    lines.append(f"Stembureaus: {len(document.stations)}")
+    for station in document.stations:
+        details = [
+            part
+            for part in (
+                f"postcode {station.postal_code}" if station.postal_code else "",
+                station.kind_name or "",
+                f"{station.voters} kiesgerechtigden" if station.voters is not None else "",
+            )
+            if part
+        ]
+        lines.append(
+            f"  stembureau {station.number:>4}  {station.name or '(geen naam)'}"
+            + (f" ({', '.join(details)})" if details else "")
+        )
     return lines
 
 
@@ -75,10 +99,13 @@ def summarize(document: EmlDocument, message_id: str) -> str:
     elif isinstance(document, CountRecord):
         name = f" ({document.contest_name})" if document.contest_name else ""
         lines.append(f"Kieskring: {document.contest_id}{name}")
-        lines.append(f"Rapporterende eenheden (stembureaus e.d.): {len(document.units)}")
+        plural = units_plural(document.envelope.message_id, [u.id for u in document.units])
+        lines.append(f"Rapporterende eenheden ({plural}): {len(document.units)}")
         if document.total is not None:
             lines.append("Totaal:")
             lines += _counts(document.total)
+    elif isinstance(document, PollingStationsRecord):
+        lines += _stations(document)
     elif isinstance(document, ResultRecord):
         lines.append(
             f"Gekozen lijsten: {len(document.elected_lists)}; "

@@ -23,6 +23,7 @@ from kandidaat.domain.election.lists import (
     Proposer,
 )
 from kandidaat.domain.election.result import ElectedCandidate, ResultRecord
+from kandidaat.domain.election.stations import PollingStation, PollingStationsRecord
 
 __all__ = [
     "AddressRecord",
@@ -38,6 +39,8 @@ __all__ = [
     "Envelope",
     "ListCount",
     "NominationRecord",
+    "PollingStation",
+    "PollingStationsRecord",
     "Proposer",
     "Region",
     "ReportingUnitCount",

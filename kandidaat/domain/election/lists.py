@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kandidaat.domain.election.envelope import ElectionIdentifier, Envelope
 
@@ -90,6 +90,8 @@ class AffiliationRecord:
     belongs_to_combination: str | None = None
     contests: tuple[str, ...] = ()
     """kr:ListData/kr:Contests: every kieskring a 210 is submitted for."""
+    line: int | None = field(default=None, compare=False)
+    """The line of the Affiliation element in the file it was read from."""
 
 
 @dataclass(frozen=True, slots=True)

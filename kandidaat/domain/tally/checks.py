@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kandidaat.domain.tally.units import unit_label, units_plural
+
 if TYPE_CHECKING:
     from kandidaat.domain.election import CandidateListsRecord, CountRecord, VoteCounts
 
@@ -36,17 +38,27 @@ def check_counts(
     and its votes.
     """
     findings: list[CountFinding] = []
+    message_id = count.envelope.message_id
+    if message_id == "510b" and not count.units:
+        findings.append(
+            CountFinding(
+                "no_units",
+                "een telling van een gemeentelijk stembureau (510b) zonder stembureaus "
+                "(ReportingUnitVotes)",
+                count.total.line if count.total is not None else None,
+            )
+        )
     if count.total is not None:
         findings += _check_block(count.total, "totaal", None)
-    sums = _UnitSums() if count.total is not None and count.units else None
+    plural = units_plural(message_id, [unit.id for unit in count.units])
+    sums = _UnitSums(plural) if count.total is not None and count.units else None
     seen: set[str] = set()
     for unit in count.units:
+        where = unit_label(unit.id)
         if unit.id in seen:
-            findings.append(
-                CountFinding("duplicate_unit", f"stembureau {unit.id} komt dubbel voor", unit.line)
-            )
+            findings.append(CountFinding("duplicate_unit", f"{where} komt dubbel voor", unit.line))
         seen.add(unit.id)
-        findings += _check_block(unit.counts, f"stembureau {unit.id}", sums)
+        findings += _check_block(unit.counts, where, sums)
     if count.total is not None and sums is not None:
         findings += sums.compare(count.total)
     if lists is not None:
@@ -84,6 +96,14 @@ def _check_block(block: VoteCounts, where: str, sums: _UnitSums | None) -> list[
         if sums is not None:
             sums.lists[item.number] = sums.lists.get(item.number, 0) + item.votes
         if not item.candidate_votes:
+            findings.append(
+                CountFinding(
+                    "candidate_votes_missing",
+                    f"{where}: lijst {item.number} heeft een lijsttotaal ({item.votes}) maar "
+                    "geen stemmen per kandidaat; elke kandidaat hoort in de telling, ook met 0",
+                    item.line,
+                )
+            )
             continue
         positions, votes = zip(*item.candidate_votes, strict=True)
         if not _rising(positions):
@@ -116,6 +136,7 @@ def _check_block(block: VoteCounts, where: str, sums: _UnitSums | None) -> list[
                 block.line,
             )
         )
+    findings += _check_rejected(block, where)
     if sums is not None:
         sums.figures["TotalCounted"] += block.total_counted
         for reason, number in (*block.rejected, *block.uncounted):
@@ -123,10 +144,47 @@ def _check_block(block: VoteCounts, where: str, sums: _UnitSums | None) -> list[
     return findings
 
 
+_REJECTED_REASONS = ("ongeldig", "blanco")
+
+
+def _check_rejected(block: VoteCounts, where: str) -> list[CountFinding]:
+    """Every block counts the invalid and the blank ballots once each (510 XSD: exactly 2)."""
+    reasons = Counter(reason for reason, _ in block.rejected)
+    findings = [
+        CountFinding(
+            "rejected_missing",
+            f'{where}: het aantal {reason} stemmen (RejectedVotes ReasonCode="{reason}") ontbreekt',
+            block.line,
+        )
+        for reason in _REJECTED_REASONS
+        if not reasons[reason]
+    ]
+    findings += [
+        CountFinding(
+            "rejected_duplicate",
+            f'{where}: RejectedVotes ReasonCode="{reason}" staat er {reasons[reason]} keer',
+            block.line,
+        )
+        for reason in _REJECTED_REASONS
+        if reasons[reason] > 1
+    ]
+    findings += [
+        CountFinding(
+            "rejected_unknown",
+            f"{where}: onbekende reden voor ongeldige stemmen: {reason[:40]!r} "
+            "(alleen ongeldig en blanco)",
+            block.line,
+        )
+        for reason in sorted(set(reasons) - set(_REJECTED_REASONS))
+    ]
+    return findings
+
+
 class _UnitSums:
     """The reporting units added up, to compare with the total."""
 
-    def __init__(self) -> None:
+    def __init__(self, plural: str) -> None:
+        self.plural = plural
         self.lists: dict[int, int] = {}
         # Per list and order of candidate positions (the same in almost every unit):
         # the votes of every unit, added up column by column at the end.
@@ -160,7 +218,7 @@ class _UnitSums:
                     CountFinding(
                         "units_sum",
                         f"totaal: lijst {item.number} heeft {item.votes} stemmen, maar de "
-                        f"stembureaus samen {units}",
+                        f"{self.plural} samen {units}",
                         item.line,
                     )
                 )
@@ -170,11 +228,12 @@ class _UnitSums:
                         CountFinding(
                             "units_sum",
                             f"totaal: kandidaat {position} van lijst {item.number} heeft {counted} "
-                            f"stemmen, maar de stembureaus samen "
+                            f"stemmen, maar de {self.plural} samen "
                             f"{by_candidate[(item.number, position)]}",
                             item.line,
                         )
                     )
+        findings += self._missing_from_total(total, by_candidate)
         # Cast (kiesgerechtigden) is not additive: with a kiezerspas or stempas a voter may
         # vote anywhere in the municipality, so polling stations often report 0.
         own = {"TotalCounted": total.total_counted}
@@ -184,11 +243,39 @@ class _UnitSums:
                 findings.append(
                     CountFinding(
                         "units_sum",
-                        f"totaal: {name} is {value}, maar de stembureaus samen "
+                        f"totaal: {name} is {value}, maar de {self.plural} samen "
                         f"{self.figures[name]}",
                         total.line,
                     )
                 )
+        return findings
+
+    def _missing_from_total(
+        self, total: VoteCounts, by_candidate: Counter[tuple[int, int]]
+    ) -> list[CountFinding]:
+        """Lists and candidates the units count but the total leaves out."""
+        in_total = {item.number for item in total.lists}
+        counted = {(item.number, p) for item in total.lists for p, _ in item.candidate_votes}
+        findings = [
+            CountFinding(
+                "units_sum",
+                f"totaal: lijst {number} ontbreekt, maar de {self.plural} samen geven haar "
+                f"{votes} stemmen",
+                total.line,
+            )
+            for number, votes in sorted(self.lists.items())
+            if number not in in_total
+        ]
+        findings += [
+            CountFinding(
+                "units_sum",
+                f"totaal: kandidaat {position} van lijst {number} ontbreekt, maar de "
+                f"{self.plural} samen geven hem of haar {votes} stemmen",
+                total.line,
+            )
+            for (number, position), votes in sorted(by_candidate.items())
+            if position and number in in_total and (number, position) not in counted
+        ]
         return findings
 
 
@@ -205,7 +292,7 @@ def _check_against_lists(count: CountRecord, lists: CandidateListsRecord) -> lis
         return findings
     known = {a.number: {c.position for c in a.candidates} for a in lists.affiliations}
     blocks = [("totaal", count.total)] if count.total is not None else []
-    blocks += [(f"stembureau {u.id}", u.counts) for u in count.units]
+    blocks += [(unit_label(u.id), u.counts) for u in count.units]
     for where, block in blocks:
         for item in block.lists:
             if item.number not in known:
@@ -219,6 +306,15 @@ def _check_against_lists(count: CountRecord, lists: CandidateListsRecord) -> lis
                 continue
             counted = {p for p, _ in item.candidate_votes if p}
             if not counted:
+                if not item.candidate_votes and known[item.number]:
+                    findings.append(
+                        CountFinding(
+                            "candidates_missing",
+                            f"{where}: van lijst {item.number} ontbreken alle "
+                            f"{len(known[item.number])} kandidaten van de kandidatenlijst",
+                            item.line,
+                        )
+                    )
                 continue
             findings.extend(
                 CountFinding(

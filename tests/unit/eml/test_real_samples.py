@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import CANONICAL_FILES, REAL_FILES, SAMPLES, XSD, XSD_MAIN
+from conftest import CANONICAL_FILES, REAL_FILES, SAMPLES, SHARED, XSD, XSD_MAIN
 from lxml import etree
 
 from kandidaat.app.eml.check import check_files
@@ -165,11 +165,24 @@ def test_the_invalid_510b_fixture_is_refused_by_the_schema_at_its_line() -> None
     assert "ReportingUnitInvestigations: dit element hoort hier niet" in result.findings[0].message
 
 
-def test_the_invalid_110b_fixture_is_named_as_a_type_we_do_not_read() -> None:
+def test_the_invalid_110b_fixture_is_read_and_its_nomination_date_is_a_finding() -> None:
+    # The 110b XSD has no kr:NominationDate (docs/eml.md section 5.4); the file has one.
     path = SAMPLES / "synthetic" / "invalid" / "eml110b_test.eml.xml"
+    [with_xsd] = check_files([path], SCHEMAS)
+    [without] = check_files([path], None)
+    assert with_xsd.unreadable is None
+    assert ("schema", 19) in [(f.kind, f.line) for f in with_xsd.findings]
+    assert [f.code for f in without.findings] == ["nomination_date_in_110b"]
+
+
+def test_a_schema_message_keeps_the_repetition_of_its_pattern() -> None:
+    # The XSD pattern of a municipality code is \d{4}; {4} is not a namespace to strip.
+    path = (
+        SHARED / "eml_nl" / "fixtures" / "abacus" / "juinen_eml110b_stembureaulijst-juinen.eml.xml"
+    )
     [result] = check_files([path], SCHEMAS)
-    assert result.unreadable is not None
-    assert "berichttype '110b' wordt niet ondersteund" in result.unreadable
+    [authority] = [f for f in result.findings if f.line == 5]
+    assert authority.message.endswith("past niet in het patroon CSB|((HSB|SB)\\d+)|(\\d{4})")
 
 
 def test_the_synthetic_520_is_read_with_order_of_election_and_preference() -> None:
