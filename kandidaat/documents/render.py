@@ -5,17 +5,15 @@
 ``vestiging_...`` and ``checklist.pdf``, plus ``alles_afdrukken.pdf`` with every
 page in order. Everything is built in a temporary folder next to ``out_dir``,
 synced to disk and then renamed into place: on any error nothing half-written
-remains and an earlier set of documents is left as it was.
+remains and an earlier set of documents is left as it was. Files the user put
+in the folder are kept (ADR 0046, :mod:`kandidaat.documents.folder`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from kandidaat.documents import (
@@ -30,6 +28,16 @@ from kandidaat.documents import (
     model_y35,
 )
 from kandidaat.documents.context import DocumentFile, DocumentSet, RenderContext
+from kandidaat.documents.folder import (
+    MANIFEST_NAME,
+    WORK_MARK_NAME,
+    check_target,
+    clean_leftovers,
+    install,
+    new_work_folder,
+    remove_work_folder,
+    write_manifest,
+)
 from kandidaat.documents.layout import Story, build_pdf
 from kandidaat.documents.plan import ListPlan, model_gaps, plan_lists
 from kandidaat.domain.errors import InputError
@@ -40,8 +48,8 @@ if TYPE_CHECKING:
 __all__ = ["COMBINED_NAME", "MARKER_NAME", "effective_context", "plan_stories", "render_documents"]
 
 COMBINED_NAME = "alles_afdrukken.pdf"
-MARKER_NAME = ".kandidaat-documenten"
-"""A file in every folder written here: only such a folder is replaced by a new set."""
+MARKER_NAME = MANIFEST_NAME
+"""The manifest of every folder written here (ADR 0046): only its files are replaced."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,37 +101,52 @@ def plan_stories(nomination: Nomination, context: RenderContext) -> tuple[Planne
     return tuple(result)
 
 
-def render_documents(nomination: Nomination, context: RenderContext, out_dir: Path) -> DocumentSet:
-    """Write every document of ``nomination`` to ``out_dir`` atomically.
+def render_documents(
+    nomination: Nomination,
+    context: RenderContext,
+    out_dir: Path,
+    *,
+    extra_folders: tuple[tuple[str, Path], ...] = (),
+) -> DocumentSet:
+    """Write every document of ``nomination`` to ``out_dir`` atomically (ADR 0044, 0046).
 
-    ``out_dir`` must not exist, be empty, or hold an earlier set written here
-    (it is then replaced as a whole). Missing H 1 data (Kiesbesluit art. H 2,
-    geldend op 2026-01-01) makes every page a concept.
+    ``out_dir`` must not exist, be empty, or hold an earlier set written here:
+    then exactly the files kandidaat wrote are replaced and every other file
+    (the user's) is kept. ``extra_folders`` (name, finished folder) are moved
+    into the set before it is put in place (the EML 210 files). Missing H 1
+    data (Kiesbesluit art. H 2, geldend op 2026-01-01) makes every page a concept.
     """
     context = effective_context(nomination, context)
     planned = plan_stories(nomination, context)
     out_dir = Path(out_dir)
-    _check_target(out_dir)
-    parent = out_dir.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=parent))
-    except OSError as error:
-        raise InputError(
-            f"{parent}: hier kan niet worden geschreven ({error.strerror})."
-        ) from error
+    keep = tuple(path for _, path in extra_folders)
+    clean_leftovers(out_dir, keep=keep)
+    new_names = {PurePosixPath(item.relative_path.as_posix()) for item in planned}
+    new_names |= {PurePosixPath(COMBINED_NAME)}
+    for name, folder in extra_folders:
+        new_names |= {
+            PurePosixPath(name) / path.relative_to(folder).as_posix()
+            for path in folder.rglob("*")
+            if path.is_file() and path.name != WORK_MARK_NAME
+        }
+    check_target(out_dir, frozenset(new_names))
+    work = new_work_folder(out_dir)
     try:
         files = _write_all(planned, context, work, out_dir)
+        for name, folder in extra_folders:
+            (folder / WORK_MARK_NAME).unlink(missing_ok=True)
+            folder.rename(work / name)
+        write_manifest(work)
         combined_pages = sum(item.pages for item in files)
-        _swap_into_place(work, out_dir)
+        install(work, out_dir)
     except OSError as error:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_work_folder(work)
         raise InputError(
             f"{out_dir}: de documenten konden niet worden geschreven ({error.strerror}); "
             "er is niets veranderd."
         ) from error
     except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_work_folder(work)
         raise
     return DocumentSet(
         out_dir=out_dir,
@@ -168,40 +191,7 @@ def _write_all(
         title="Alle documenten van de kandidaatstelling",
     )
     _write_synced(work / COMBINED_NAME, combined)
-    _write_synced(
-        work / MARKER_NAME, b"Geschreven door kandidaat; mag als geheel worden vervangen.\n"
-    )
-    for folder in {work / item.plan.folder for item in planned} | {work}:
-        _fsync_dir(folder)
     return tuple(files)
-
-
-def _check_target(out_dir: Path) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(f"{out_dir} bestaat al en is geen map; kies een andere uitvoermap.")
-    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER_NAME).is_file():
-        raise InputError(
-            f"De map {out_dir} bestaat al en bevat andere bestanden; kies een nieuwe of lege "
-            "map voor de documenten."
-        )
-
-
-def _swap_into_place(work: Path, out_dir: Path) -> None:
-    """Rename the finished folder into place; an earlier set is removed only afterwards."""
-    old: Path | None = None
-    if out_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".old", dir=out_dir.parent))
-        old.rmdir()
-        out_dir.rename(old)
-    try:
-        work.rename(out_dir)
-    except BaseException:
-        if old is not None:
-            old.rename(out_dir)
-        raise
-    _fsync_dir(out_dir.parent)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _write_synced(path: Path, data: bytes) -> None:
@@ -209,12 +199,3 @@ def _write_synced(path: Path, data: bytes) -> None:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
-
-
-def _fsync_dir(directory: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

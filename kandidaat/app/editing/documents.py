@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from kandidaat import __version__
 from kandidaat.app.nomination.eml_files import ExportedList, export_all_210
 from kandidaat.documents import RenderContext, render_documents
+from kandidaat.documents.folder import clean_leftovers, new_work_folder, remove_work_folder
 from kandidaat.domain.errors import InputError, KandidaatError
 from kandidaat.domain.nomination.deadlines import election_dates
 from kandidaat.domain.nomination.findings import Severity
@@ -125,9 +126,10 @@ def generate_documents(
 ) -> GeneratedDocuments:
     """Write the EML 210 files and every document into ``out_dir``.
 
-    ``out_dir`` must be new, empty, or hold an earlier set of documents
-    (which is then replaced as a whole). On any error nothing half-written
-    remains.
+    ``out_dir`` must be new, empty, or hold an earlier set of documents: the
+    files kandidaat wrote are replaced, the user's files kept (ADR 0046). The
+    EML 210 files are part of the set, written in place with it. On any error
+    nothing half-written remains.
 
     Raises:
         InputError: no lists, a list that cannot be written as EML 210, or a
@@ -135,24 +137,17 @@ def generate_documents(
     """
     out_dir = Path(out_dir)
     moment = created or datetime.now().astimezone()
-    parent = out_dir.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        eml_tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".eml", dir=parent))
-    except OSError as error:
-        raise InputError(f"{parent}: hier kan niet worden geschreven ({error.strerror})") from error
+    clean_leftovers(out_dir)
+    eml_tmp = new_work_folder(out_dir, suffix=".eml")
     try:
         exported, reasons = _export_eml(nomination, eml_tmp, moment)
         hashes = {item.list_key: item.hash_code for item in exported}
         context = render_context(nomination, findings, hashes, moment, reasons)
-        document_set = render_documents(nomination, context, out_dir)
-        if exported:
-            eml_tmp.rename(out_dir / EML_FOLDER)
-        else:
-            shutil.rmtree(eml_tmp, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(eml_tmp, ignore_errors=True)
-        raise
+        extra = ((EML_FOLDER, eml_tmp),) if exported else ()
+        document_set = render_documents(nomination, context, out_dir, extra_folders=extra)
+    finally:
+        if eml_tmp.exists():
+            remove_work_folder(eml_tmp)
     eml_files = tuple(out_dir / EML_FOLDER / item.path.name for item in exported)
     return GeneratedDocuments(
         nomination=nomination,

@@ -1,0 +1,131 @@
+"""A documents run killed with SIGKILL at random moments never leaves half a set.
+
+A fork server (documents_crash_child.py) forks writers that write the documents
+(with their EML 210 files) of two nominations A and B in turn into one folder
+that also holds a scan of the user. The test kills each writer after a random
+delay (seeded, bounded in number and time). After every kill the folder, if it
+exists, holds exactly the complete set A or the complete set B (every file the
+manifest names, with its hash, and no other document); after the next run's
+cleanup no hidden folder remains and the user's scan is back, byte for byte.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from random import Random
+from typing import IO
+
+import documents_crash_child
+import pytest
+
+from kandidaat.documents.folder import MANIFEST_NAME, clean_leftovers
+
+CHILD = Path(documents_crash_child.__file__)
+REPO_ROOT = Path(__file__).resolve().parents[3]
+MAX_KILLS = 60
+TIME_BUDGET_SECONDS = 40.0
+SCAN = b"%PDF-1.4 de ondertekende H 1 \x00\x01\x02"
+
+
+def _next_line(stdout: IO[str]) -> str:
+    line = stdout.readline()
+    if not line:
+        pytest.fail("the crash server stopped")
+    return line.strip()
+
+
+def _documents(out: Path) -> frozenset[str]:
+    return frozenset(
+        p.relative_to(out).as_posix()
+        for p in out.rglob("*")
+        if p.is_file() and p.suffix in {".pdf", ".xml"}
+    )
+
+
+def _complete_set(out: Path) -> frozenset[str]:
+    """The documents in ``out``; fails unless the manifest names exactly them, hashes right."""
+    manifest = out / MANIFEST_NAME
+    assert manifest.is_file(), f"{out} has documents but no manifest: {sorted(_documents(out))}"
+    lines = manifest.read_text(encoding="utf-8").splitlines()[1:]
+    listed = {name: digest for digest, name in (line.split("  ", 1) for line in lines)}
+    for name, digest in listed.items():
+        assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest, name
+    found = _documents(out) - {"scan_H1_getekend.pdf"}
+    assert found == frozenset(listed), "the folder holds another set than its manifest"
+    return found
+
+
+def _reference_sets(tmp_path: Path) -> dict[frozenset[str], str]:
+    sets = {}
+    for name in ("A", "B"):
+        folder = tmp_path / f"referentie_{name}"
+        documents_crash_child.write_set(name, folder)
+        sets[_documents(folder)] = name
+    assert len(sets) == 2, "the two nominations must give different sets of documents"
+    return sets
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL (POSIX)")
+def test_a_documents_run_killed_at_random_moments_leaves_the_old_or_the_new_set(tmp_path):
+    rng = Random(20261207)  # noqa: S311 - kill delays of a test, not a secret
+    sets = _reference_sets(tmp_path)
+    out = tmp_path / "stukken"
+    documents_crash_child.write_set("A", out)
+    (out / "scan_H1_getekend.pdf").write_bytes(SCAN)
+    started = time.monotonic()
+    took = time.monotonic()
+    documents_crash_child.write_set("B", out)
+    one_run = time.monotonic() - took
+    seen: set[str] = set()
+    server = subprocess.Popen(
+        [sys.executable, str(CHILD), str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(CHILD.parent), str(REPO_ROOT)])},
+    )
+    assert server.stdin is not None
+    assert server.stdout is not None
+    kills = 0
+    pid = 0
+    try:
+        while kills < MAX_KILLS and time.monotonic() - started < TIME_BUDGET_SECONDS:
+            server.stdin.write(rng.choice("AB") + "\n")
+            server.stdin.flush()
+            first, second = sorted([_next_line(server.stdout), _next_line(server.stdout)])
+            assert first.startswith("pid ")
+            assert second == "ready"
+            pid = int(first.removeprefix("pid "))
+            time.sleep(rng.uniform(0, 2.5 * one_run))
+            os.kill(pid, signal.SIGKILL)
+            while _next_line(server.stdout) != f"dead {pid}":
+                pass
+            kills += 1
+            if out.exists():
+                seen.add(sets[_complete_set(out)])
+            clean_leftovers(out)
+            assert out.is_dir(), "after the cleanup the folder must be back"
+            seen.add(sets[_complete_set(out)])
+            assert (out / "scan_H1_getekend.pdf").read_bytes() == SCAN
+            assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    finally:
+        if pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        server.stdin.close()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    assert kills >= 10, f"only {kills} kills in the time budget"
+    assert seen == {"A", "B"}, "the kills never caught one of the two sets"
