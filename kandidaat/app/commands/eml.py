@@ -32,9 +32,11 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         help="controleer bestanden (structuur, schema, tellingen)",
         description=(
             "Controleert EML_NL-bestanden: leesbaar en veilig, de structuur, het officiële "
-            "XSD-schema (met --xsd) en voor tellingen of alles optelt en klopt met de "
-            "kandidatenlijsten (geef het 230b-bestand mee). Uitgangscodes: 0 in orde, "
-            "1 bevindingen, 2 onleesbaar."
+            "XSD-schema (met --xsd), de verkiezingsdefinitie (zetels, subcategorie, "
+            "voorkeurdrempel), kandidatenlijsten, stembureaulijsten (110b) en voor tellingen "
+            "of alles optelt en klopt met de kandidatenlijsten (geef het 230b-bestand mee; "
+            "lijsten die bij geen telling horen zijn een bevinding). Uitgangscodes: 0 in "
+            "orde, 1 bevindingen, 2 onleesbaar."
         ),
         add_help=False,
     )
