@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kandidaat.domain.election.definition import ElectionDefinition
 from kandidaat.domain.election.lists import CandidateListsRecord
+from kandidaat.domain.election.result import ResultRecord
 from kandidaat.domain.election.stations import PollingStationsRecord
 
 if TYPE_CHECKING:
@@ -81,6 +82,8 @@ def document_findings(document: object) -> list[tuple[str, RecordFinding]]:
         findings += [("lijsten", f) for f in check_candidate_lists(document)]
     elif isinstance(document, PollingStationsRecord):
         findings += [("stembureaus", f) for f in check_polling_stations(document)]
+    elif isinstance(document, ResultRecord):
+        findings += [("uitslag", f) for f in check_result(document)]
     return findings
 
 
@@ -281,4 +284,40 @@ def check_polling_stations(record: PollingStationsRecord) -> list[RecordFinding]
                 f"{record.max_votes} van de gemeente (MaxVotes)",
             )
         )
+    return findings
+
+
+def check_result(result: ResultRecord) -> list[RecordFinding]:
+    """A 520 names elected lists, each once, each with its elected candidates 1, 2, 3, ...
+
+    A list that gets seats has them filled by its candidates (Kieswet art. P 15 - P 18;
+    seats a list cannot fill go to other lists, art. P 10), and the CandidateIdentifier
+    of a 520 is the order of election within the list (docs/eml.md section 5.8).
+    """
+    if not result.elected_lists:
+        return [RecordFinding("no_elected", "de uitslag noemt geen enkele gekozen lijst")]
+    findings = []
+    numbers = Counter(number for number, _ in result.elected_lists)
+    findings += [
+        RecordFinding("duplicate_elected_list", f"lijst {number} staat {times} keer in de uitslag")
+        for number, times in sorted(numbers.items())
+        if times > 1
+    ]
+    for number in sorted(numbers):
+        orders = [c.order for c in result.elected if c.list_number == number]
+        if not orders:
+            findings.append(
+                RecordFinding(
+                    "elected_list_without_candidates",
+                    f"lijst {number} is gekozen, maar de uitslag noemt geen gekozen kandidaat",
+                )
+            )
+        elif sorted(orders) != list(range(1, len(orders) + 1)):
+            findings.append(
+                RecordFinding(
+                    "elected_order",
+                    f"lijst {number}: de volgorde van verkiezing moet 1 tot en met "
+                    f"{len(orders)} zijn, niet " + ", ".join(map(str, orders[:20])),
+                )
+            )
     return findings

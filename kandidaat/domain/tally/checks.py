@@ -48,6 +48,7 @@ def check_counts(
                 count.total.line if count.total is not None else None,
             )
         )
+    findings += _check_municipality(count)
     if count.total is not None:
         findings += _check_block(count.total, "totaal", None)
     plural = units_plural(message_id, [unit.id for unit in count.units])
@@ -64,6 +65,23 @@ def check_counts(
     if lists is not None:
         findings += _check_against_lists(count, lists)
     return findings
+
+
+def _check_municipality(count: CountRecord) -> list[CountFinding]:
+    """A 510b of a municipality counts its own polling stations only (``0668::SB1`` of 0668)."""
+    authority = count.envelope.authority_id or ""
+    if count.envelope.message_id != "510b" or not (authority.isdigit() and len(authority) == 4):
+        return []
+    return [
+        CountFinding(
+            "unit_of_other_municipality",
+            f"{unit_label(unit.id[:40])} hoort niet bij gemeente {authority}, die deze telling "
+            "maakte (ManagingAuthority)",
+            unit.line,
+        )
+        for unit in count.units
+        if "::" in unit.id and unit.id.rsplit("::", 2)[-2] != authority
+    ]
 
 
 _NATURAL = tuple(range(1, 1001))
@@ -290,10 +308,24 @@ def _check_against_lists(count: CountRecord, lists: CandidateListsRecord) -> lis
             )
         )
         return findings
-    known = {a.number: {c.position for c in a.candidates} for a in lists.affiliations}
+    known = {
+        a.number: {c.position for c in a.candidates}
+        for a in lists.affiliations
+        if a.number is not None
+    }
     blocks = [("totaal", count.total)] if count.total is not None else []
     blocks += [(unit_label(u.id), u.counts) for u in count.units]
     for where, block in blocks:
+        present = {item.number for item in block.lists}
+        findings.extend(
+            CountFinding(
+                "list_missing",
+                f"{where}: lijst {number} van de kandidatenlijsten ontbreekt in de telling; "
+                "elke lijst hoort erin, ook met 0 stemmen",
+                block.line,
+            )
+            for number in sorted(set(known) - present)
+        )
         for item in block.lists:
             if item.number not in known:
                 findings.append(
