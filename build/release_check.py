@@ -77,6 +77,14 @@ class Summary:
         sys.stdout.flush()
         return ok
 
+    def as_json(self) -> str:
+        """The stages as JSON (``summary.json``; ``make bench-release`` prints them)."""
+        stages = [
+            {"name": name, "seconds": round(seconds, 1), "outcome": mark(ok=ok, detail=detail)}
+            for name, seconds, ok, detail in self.rows
+        ]
+        return json.dumps({"stages": stages}, ensure_ascii=False, indent=2) + "\n"
+
     def render(self) -> str:
         """The one-screen summary."""
         lines = ["", "Samenvatting release-check", "-" * 72]
@@ -498,6 +506,7 @@ def check(out: Path, wheelhouse: Path) -> int:
         if report is not None and token is not None:
             sign_and_verify(first, report, token, summary)
     sys.stdout.write(summary.render())
+    (out / "summary.json").write_text(summary.as_json(), encoding="utf-8")
     return 0 if all(row[2] for row in summary.rows) else 1
 
 
