@@ -35,6 +35,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kandidaat.app.commands.documents",
     "kandidaat.app.commands.candidates",
     "kandidaat.app.commands.gui",
+    "kandidaat.app.commands.csb",
+    "kandidaat.app.commands.uitslag",
 )
 
 
