@@ -102,29 +102,23 @@ def check_files(paths: list[Path], schemas: SchemaSet | None) -> list[FileCheck]
                 Finding(kind, f.message, f.line, f.code)
                 for kind, f in document_findings(result.document)
             ]
-    given = [r for r in results if isinstance(r.document, CandidateListsRecord)]
-    counts = [r for r in results if isinstance(r.document, CountRecord)]
-    lists = {
-        _key(r.document): r.document for r in given if isinstance(r.document, CandidateListsRecord)
-    }
+    given = [(r, r.document) for r in results if isinstance(r.document, CandidateListsRecord)]
+    counts = [(r, r.document) for r in results if isinstance(r.document, CountRecord)]
+    lists = {_key(document): document for _, document in given}
     matched: set[tuple[str, str]] = set()
-    for result in counts:
-        count = result.document
-        assert isinstance(count, CountRecord)  # noqa: S101 - filtered above
+    for result, count in counts:
         matching = lists.get(_key(count))
         if matching is not None:
             matched.add(_key(count))
         elif given:
-            result.findings.append(_count_without_lists(count, given))
+            result.findings.append(_count_without_lists(count, [r for r, _ in given]))
         result.findings += [
             Finding("telling", f.message, f.line, f.code) for f in check_counts(count, matching)
         ]
     if counts:
-        for result in given:
-            document = result.document
-            assert isinstance(document, CandidateListsRecord)  # noqa: S101 - filtered above
+        for result, document in given:
             if document.envelope.message_id == "230b" and _key(document) not in matched:
-                result.findings.append(_lists_without_count(document, counts))
+                result.findings.append(_lists_without_count(document, [r for r, _ in counts]))
     return results
 
 
