@@ -1,0 +1,154 @@
+"""What only the centraal stembureau can see: checks across all submissions.
+
+Each check takes every submission of the election and returns findings with
+the submission, kieskring and candidate they are about.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+from kandidaat.domain.csb.model import CsbFinding
+from kandidaat.domain.nomination.checks.context import person_name
+from kandidaat.domain.nomination.checks.duplicates import (
+    _identity as person_identity,
+)
+from kandidaat.domain.nomination.findings import Finding, Severity
+from kandidaat.domain.nomination.model import Body
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from kandidaat.domain.csb.model import Submission
+    from kandidaat.domain.nomination.model import Candidate
+
+__all__ = ["check_across", "same_appellation_in_a_kieskring", "same_person_in_a_kieskring"]
+
+
+def _plain(text: str) -> str:
+    """An appellation compared without case, accents or extra spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(bare.casefold().split())
+
+
+def _placed(submission: Submission) -> list[tuple[int, Candidate]]:
+    """The candidates of a submission's list with their positions (from 1)."""
+    nomination = submission.nomination
+    by_key = {candidate.key: candidate for candidate in nomination.candidates}
+    return [
+        (position, by_key[key])
+        for lst in nomination.lists
+        for position, key in enumerate(lst.candidates, start=1)
+        if key in by_key
+    ]
+
+
+def same_person_in_a_kieskring(submissions: Sequence[Submission]) -> list[CsbFinding]:
+    """A person on lists of more than one submission for one kieskring, whatever the party.
+
+    Kieswet art. H 7 lid 2 and I 6 lid 1 onder g (EK: R 5 and S 4), geldend op
+    2026-01-01: nobody may stand on more than one list handed in for the same
+    kieskring; the CSB strikes the person from all of those lists. The same
+    person is found as the party-side check finds them (BSN, else name,
+    initials and date of birth).
+    """
+    if not submissions:
+        return []
+    body = submissions[0].nomination.election.body
+    article = "Kieswet R 5 en S 4" if body is Body.EK else "Kieswet H 7 lid 2 en I 6 lid 1 onder g"
+    seen: dict[tuple[str, tuple[str, ...]], list[tuple[Submission, int, Candidate]]] = {}
+    for submission in submissions:
+        for position, candidate in _placed(submission):
+            identity = person_identity(candidate)
+            if identity[0] == "key":
+                continue
+            for kieskring in submission.kieskringen:
+                seen.setdefault((kieskring, identity), []).append((submission, position, candidate))
+    findings: list[CsbFinding] = []
+    for (kieskring, _), spots in seen.items():
+        if len({submission.number for submission, _, _ in spots}) < 2:
+            continue
+        where = "; ".join(
+            f"plaats {position} van {submission.label}" for submission, position, _ in spots
+        )
+        for submission, position, candidate in spots:
+            name = person_name(candidate)
+            findings.append(
+                CsbFinding(
+                    Finding(
+                        "candidate-on-lists-of-two-submissions",
+                        Severity.ERROR,
+                        article,
+                        f"Kandidaat {name} staat in kieskring {kieskring} op meer dan één "
+                        f"lijst: {where}. De kandidaat wordt op al die lijsten geschrapt.",
+                        "Niet herstelbaar: het centraal stembureau schrapt de kandidaat op elke "
+                        "lijst voor deze kieskring (art. I 6 lid 1 onder g).",
+                        list_key=submission.nomination.lists[0].key
+                        if submission.nomination.lists
+                        else None,
+                        candidate_key=candidate.key,
+                        field="candidates",
+                    ),
+                    submission.number,
+                    submission.appellation,
+                    kieskring,
+                    f"{name} (plaats {position})",
+                )
+            )
+    return findings
+
+
+def same_appellation_in_a_kieskring(submissions: Sequence[Submission]) -> list[CsbFinding]:
+    """One appellation above lists of more than one submission for one kieskring.
+
+    Kieswet art. I 6 lid 2 onder b (EK: S 4), geldend op 2026-01-01: the
+    appellation is struck above each of those lists; the lists remain, without
+    appellation. Appellations are compared without case, accents or extra spaces.
+    """
+    if not submissions:
+        return []
+    body = submissions[0].nomination.election.body
+    article = "Kieswet S 4" if body is Body.EK else "Kieswet I 6 lid 2 onder b"
+    groups: dict[tuple[str, str], list[Submission]] = {}
+    for submission in submissions:
+        if not submission.appellation:
+            continue
+        for kieskring in submission.kieskringen:
+            groups.setdefault((kieskring, _plain(submission.appellation)), []).append(submission)
+    findings: list[CsbFinding] = []
+    for (kieskring, _), group in groups.items():
+        if len(group) < 2:
+            continue
+        labels = ", ".join(submission.label for submission in group)
+        findings.extend(
+            CsbFinding(
+                Finding(
+                    "appellation-above-two-lists",
+                    Severity.ERROR,
+                    article,
+                    f"De aanduiding '{submission.appellation}' staat in kieskring "
+                    f"{kieskring} boven meer dan één lijst ({labels}). De aanduiding "
+                    "wordt boven elk van die lijsten geschrapt.",
+                    "De lijsten blijven geldig, zonder aanduiding (als blanco lijst).",
+                    list_key=submission.nomination.lists[0].key
+                    if submission.nomination.lists
+                    else None,
+                    field="appellation",
+                ),
+                submission.number,
+                submission.appellation,
+                kieskring,
+            )
+            for submission in group
+        )
+    return findings
+
+
+def check_across(submissions: Sequence[Submission]) -> list[CsbFinding]:
+    """Every cross-submission check, in the order of Kieswet I 6 (candidates, then appellations)."""
+    return [
+        *same_person_in_a_kieskring(submissions),
+        *same_appellation_in_a_kieskring(submissions),
+    ]
