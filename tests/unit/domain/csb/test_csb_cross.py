@@ -56,7 +56,9 @@ def _submission(
         candidates=candidates,
         lists=(CandidateList("lijst-1", kieskringen, tuple(c.key for c in candidates)),),
     )
-    return Submission(number, f"{number}.xml", "0" * 64, datetime(2025, 9, 15, 12), nomination)
+    return Submission(
+        number, f"{number}.xml", "0" * 64, datetime.fromisoformat("2025-09-15 12:00:00"), nomination
+    )
 
 
 def test_one_person_on_lists_of_two_parties_for_one_kieskring_is_struck_from_both() -> None:

@@ -16,14 +16,14 @@ DAY = date(2026, 2, 2)  # kandidaatstelling gemeenteraden 2026: maandag 2 februa
 @pytest.mark.parametrize(
     ("moment", "in_time"),
     [
-        (datetime(2026, 2, 2, 9, 0), True),
-        (datetime(2026, 2, 2, 12, 15), True),
-        (datetime(2026, 2, 2, 17, 0), True),
-        (datetime(2026, 2, 2, 17, 0, 1), False),
-        (datetime(2026, 2, 2, 17, 1), False),
-        (datetime(2026, 2, 2, 8, 59), False),
-        (datetime(2026, 2, 1, 12, 0), False),
-        (datetime(2026, 2, 3, 10, 0), False),
+        (datetime.fromisoformat("2026-02-02 09:00:00"), True),
+        (datetime.fromisoformat("2026-02-02 12:15:00"), True),
+        (datetime.fromisoformat("2026-02-02 17:00:00"), True),
+        (datetime.fromisoformat("2026-02-02 17:00:01"), False),
+        (datetime.fromisoformat("2026-02-02 17:01:00"), False),
+        (datetime.fromisoformat("2026-02-02 08:59:00"), False),
+        (datetime.fromisoformat("2026-02-01 12:00:00"), False),
+        (datetime.fromisoformat("2026-02-03 10:00:00"), False),
     ],
 )
 def test_only_the_nomination_day_between_nine_and_seventeen_is_in_time(
@@ -33,7 +33,7 @@ def test_only_the_nomination_day_between_nine_and_seventeen_is_in_time(
 
 
 def test_a_list_received_after_17_00_is_invalid_under_article_i_5() -> None:
-    finding = late_finding(Body.GR, datetime(2026, 2, 2, 17, 5), DAY, "lijst-1")
+    finding = late_finding(Body.GR, datetime.fromisoformat("2026-02-02 17:05:00"), DAY, "lijst-1")
     assert finding is not None
     assert finding.severity is Severity.ERROR
     assert finding.article == "Kieswet H 1 lid 1 en I 5"
@@ -42,10 +42,14 @@ def test_a_list_received_after_17_00_is_invalid_under_article_i_5() -> None:
 
 
 def test_the_eerste_kamer_cites_its_own_articles() -> None:
-    finding = late_finding(Body.EK, datetime(2027, 3, 30, 18, 0), date(2027, 3, 30), None)
+    finding = late_finding(
+        Body.EK, datetime.fromisoformat("2027-03-30 18:00:00"), date(2027, 3, 30), None
+    )
     assert finding is not None
     assert finding.article == "Kieswet R 1 lid 1 en S 3"
 
 
 def test_a_list_in_time_has_no_finding() -> None:
-    assert late_finding(Body.GR, datetime(2026, 2, 2, 16, 59), DAY, "lijst-1") is None
+    assert (
+        late_finding(Body.GR, datetime.fromisoformat("2026-02-02 16:59:00"), DAY, "lijst-1") is None
+    )
