@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kandidaat.domain.election import CandidateListsRecord, CountRecord
+from kandidaat.domain.election import CandidateListsRecord, CountRecord, PollingStationsRecord
 from kandidaat.domain.election.checks import document_findings
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.tally.checks import check_counts
+from kandidaat.domain.tally.stations import check_against_stations, same_municipality
 from kandidaat.eml.canonical import hash_report
 from kandidaat.eml.documents import EmlDocument, message_type, read_tree
 from kandidaat.eml.safe_xml import parse_bytes, read_file
@@ -115,11 +116,51 @@ def check_files(paths: list[Path], schemas: SchemaSet | None) -> list[FileCheck]
         result.findings += [
             Finding("telling", f.message, f.line, f.code) for f in check_counts(count, matching)
         ]
+    _link_stations(results, counts)
     if counts:
         for result, document in given:
             if document.envelope.message_id == "230b" and _key(document) not in matched:
                 result.findings.append(_lists_without_count(document, [r for r, _ in counts]))
     return results
+
+
+def _link_stations(results: list[FileCheck], counts: list[tuple[FileCheck, CountRecord]]) -> None:
+    """A 110b given with 510b counts: each belongs to one, and its stations are counted."""
+    lists = [(r, r.document) for r in results if isinstance(r.document, PollingStationsRecord)]
+    municipal = [(r, c) for r, c in counts if c.envelope.message_id == "510b"]
+    if not lists or not municipal:
+        return
+    for count_result, count in municipal:
+        if not any(same_municipality(count, stations) for _, stations in lists):
+            count_result.findings.append(
+                Finding(
+                    "koppeling",
+                    "de meegegeven stembureaulijsten (110b) horen niet bij deze telling "
+                    f"(verkiezing {count.election.id[:80]}, gemeente "
+                    f"{(count.envelope.authority_id or '?')[:10]}); de stembureaus zijn daarom "
+                    "niet vergeleken",
+                    None,
+                    "stations_not_matching",
+                )
+            )
+    for result, stations in lists:
+        mine = [(r, c) for r, c in municipal if same_municipality(c, stations)]
+        if not mine:
+            result.findings.append(
+                Finding(
+                    "koppeling",
+                    f"deze stembureaulijst (verkiezing {stations.election.id[:80]}, gemeente "
+                    f"{stations.municipality_id[:10]}) hoort bij geen van de meegegeven "
+                    "tellingen (510b)",
+                    None,
+                    "count_not_matching",
+                )
+            )
+        for count_result, count in mine:
+            count_result.findings += [
+                Finding("koppeling", f.message, f.line, f.code)
+                for f in check_against_stations(count, stations)
+            ]
 
 
 def _key(document: EmlDocument) -> tuple[str, str]:
