@@ -2,16 +2,20 @@
 """The whole release pipeline on this machine, as evidence: ``python build/release_check.py``.
 
 Stages, each timed: build twice under different callers (with canaries planted in
-each build's home and environment), compare byte for byte, unpack the tar.gz and
+each build's home and environment), compare byte for byte, check that the tar.gz
+and the .deb carry the licence texts (``licenties/``, ADR 0075), unpack the tar.gz and
 start the program in it (``kandidaat demo`` and a screenshot of the desktop
-application with Qt's offscreen platform), scan with
+application with Qt's offscreen platform, then on the xcb platform under Xvfb when
+``xvfb-run`` and ``xauth`` are installed, ADR 0076), scan with
 kandidaat-scan, make a throw-away SoftHSM2 token with a non-extractable Ed25519
 key (PIN generated now, passed through a pipe), sign, verify the release and the
 unpacked program, then tamper with a copy and verify again: that must fail.
 
 The token lives in a temporary folder outside the repository and the workspace and
-is deleted at the end. Run it with the project's interpreter (it needs
-``cryptography`` and ``python-pkcs11``); the builds make their own venvs.
+is deleted at the end. The stages and their times also go to ``summary.json`` in the
+work folder (``make bench-release`` prints them with their goals). Run it with the
+project's interpreter (it needs ``cryptography`` and ``python-pkcs11``); the builds
+make their own venvs.
 Exit codes: 0 every stage as expected, 1 a stage failed, 2 missing tools.
 """
 
