@@ -1,0 +1,191 @@
+"""``kandidaat csb``: the centraal stembureau's workspace: create, receive, examine, log."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from kandidaat.app.commands.nomination_common import add_help, iso_date
+from kandidaat.app.csb.examining import examination_json, examine, render_examination
+from kandidaat.app.csb.log import read_log, render_log
+from kandidaat.app.csb.receiving import receive
+from kandidaat.app.csb.register import import_register
+from kandidaat.app.csb.workspace import new_workspace
+from kandidaat.app.exitcodes import EXIT_FINDINGS, EXIT_OK
+from kandidaat.domain.nomination.findings import Severity
+from kandidaat.store.csb import CsbWorkspace
+
+_RECEIVED_FORMAT = "%Y-%m-%d %H:%M"
+_MAX_ARGUMENT = 200
+
+
+def _received(text: str) -> datetime:
+    """A time of receipt written JJJJ-MM-DD UU:MM (local time), with a Dutch error."""
+    try:
+        return datetime.strptime(text.strip()[:_MAX_ARGUMENT], _RECEIVED_FORMAT)  # noqa: DTZ007 - local time as the committee writes it
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text[:40]!r} is geen tijdstip; schrijf 'JJJJ-MM-DD UU:MM', bijv. '2026-02-02 16:45'"
+        ) from None
+
+
+def _member(parser: Any, *, required: bool = True) -> None:  # noqa: ANN401 - argparse's private type
+    parser.add_argument(
+        "--lid",
+        required=required,
+        metavar="NAAM",
+        help="naam van het lid van het centraal stembureau dat dit vastlegt (komt in het logboek)",
+    )
+
+
+def _sub(actions: Any, name: str, help_text: str, description: str) -> Any:  # noqa: ANN401 - argparse
+    parser = actions.add_parser(name, help=help_text, description=description, add_help=False)
+    add_help(parser)
+    parser.add_argument("workspace", metavar="WERK.csb", type=Path, help="het CSB-werkbestand")
+    return parser
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
+    """Add ``csb new|log|register|import|examine``."""
+    parser = subparsers.add_parser(
+        "csb",
+        help="centraal stembureau: lijsten ontvangen en onderzoeken",
+        description=(
+            "Het werkbestand (.csb) van een centraal stembureau: de verkiezing, het register van "
+            "aanduidingen, elke ingeleverde lijst precies zoals ontvangen en een logboek met een "
+            "SHA-256-keten. Elke wijziging vraagt --lid (wie het vastlegt). Uitgangscodes: "
+            "0 klaar, 1 bevindingen, 2 foute invoer."
+        ),
+        add_help=False,
+    )
+    add_help(parser)
+    actions = parser.add_subparsers(dest="csb_action", metavar="ACTIE", required=True)
+
+    new = _sub(actions, "new", "maak een CSB-werkbestand", "Maakt een nieuw CSB-werkbestand.")
+    new.add_argument(
+        "--election",
+        required=True,
+        metavar="110a.eml.xml|ID",
+        help="de verkiezing: een EML 110a-bestand of een ingebouwde verkiezing",
+    )
+    _member(new)
+    new.set_defaults(handler=_run_new)
+
+    log = _sub(actions, "log", "toon het logboek", "Toont het logboek en of de keten klopt.")
+    log.set_defaults(handler=_run_log)
+
+    reg = _sub(
+        actions,
+        "register",
+        "lees het register van aanduidingen (CSV)",
+        "Vervangt het register van aanduidingen door een CSV met de kop "
+        "'aanduiding;stemmen;zetels' (stemmen en zetels bij de vorige verkiezing; leeg = "
+        "niet meegedaan). Alles of niets.",
+    )
+    reg.add_argument("--csv", required=True, type=Path, metavar="BESTAND", help="het CSV-bestand")
+    _member(reg)
+    reg.set_defaults(handler=_run_register)
+
+    imp = _sub(
+        actions,
+        "import",
+        "ontvang een EML 210",
+        "Ontvangt een kandidatenlijst als EML 210 (van kandidaat, OSV2020-PP of e-KS). De "
+        "hashcode van het H 1 moet kloppen: typ alle 16 groepen, of alleen de 2 groepen die "
+        "de opdracht zonder --hashcode weglaat. Een te laat ontvangen lijst wordt vastgelegd; "
+        "het onderzoek verklaart haar ongeldig.",
+    )
+    imp.add_argument("file", metavar="LIJST.eml.xml", type=Path, help="het EML 210-bestand")
+    imp.add_argument("--hashcode", metavar="CODE", help="de hashcode zoals op het H 1")
+    imp.add_argument(
+        "--ontvangen",
+        type=_received,
+        metavar="'JJJJ-MM-DD UU:MM'",
+        help="tijdstip van ontvangst (standaard: nu)",
+    )
+    _member(imp)
+    imp.set_defaults(handler=_run_import)
+
+    exa = _sub(
+        actions,
+        "examine",
+        "onderzoek alle inleveringen",
+        "Alle controles van elke lijst, plus wat alleen het centraal stembureau ziet: dezelfde "
+        "kandidaat op lijsten van meer inleveringen in een kieskring (H 7 lid 2, I 6 lid 1 "
+        "onder g) en dezelfde aanduiding boven meer lijsten (I 6 lid 2 onder b). "
+        "Uitgangscodes: 0 geen fouten, 1 fouten, 2 onleesbare invoer.",
+    )
+    exa.add_argument("--json", action="store_true", help="bevindingen als JSON")
+    exa.add_argument(
+        "--today", type=iso_date, metavar="JJJJ-MM-DD", help="controleer alsof het die dag is"
+    )
+    _member(exa, required=False)
+    exa.set_defaults(handler=_run_examine)
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    with new_workspace(args.workspace, args.election, args.lid) as workspace:
+        election = workspace.election()
+    sys.stdout.write(
+        f"{args.workspace.name} aangemaakt voor {election.name} ({election.identifier}).\n"
+    )
+    return EXIT_OK
+
+
+def _run_log(args: argparse.Namespace) -> int:
+    report = read_log(args.workspace)
+    sys.stdout.write(render_log(report))
+    return EXIT_OK if report.intact else EXIT_FINDINGS
+
+
+def _run_register(args: argparse.Namespace) -> int:
+    entries = import_register(args.workspace, args.csv, args.lid)
+    sys.stdout.write(f"Register ingelezen: {len(entries)} aanduiding(en).\n")
+    return EXIT_OK
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    received_at = args.ontvangen or datetime.now().astimezone().replace(tzinfo=None, microsecond=0)
+    result = receive(args.workspace, args.file, args.hashcode, received_at, args.lid)
+    sys.stdout.write(
+        f"Inlevering {result.number} ontvangen: {result.appellation or 'blanco lijst'}, "
+        f"{result.candidates} kandidaten, ontvangen {received_at:%d-%m-%Y %H:%M}.\n"
+    )
+    if not result.in_time:
+        sys.stdout.write(
+            "Let op: niet ontvangen op de dag van de kandidaatstelling tussen 09:00 en 17:00 "
+            "uur; het onderzoek verklaart deze lijst ongeldig (Kieswet I 5).\n"
+        )
+    return EXIT_OK
+
+
+def _run_examine(args: argparse.Namespace) -> int:
+    examination = examine(args.workspace, today=args.today)
+    if args.lid is not None:
+        counts = dict.fromkeys(Severity, 0)
+        for item in examination.findings:
+            counts[item.finding.severity] += 1
+        with CsbWorkspace.open(args.workspace) as workspace:
+            workspace.record(
+                "onderzocht",
+                {
+                    "inleveringen": len(examination.submissions),
+                    "fouten": counts[Severity.ERROR],
+                    "waarschuwingen": counts[Severity.WARNING],
+                    "bevindingen": [
+                        [f.submission, f.finding.code, f.kieskring, f.candidate]
+                        for f in examination.findings
+                    ],
+                },
+                args.lid,
+            )
+    if args.json:
+        text = json.dumps(examination_json(examination), ensure_ascii=False, indent=2)
+        sys.stdout.write(text + "\n")
+    else:
+        sys.stdout.write(render_examination(examination))
+    return examination.exit_code

@@ -1,0 +1,1 @@
+"""Use cases of the centraal stembureau: the workspace, receiving and examining lists."""

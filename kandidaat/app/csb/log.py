@@ -1,0 +1,86 @@
+"""The CSB workspace's log as Dutch text, and whether its chain holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from kandidaat.store.audit_log import LogEntry
+from kandidaat.store.csb import CsbWorkspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+__all__ = ["LogReport", "describe", "read_log", "render_log"]
+
+
+@dataclass(frozen=True, slots=True)
+class LogReport:
+    """Every entry and the breaks in the chain (empty when it holds)."""
+
+    entries: tuple[LogEntry, ...]
+    problems: tuple[str, ...]
+
+    @property
+    def intact(self) -> bool:
+        """True when the chain holds."""
+        return not self.problems
+
+
+def read_log(workspace_path: Path) -> LogReport:
+    """Open the workspace even when its chain is broken, and read the log."""
+    with CsbWorkspace.open(workspace_path, allow_broken_log=True) as workspace:
+        return LogReport(workspace.log(), workspace.log_problems)
+
+
+def describe(entry: LogEntry) -> str:
+    """One entry's action in Dutch words."""
+    try:
+        data: Any = entry.data
+    except ValueError:
+        return f"{entry.action} (gegevens onleesbaar)"
+    if not isinstance(data, dict):
+        return entry.action
+    simple = {
+        "aangemaakt": lambda: (
+            f"werkbestand aangemaakt voor {data.get('verkiezing')} ({data.get('bron')})"
+        ),
+        "register": lambda: (
+            f"register van aanduidingen ingelezen uit {data.get('bron')}: "
+            f"{len(data.get('aanduidingen', []))} aanduiding(en)"
+        ),
+    }
+    if entry.action in simple:
+        return simple[entry.action]()
+    if entry.action == "ontvangen":
+        on_time = "" if data.get("op_tijd", True) else ", NA DE TERMIJN"
+        return (
+            f"inlevering {data.get('inlevering')} ontvangen: {data.get('bestand')} "
+            f"({data.get('aanduiding') or 'blanco lijst'}, {data.get('kandidaten')} "
+            f"kandidaten), ontvangen {data.get('ontvangen')}{on_time}, hashcode "
+            f"{data.get('hashcode')} bevestigd, SHA-256 {data.get('sha256')}"
+        )
+    if entry.action == "onderzocht":
+        return (
+            f"onderzoek: {data.get('fouten')} fout(en), {data.get('waarschuwingen')} "
+            f"waarschuwing(en) over {data.get('inleveringen')} inlevering(en)"
+        )
+    return f"{entry.action}: {entry.payload[:200]}"
+
+
+def render_log(report: LogReport) -> str:
+    """The log, one line per entry, and a last line on the chain."""
+    lines = [
+        f"{entry.seq:>4}  {entry.at[:19].replace('T', ' ')} UTC  {entry.actor}  {describe(entry)}"
+        for entry in report.entries
+    ]
+    if report.intact:
+        lines.append(
+            f"Het logboek is intact: {len(report.entries)} regel(s); de keten van "
+            "SHA-256-hashes klopt."
+        )
+    else:
+        lines.append("HET LOGBOEK IS NIET INTACT: het bestand is buiten kandidaat gewijzigd.")
+        lines.extend(f"  - {problem}" for problem in report.problems)
+    return "\n".join(lines) + "\n"
