@@ -8,9 +8,9 @@ country code when the candidate lives abroad.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
+from kandidaat.common.safe_names import safe_file_stem
 from kandidaat.domain.nomination.model import AppellationKind, Body, Candidate, Gender
 
 if TYPE_CHECKING:
@@ -149,42 +149,20 @@ def residence_text(candidate: Candidate) -> str:
     return candidate.locality
 
 
-_ASCII_LETTERS = str.maketrans(
-    {
-        "ı": "i",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ł": "l",
-        "Ł": "L",
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "þ": "th",
-        "Þ": "Th",
-        "ð": "d",
-        "Ð": "D",
-    }
-)
-
-
 def money(cents: int, currency: str = "EUR") -> str:
     """An amount in euro (``€ 11.250,00``) or another currency (``USD 1.234,00``)."""
     text = euro(cents)
     return text if currency == "EUR" else text.replace("€", currency, 1)
 
 
-def file_stem(text: str) -> str:
-    """A portable part of a file name: ASCII letters and digits, the rest "-".
+FILE_STEM_LENGTH = 40
+"""Characters of a name in a document's file name."""
 
-    "Çelik" -> "Celik", "Ødegård" -> "Odegard", "Nguyễn" -> "Nguyen".
+
+def file_stem(text: str) -> str:
+    """A portable, bounded part of a file name (ADR 0047): ASCII letters and digits, the rest "-".
+
+    "Çelik" -> "Celik", "Ødegård" -> "Odegard", "Nguyễn" -> "Nguyen"; at most
+    40 characters (a longer name is cut and ends in a hash of the whole name).
     """
-    folded = unicodedata.normalize("NFKD", text.translate(_ASCII_LETTERS))
-    ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    kept = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in ascii_only)
-    while "--" in kept:
-        kept = kept.replace("--", "-")
-    return kept.strip("-")[:40] or "naam"
+    return safe_file_stem(text, max_length=FILE_STEM_LENGTH)

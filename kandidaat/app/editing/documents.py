@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from kandidaat import __version__
 from kandidaat.app.nomination.eml_files import ExportedList, export_all_210
+from kandidaat.common.unprintable import find_unprintable, visible
 from kandidaat.documents import RenderContext, render_documents
 from kandidaat.documents.folder import clean_leftovers, new_work_folder, remove_work_folder
 from kandidaat.domain.errors import InputError, KandidaatError
@@ -42,6 +43,7 @@ __all__ = [
     "concept_reasons",
     "generate_documents",
     "preview_pages",
+    "refuse_unprintable",
 ]
 
 EML_FOLDER = "EML_210"
@@ -135,6 +137,7 @@ def generate_documents(
         InputError: no lists, a list that cannot be written as EML 210, or a
             folder that cannot be used (Dutch, naming it).
     """
+    refuse_unprintable(nomination)
     out_dir = Path(out_dir)
     moment = created or datetime.now().astimezone()
     clean_leftovers(out_dir)
@@ -159,6 +162,79 @@ def generate_documents(
     )
 
 
+_FIELD_NAMES = {
+    "appellation": "aanduiding",
+    "last_name": "achternaam",
+    "initials": "voorletters",
+    "prefix": "tussenvoegsel",
+    "first_name": "roepnaam",
+    "locality": "woonplaats",
+    "street": "straat en huisnummer",
+    "postal_code": "postcode",
+    "country_code": "land",
+    "place_of_birth": "geboorteplaats",
+    "home_state_address": "adres in de lidstaat van herkomst",
+    "statutory_name": "statutaire naam",
+    "agent_name": "naam van de gemachtigde",
+    "settlement_areas": "gebied van vestiging",
+    "nationality": "nationaliteit",
+    "bsn": "BSN",
+    "key": "kenmerk",
+    "name": "naam",
+}
+_PARTS = {
+    "submitter": "de inleveraar",
+    "substitutes": "plaatsvervanger",
+    "agent": "de gemachtigde",
+    "correspondence": "het correspondentieadres",
+    "address": "het adres",
+    "groups": "groepering",
+    "election": "de verkiezing",
+    "kieskringen": "kieskring",
+}
+
+
+def refuse_unprintable(nomination: Nomination) -> None:
+    """Refuse, in Dutch and naming the field, text that cannot be printed (an old project).
+
+    Raises:
+        InputError: a field holds a control character or a lone surrogate.
+    """
+    found = find_unprintable(nomination)
+    if found is None:
+        return
+    where: list[str] = []
+    path = list(found.path)
+    if path[:1] == ["candidates"] and len(path) > 1 and isinstance(path[1], int):
+        candidate = nomination.candidates[path[1]]
+        name = visible(f"{candidate.initials} {candidate.last_name}".strip())
+        where.append(f"kandidaat {path[1] + 1} ({name})")
+        path = path[2:]
+    elif path[:1] == ["lists"] and len(path) > 1 and isinstance(path[1], int):
+        where.append(f"lijst {path[1] + 1}")
+        path = path[2:]
+    elif path[:1] == ["party"]:
+        where.append("de partij")
+        path = path[1:]
+    field = "?"
+    for index, part in enumerate(path):
+        if isinstance(part, int):
+            where[-1:] = [f"{where[-1]} {part + 1}"] if where else [str(part + 1)]
+        elif index == len(path) - 1 or part not in _PARTS:
+            field = _FIELD_NAMES.get(part, part)
+        else:
+            where.append(_PARTS[part])
+    if found.path and isinstance(found.path[-1], int) and len(path) > 1:
+        field = _FIELD_NAMES.get(str(path[-2]), str(path[-2]))
+    place = ", ".join(where) or "de kandidaatstelling"
+    place = place[0].upper() + place[1:]
+    raise InputError(
+        f"{place}: het veld {field} bevat een teken dat niet kan worden afgedrukt "
+        f"({found.code}, teken {found.position}). Haal het weg en maak de documenten "
+        "opnieuw; er is niets geschreven."
+    )
+
+
 def _export_eml(
     nomination: Nomination, folder: Path, moment: datetime
 ) -> tuple[tuple[ExportedList, ...], tuple[str, ...]]:
@@ -169,6 +245,12 @@ def _export_eml(
         if not nomination.lists:
             raise
         return (), (f"het EML 210-bestand kon nog niet worden gemaakt ({error.message})",)
+    except OSError as error:
+        # e.g. a file name the EML export derived from a long appellation (ENAMETOOLONG).
+        if not nomination.lists:
+            raise
+        reason = error.strerror or str(error)
+        return (), (f"het EML 210-bestand kon niet worden geschreven ({reason})",)
 
 
 def preview_pages(pdf: Path, *, pages: int = 1) -> tuple[Path, ...]:
