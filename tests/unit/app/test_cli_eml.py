@@ -58,7 +58,7 @@ def test_show_summarises_a_count_in_dutch(capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     assert "Bericht: EML 510b - telling gemeentelijk stembureau" in out
     assert "lijst   1       1893  FD Partij Beneden-Leeuwen" in out
-    assert "Rapporterende eenheden (stembureaus e.d.): 21" in out
+    assert "Rapporterende eenheden (stembureaus): 21" in out
 
 
 def test_hash_prints_16_groups_and_says_the_file_is_canonical(
