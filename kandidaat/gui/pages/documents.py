@@ -27,6 +27,7 @@ from kandidaat.app.editing.documents import (
     generate_documents,
     preview_pages,
 )
+from kandidaat.common.unprintable import visible
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.gui.desktop import UrlOpener, file_url, open_with_system
 from kandidaat.gui.file_dialogs import FileChoice, choose, file_dialog
@@ -37,6 +38,19 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QFileDialog
 
     from kandidaat.gui.bridge import SessionBridge
+
+
+MAX_DETAIL = 200
+"""Characters of an unexpected error's own text shown on the page."""
+
+
+def unexpected_error_text(error: Exception) -> str:
+    """A Dutch message for an error nobody foresaw: what failed, never a traceback."""
+    detail = visible(str(error))[:MAX_DETAIL]
+    return (
+        f"er ging onverwacht iets mis ({type(error).__name__}: {detail}). Er is niets "
+        "half geschreven; controleer de gegevens en probeer het opnieuw."
+    )
 
 
 class _Signals(QObject):
@@ -60,6 +74,8 @@ class _Job(QRunnable):
             self.signals.failed.emit(error.message)
         except OSError as error:
             self.signals.failed.emit(f"kan niet schrijven: {error.strerror or error}")
+        except Exception as error:  # noqa: BLE001 - any failure must reach the page, in Dutch
+            self.signals.failed.emit(unexpected_error_text(error))
         else:
             self.signals.done.emit(result)
 
