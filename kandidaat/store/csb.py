@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from kandidaat import __version__
+from kandidaat.domain.csb.checklist import ReceiptItem
 from kandidaat.domain.csb.model import RegisterEntry
 from kandidaat.domain.nomination.model import Body, Election, Kieskring
 from kandidaat.store import audit_log
@@ -90,7 +91,26 @@ _V1 = Migration(
     ),
 )
 
-CSB_KIND = WorkspaceKind(0x4B435342, "CSB-werkbestand van kandidaat", (_V1,))
+_V2 = Migration(
+    2,
+    "checklist van ingeleverde stukken per inlevering",
+    (
+        """
+        CREATE TABLE receipt_item (
+            submission INTEGER NOT NULL REFERENCES submission (number),
+            position INTEGER NOT NULL CHECK (position >= 1),
+            code TEXT NOT NULL CHECK (code <> ''),
+            kieskring TEXT,
+            count INTEGER CHECK (count >= 0),
+            received_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            PRIMARY KEY (submission, position)
+        ) STRICT
+        """,
+    ),
+)
+
+CSB_KIND = WorkspaceKind(0x4B435342, "CSB-werkbestand van kandidaat", (_V1, _V2))
 """``application_id`` "KCSB"."""
 
 
@@ -328,6 +348,71 @@ class CsbWorkspace:
                 },
             )
         return number
+
+    def receipt_items(self, number: int) -> tuple[ReceiptItem, ...]:
+        """The checklist items recorded for submission ``number``, in the order recorded."""
+        with self._workspace.read() as connection:
+            rows = connection.execute(
+                "SELECT code, kieskring, count, received_at, recorded_by FROM receipt_item"
+                " WHERE submission = ? ORDER BY position",
+                (number,),
+            ).fetchall()
+        return tuple(
+            ReceiptItem(
+                str(code),
+                None if kieskring is None else str(kieskring),
+                None if count is None else int(count),
+                datetime.fromisoformat(str(received)),
+                str(actor),
+            )
+            for code, kieskring, count, received, actor in rows
+        )
+
+    def add_receipt_items(
+        self,
+        number: int,
+        items: Sequence[tuple[str, str | None, int | None]],
+        received_at: datetime,
+        actor: str,
+    ) -> None:
+        """Record documents handed in with submission ``number`` (one transaction, logged).
+
+        Raises:
+            WorkspaceError: there is no submission ``number``; nothing is recorded.
+        """
+        actor = _actor(self.path, actor)
+        with self._workspace.change() as connection:
+            if (
+                connection.execute(
+                    "SELECT 1 FROM submission WHERE number = ?", (number,)
+                ).fetchone()
+                is None
+            ):
+                raise WorkspaceError(
+                    self.path, f"er is geen inlevering {number}; er is niets vastgelegd"
+                )
+            (last,) = connection.execute(
+                "SELECT max(position) FROM receipt_item WHERE submission = ?", (number,)
+            ).fetchone()
+            start = 1 if last is None else int(last) + 1
+            connection.executemany(
+                "INSERT INTO receipt_item (submission, position, code, kieskring, count,"
+                " received_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (number, start + i, code, kieskring, count, received_at.isoformat(), actor)
+                    for i, (code, kieskring, count) in enumerate(items)
+                ],
+            )
+            audit_log.append(
+                connection,
+                actor,
+                "stukken",
+                {
+                    "inlevering": number,
+                    "ontvangen": received_at.isoformat(),
+                    "stukken": [list(item) for item in items],
+                },
+            )
 
     def record(self, action: str, payload: dict[str, Any], actor: str) -> None:
         """Only a log entry (e.g. an examination and its findings)."""

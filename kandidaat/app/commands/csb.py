@@ -9,13 +9,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kandidaat.app.commands.nomination_common import add_help, iso_date
+from kandidaat.app.commands.nomination_common import add_help, iso_date, positive_int
+from kandidaat.app.csb.checklist import checklist, record_documents
 from kandidaat.app.csb.examining import examination_json, examine, render_examination
 from kandidaat.app.csb.log import read_log, render_log
 from kandidaat.app.csb.receiving import receive
 from kandidaat.app.csb.register import import_register
 from kandidaat.app.csb.workspace import new_workspace
-from kandidaat.app.exitcodes import EXIT_FINDINGS, EXIT_OK
+from kandidaat.app.exitcodes import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from kandidaat.domain.nomination.findings import Severity
 from kandidaat.store.csb import CsbWorkspace
 
@@ -125,6 +126,40 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     )
     _member(exa, required=False)
     exa.set_defaults(handler=_run_examine)
+    _register_checklist(actions)
+
+
+def _register_checklist(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
+    rec = _sub(
+        actions,
+        "ontvangst",
+        "leg ingeleverde stukken vast of toon de checklist",
+        "Zonder --stuk: toont de checklist van een inlevering. Met --stuk: legt stukken vast "
+        "die bij de inlevering zijn ingeleverd, met het tijdstip (--ontvangen, standaard nu). "
+        "Een stuk is CODE, CODE=AANTAL of (H 4) H4@KIESKRING=AANTAL; codes: H1, H3-1, H3-2, "
+        "H4, H9, ID (kopie identiteitsbewijs), H12, VESTIGING, Y13, Y35.",
+    )
+    rec.add_argument("number", metavar="INLEVERING", type=positive_int, help="nummer")
+    rec.add_argument("--stuk", action="append", default=[], metavar="STUK", help="een stuk")
+    rec.add_argument("--ontvangen", type=_received, metavar="'JJJJ-MM-DD UU:MM'", help="tijdstip")
+    _member(rec, required=False)
+    rec.set_defaults(handler=_run_checklist)
+
+
+def _run_checklist(args: argparse.Namespace) -> int:
+    if args.stuk:
+        if args.lid is None:
+            sys.stderr.write("fout: --lid: geef de naam van het lid dat dit vastlegt\n")
+            return EXIT_BAD_INPUT
+        received_at = args.ontvangen or _now()
+        count = record_documents(args.workspace, args.number, args.stuk, received_at, args.lid)
+        sys.stdout.write(f"{count} stuk(ken) vastgelegd bij inlevering {args.number}.\n")
+    sys.stdout.write("\n".join(checklist(args.workspace, args.number)) + "\n")
+    return EXIT_OK
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone().replace(tzinfo=None, microsecond=0)
 
 
 def _run_new(args: argparse.Namespace) -> int:
@@ -149,7 +184,7 @@ def _run_register(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    received_at = args.ontvangen or datetime.now().astimezone().replace(tzinfo=None, microsecond=0)
+    received_at = args.ontvangen or _now()
     result = receive(args.workspace, args.file, args.hashcode, received_at, args.lid)
     sys.stdout.write(
         f"Inlevering {result.number} ontvangen: {result.appellation or 'blanco lijst'}, "

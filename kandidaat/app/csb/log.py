@@ -46,6 +46,14 @@ def describe(entry: LogEntry) -> str:
         "aangemaakt": lambda: (
             f"werkbestand aangemaakt voor {data.get('verkiezing')} ({data.get('bron')})"
         ),
+        "stukken": lambda: (
+            f"stukken bij inlevering {data.get('inlevering')} ontvangen "
+            f"{data.get('ontvangen')}: "
+            + ", ".join(
+                f"{code}{'@' + kk if kk else ''}{'=' + str(n) if n is not None else ''}"
+                for code, kk, n in data.get("stukken", [])
+            )
+        ),
         "register": lambda: (
             f"register van aanduidingen ingelezen uit {data.get('bron')}: "
             f"{len(data.get('aanduidingen', []))} aanduiding(en)"

@@ -117,3 +117,21 @@ def test_a_party_project_is_not_a_csb_workspace(
     assert main(["csb", "examine", str(project)]) == 2
     assert "is geen CSB-werkbestand" in capsys.readouterr().err
     assert project.read_bytes() == before
+
+
+def test_ontvangst_records_documents_and_shows_the_checklist(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file, code = write_210(tmp_path, "a.eml.xml", "Partij A", people("Aa", 2))
+    args = ["csb", "import", str(workspace), str(file), "--hashcode", code, "--lid", "B"]
+    assert main([*args, "--ontvangen", "2025-09-15 11:00"]) == 0
+    capsys.readouterr()
+    args = ["csb", "ontvangst", str(workspace), "1", "--stuk", "H1", "--stuk", "H9=2"]
+    assert main([*args, "--lid", "Carla", "--ontvangen", "2025-09-15 11:05"]) == 0
+    out = capsys.readouterr().out
+    assert "2 stuk(ken) vastgelegd bij inlevering 1." in out
+    assert "[x] instemmingsverklaringen (H 9): 2 stuks, 15-09-2025 11:05 (Carla)" in out
+    assert main(["csb", "ontvangst", str(workspace), "1", "--stuk", "H12"]) == 2
+    assert "--lid" in capsys.readouterr().err
+    assert main(["csb", "ontvangst", str(workspace), "1"]) == 0
+    assert "[ ] bewijs van betaling waarborgsom (H 12): niet ingeleverd" in capsys.readouterr().out
