@@ -12,12 +12,15 @@ file name every time), and never a reserved device name.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 
-__all__ = ["MAX_STEM", "WINDOWS_RESERVED", "safe_file_stem"]
+__all__ = ["MAX_STEM", "WINDOWS_RESERVED", "readable_file_stem", "safe_file_stem"]
 
 MAX_STEM = 60
 """Characters of a stem by default: with a prefix and ``.eml.xml`` far below 255 bytes."""
+MAX_STEM_BYTES = 150
+"""UTF-8 bytes of a readable stem: room for a suffix and the "-journal" of SQLite in 255."""
 MAX_SCANNED = 4096
 """Characters of the text looked at (the hash suffix covers the whole text)."""
 SUFFIX_LENGTH = 8
@@ -74,4 +77,37 @@ def safe_file_stem(text: str, *, max_length: int = MAX_STEM, fallback: str = "na
         stem = f"{stem[: max_length - SUFFIX_LENGTH - 1].rstrip('-')}-{digest[:SUFFIX_LENGTH]}"
     if stem.split(".")[0].upper() in WINDOWS_RESERVED:
         stem += "-"
+    return stem
+
+
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f]+')
+
+
+def readable_file_stem(text: str, *, max_length: int = MAX_STEM, fallback: str = "project") -> str:
+    """A file name stem that keeps the user's letters and spaces, for a name they will read.
+
+    "Dorpsbelang Wijdemeren" stays as it is; what Windows or a path forbids
+    (angle brackets, colon, quote, slashes, bar, question mark, star, control
+    characters, surrogates) becomes "-", leading and
+    trailing dots and spaces go, and the length and device names are bounded as
+    in :func:`safe_file_stem`.
+    """
+    if max_length <= SUFFIX_LENGTH + 1:
+        msg = f"max_length must be more than {SUFFIX_LENGTH + 1}"
+        raise ValueError(msg)
+    part = "".join(
+        "-" if unicodedata.category(ch) in {"Cs", "Co", "Cn"} else ch for ch in text[:MAX_SCANNED]
+    )
+    part = _NOT_IN_NAMES.sub("-", unicodedata.normalize("NFC", part))
+    stem = " ".join(part.split()).strip(" .-") or fallback
+    too_long = len(stem) > max_length or len(stem.encode()) > MAX_STEM_BYTES
+    if too_long or len(text) > MAX_SCANNED:
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        cut = stem[: max_length - SUFFIX_LENGTH - 1]
+        while len(cut.encode()) > MAX_STEM_BYTES - SUFFIX_LENGTH - 1:
+            cut = cut[:-1]
+        stem = f"{cut.rstrip(' .-')}-{digest[:SUFFIX_LENGTH]}"
+    first, dot, rest = stem.partition(".")
+    if first.strip().upper() in WINDOWS_RESERVED:
+        stem = f"{first}-{dot}{rest}"
     return stem

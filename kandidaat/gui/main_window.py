@@ -225,14 +225,10 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _create_from(self, dialog: NewProjectDialog) -> None:
-        if dialog.nomination is None or dialog.path is None:
+        # The dialog made the project (or stayed open with the reason it could not).
+        if dialog.session is None:
             return
-        try:
-            session = EditingSession.create(dialog.path, dialog.nomination)
-        except KandidaatError as error:
-            self.bridge.report(error.message)
-            return
-        self._adopt(session)
+        self._adopt(dialog.session)
         self.show_page("partij")
 
     def choose_project(self) -> QFileDialog:

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kandidaat.app.editing.session import EditingSession
+from kandidaat.common.safe_names import readable_file_stem
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.nomination.deadlines import dutch_date
 from kandidaat.domain.nomination.elections import builtin_elections, municipal_election
@@ -39,29 +41,54 @@ from kandidaat.gui.file_dialogs import FileChoice, choose, file_dialog
 from kandidaat.gui.pages.party import KIND_TEXTS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QFileDialog
 
 SUFFIX = ".kandidaat"
 PROJECT_FILTER = f"kandidaat-project (*{SUFFIX})"
 FIRST_LIST = "lijst-1"
+MAX_NAME_BYTES = 240
+"""The longest project file name (255 on most systems, less SQLite's "-journal")."""
 DEFAULT_MUNICIPAL_DATE = date(2026, 3, 18)
 """Gemeenteraadsverkiezingen 2026 (Wednesday 18 March 2026)."""
+
+
+def existing_folder(directory: Path | None) -> Path:
+    """The folder to propose for a new project: one that exists.
+
+    ``directory`` if it is a folder, else the user's Documenten folder if it
+    exists, else the home folder (a fresh account may have no Documenten yet).
+    """
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for candidate in (directory, Path(documents) if documents else None):
+        if candidate is not None and candidate.is_dir():
+            return candidate
+    return Path.home()
 
 
 class NewProjectDialog(QDialog):
     """Asks for the election, the appellation and the file; builds the first nomination."""
 
-    def __init__(self, parent: QWidget | None = None, directory: Path | None = None) -> None:
-        """Build the dialog; new files go to ``directory`` (default: Documenten)."""
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        directory: Path | None = None,
+        create: Callable[[Path, Nomination], EditingSession] = EditingSession.create,
+    ) -> None:
+        """Build the dialog; new files go to ``directory`` (default: Documenten, if it exists).
+
+        ``create`` makes the project file; when it fails the dialog stays open
+        with everything typed and shows the Dutch reason.
+        """
         super().__init__(parent)
         self.setWindowTitle("Nieuw project")
-        self._directory = directory or Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or Path.home()
-        )
+        self._directory = existing_folder(directory)
+        self._create = create
         self._elections = builtin_elections()
         self.nomination: Nomination | None = None
         self.path: Path | None = None
+        self.session: EditingSession | None = None
 
         election_box = self._build_election_box()
 
@@ -182,7 +209,8 @@ class NewProjectDialog(QDialog):
         parts = [self.appellation.text().strip() or "project"]
         if self.municipal.isChecked() and self.municipality.text().strip():
             parts.append(self.municipality.text().strip())
-        name = " ".join(parts).replace("/", "-") + SUFFIX
+        # The user's text, bounded and safe as a file name (ADR 0047).
+        name = readable_file_stem(" ".join(parts)) + SUFFIX
         self.file.setText(str(self._directory / name))
 
     def browse(self) -> QFileDialog:
@@ -232,6 +260,13 @@ class NewProjectDialog(QDialog):
             path = path.with_name(path.name + SUFFIX)
         if path.exists():
             raise KandidaatError(f"{path.name} bestaat al; kies een andere naam")
+        if not path.parent.is_dir():
+            raise KandidaatError(
+                f"de map {path.parent} bestaat niet; kies met Bladeren… een map die bestaat "
+                "(of maak de map eerst aan)"
+            )
+        if len(path.name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+            raise KandidaatError("de bestandsnaam is te lang; kies een kortere naam")
         return path
 
     def accept(self) -> None:
@@ -246,9 +281,21 @@ class NewProjectDialog(QDialog):
             )
             nomination = Nomination(election=election, party=self.party(), lists=lists)
             path = self.project_path()
+            session = self._create(path, nomination)
         except KandidaatError as error:
-            self.problem.setText(error.message[:1].upper() + error.message[1:])
+            self._show_problem(error.message)
+            return
+        except OSError as error:
+            self._show_problem(
+                f"het project kon niet worden gemaakt in {Path(self.file.text()).parent} "
+                f"({error.strerror or error}); kies een andere map"
+            )
             return
         self.nomination = nomination
         self.path = path
+        self.session = session
         super().accept()
+
+    def _show_problem(self, message: str) -> None:
+        """Stay open with everything typed; say what is wrong, in Dutch."""
+        self.problem.setText(message[:1].upper() + message[1:])

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from kandidaat.common.safe_names import safe_file_stem
+from kandidaat.common.safe_names import readable_file_stem, safe_file_stem
 
 
 def test_letters_of_other_alphabets_are_written_in_plain_ascii():
@@ -55,3 +55,31 @@ def test_names_that_windows_reserves_get_a_dash(name):
 def test_a_name_like_a_reserved_one_but_longer_is_left_alone():
     assert safe_file_stem("CONCEPT") == "CONCEPT"
     assert safe_file_stem("Nul Partij") == "Nul-Partij"
+
+
+def test_a_readable_name_keeps_the_users_letters_and_spaces():
+    assert readable_file_stem("Dorpsbelang Wijdemeren") == "Dorpsbelang Wijdemeren"
+    assert readable_file_stem("Çelik  Ødegård") == "Çelik Ødegård"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a/b\\c", "a-b-c"),
+        ("..verborgen", "verborgen"),
+        ("Wat?*<>|:", "Wat"),
+        ("x\x00y\ud800", "x-y"),
+        (" . ", "project"),
+        ("CON", "CON-"),
+        ("nul.txt", "nul-.txt"),
+    ],
+)
+def test_a_readable_name_never_holds_what_a_path_or_windows_forbids(text, expected):
+    assert readable_file_stem(text) == expected
+
+
+def test_a_readable_name_is_bounded_in_characters_and_in_bytes():
+    assert len(readable_file_stem("A" * 200)) == 60
+    long_ur = readable_file_stem("𝔄" * 200)  # four bytes each in UTF-8
+    assert len(long_ur.encode()) <= 150
+    assert long_ur.endswith("-" + hashlib.sha256(("𝔄" * 200).encode()).hexdigest()[:8])
