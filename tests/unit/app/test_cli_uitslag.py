@@ -1,0 +1,298 @@
+"""``kandidaat uitslag`` as a user runs it on the Kiesraad's files.
+
+The official result of the gemeenteraad West Maas en Waal 2022 (17 seats) is
+taken from squell/electionchecker ``data/uitslag_GR20220316_Gemeente.csv`` as
+transcribed in ``../shared/vectors/real/gr2022_west-maas-en-waal.json``
+(``expected_seats``); the numbers below are typed from that source.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from kandidaat.app.cli import main
+from kandidaat.domain.election import CountRecord, ReportingUnitCount
+from kandidaat.eml.documents import read_path
+from kandidaat.eml.write_common import write_document
+from kandidaat.eml.write_counts import build_counts
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+WMW = "eml_nl/samples/GR2022_WestMaasenWaal"
+WMW_FILES = {
+    "Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml",
+    "Telling_GR2022_WestMaasenWaal.eml.xml",
+}
+
+OFFICIAL_SEATS_2022 = {1: 3, 2: 2, 3: 3, 4: 2, 5: 2, 6: 2, 7: 2, 8: 1}
+"""squell/electionchecker uitslag_GR20220316_Gemeente.csv, West Maas en Waal (G0668)."""
+
+
+def _wmw(shared_dir: Path) -> tuple[Path, Path]:
+    folder = shared_dir / WMW
+    found = {p.name for p in folder.iterdir()}
+    unexpected = found - WMW_FILES
+    assert not unexpected, f"{folder}: onverwachte bestanden {sorted(unexpected)}"
+    assert found >= WMW_FILES, f"{folder}: ontbrekend {sorted(WMW_FILES - found)}"
+    return (
+        folder / "Telling_GR2022_WestMaasenWaal.eml.xml",
+        folder / "Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml",
+    )
+
+
+def _run_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any]]:
+    code = main(["uitslag", *args, "--json"])
+    document: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return code, document
+
+
+def test_west_maas_en_waal_2022_gives_the_official_seats_and_names_the_elected(
+    shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, lists = _wmw(shared_dir)
+    code, document = _run_json([str(count), str(lists), "--zetels", "17"], capsys)
+    assert code == 0
+    assert document["status"] == "result"
+    assert document["election"]["id"] == "GR2022_WestMaasenWaal"
+    assert document["seats"] == 17
+    # Kiesdeler: 9350 valid votes / 17 seats = 550 (hand computation).
+    assert document["quota"] == "550/1"
+    assert {item["number"]: item["seats"] for item in document["lists"]} == OFFICIAL_SEATS_2022
+    assert document["differences"] == []
+    # Hand computation (Kieswet P 15, fewer than 19 seats): a candidate with more
+    # than 50% of the quota (275) is elected on preference. Lijsttrekker R.A.N.
+    # Reuvers of list 1 has 581 votes in the 510b, the others of list 1 fewer
+    # than 275, so seats 2 and 3 go in list order to positions 2 and 3.
+    first = document["lists"][0]
+    assert [(e["position"], e["by"]) for e in first["elected"]] == [
+        (1, "voorkeur"),
+        (2, "lijstvolgorde"),
+        (3, "lijstvolgorde"),
+    ]
+    assert first["elected"][0]["name"].startswith("R.A.N. Reuvers")
+    assert first["elected"][0]["votes"] == 581
+    # List 8 (671 votes, 1 seat): nobody passes 275, the seat goes to position 1.
+    assert [(e["position"], e["by"]) for e in document["lists"][7]["elected"]] == [
+        (1, "lijstvolgorde")
+    ]
+
+
+def test_the_dutch_report_explains_the_result_step_by_step(
+    shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, lists = _wmw(shared_dir)
+    assert main(["uitslag", str(count), str(lists), "--zetels", "17"]) == 0
+    out = capsys.readouterr().out
+    assert "Tellingen: geen verschillen" in out
+    assert "Kiesdeler (art. P 5): 9350 / 17 = 550" in out
+    assert "Gekozen kandidaten" in out
+
+
+def test_a_count_alone_gives_the_list_seats_and_says_the_candidates_cannot_be_named(
+    shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, _ = _wmw(shared_dir)
+    code, document = _run_json([str(count), "--zetels", "17"], capsys)
+    assert code == 1
+    assert {item["number"]: item["seats"] for item in document["lists"]} == OFFICIAL_SEATS_2022
+    assert document["candidates_named"] is False
+    assert any("kandidatenlijsten (230b)" in f for f in document["findings"])
+    assert all("elected" not in item for item in document["lists"])
+
+
+def test_without_the_number_of_seats_it_says_so_and_never_assumes(
+    shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, lists = _wmw(shared_dir)
+    assert main(["uitslag", str(count), str(lists)]) == 2
+    err = capsys.readouterr().err
+    assert "aantal zetels is niet bekend" in err
+    assert "--zetels" in err
+
+
+def test_candidate_lists_of_another_election_are_an_error_not_a_silent_skip(
+    shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, _ = _wmw(shared_dir)
+    other = shared_dir / "eml_nl/samples/TK2025/Kandidatenlijsten_TK2025_Haarlem.eml.xml"
+    code, document = _run_json([str(count), str(other), "--zetels", "17"], capsys)
+    assert code == 1
+    assert any("TK2025" in f for f in document["findings"])
+    assert document["candidates_named"] is False
+
+
+def _as_central(record: CountRecord, unit_id: str) -> CountRecord:
+    """A 510d of a single-municipality election: one unit, the municipality's total."""
+    assert record.total is not None
+    unit = ReportingUnitCount(unit_id, record.envelope.authority_name, record.total)
+    envelope = dataclasses.replace(record.envelope, message_id="510d", authority_id="CSB")
+    return dataclasses.replace(record, envelope=envelope, units=(unit,))
+
+
+def test_a_510b_that_adds_up_to_the_510d_gives_no_differences(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, lists = _wmw(shared_dir)
+    record = read_path(count)
+    assert isinstance(record, CountRecord)
+    central = tmp_path / "Totaaltelling_GR2022_WestMaasenWaal.eml.xml"
+    write_document(central, build_counts(_as_central(record, "0668")))
+    code, document = _run_json([str(count), str(central), str(lists), "--zetels", "17"], capsys)
+    assert code == 0, document
+    assert document["level"] == "510d"
+    assert document["differences"] == []
+
+
+def test_one_vote_more_in_the_510d_is_reported_with_both_files_and_numbers(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, lists = _wmw(shared_dir)
+    record = read_path(count)
+    assert isinstance(record, CountRecord)
+    assert record.total is not None
+    first = record.total.lists[0]
+    changed_list = dataclasses.replace(
+        first,
+        votes=first.votes + 1,
+        candidate_votes=((1, 582), *first.candidate_votes[1:]),
+    )
+    total = dataclasses.replace(
+        record.total,
+        lists=(changed_list, *record.total.lists[1:]),
+        total_counted=record.total.total_counted + 1,
+    )
+    central = tmp_path / "Totaaltelling.eml.xml"
+    write_document(
+        central, build_counts(_as_central(dataclasses.replace(record, total=total), "0668"))
+    )
+    code, document = _run_json([str(count), str(central), str(lists), "--zetels", "17"], capsys)
+    assert code == 1
+    by_what = {d["what"]: d for d in document["differences"]}
+    assert set(by_what) == {"geldige stemmen op lijsten", "lijst 1", "lijst 1, kandidaat 1"}
+    candidate = by_what["lijst 1, kandidaat 1"]
+    assert (candidate["lower"], candidate["upper"]) == (581, 582)
+    assert candidate["lower_sources"] == ["Telling_GR2022_WestMaasenWaal.eml.xml"]
+    assert candidate["upper_source"] == "Totaaltelling.eml.xml"
+
+
+def test_a_municipality_counted_in_the_510d_but_not_given_is_named_as_missing(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, lists = _wmw(shared_dir)
+    record = read_path(count)
+    assert isinstance(record, CountRecord)
+    central_record = _as_central(record, "0668")
+    extra = ReportingUnitCount("0999", "Nergensdorp", central_record.units[0].counts)
+    central_record = dataclasses.replace(central_record, units=(*central_record.units, extra))
+    central = tmp_path / "Totaaltelling.eml.xml"
+    write_document(central, build_counts(central_record))
+    code, document = _run_json([str(count), str(central), str(lists), "--zetels", "17"], capsys)
+    assert code == 1
+    assert any("gemeente Nergensdorp (0999) ontbreekt" in f for f in document["findings"])
+
+
+def test_an_unreadable_file_is_a_dutch_error_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "kapot.eml.xml"
+    broken.write_text("<EML", encoding="utf-8")
+    assert main(["uitslag", str(broken), "--zetels", "17"]) == 2
+    err = capsys.readouterr().err
+    assert "kapot.eml.xml" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        "TK2023/Telling_TK2023_gemeente_Aa_en_Hunze.eml.xml",
+        "TK2025/Telling_TK2025_gemeente_West_Maas_en_Waal.eml.xml",
+    ],
+)
+def test_a_real_tk_510b_adds_up_to_its_own_total(
+    shared_dir: Path, sample: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, document = _run_json(
+        [str(shared_dir / "eml_nl/samples" / sample), "--zetels", "150"], capsys
+    )
+    assert document["differences"] == []
+    # Exit 1 only because the candidates cannot be named without the 230b.
+    assert code == 1
+    assert document["findings"] == [
+        (
+            "zonder de kandidatenlijsten (230b) kunnen de gekozen kandidaten niet met naam "
+            "worden aangewezen; alleen de zetels per lijst zijn berekend"
+        )
+    ]
+
+
+def _official_csv(path: Path, seats: dict[int, int]) -> Path:
+    rows = ["lijst;zetels;gekozen", *(f"{n};{s};" for n, s in sorted(seats.items()))]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_controleer_agrees_with_the_official_seats_of_west_maas_en_waal(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, lists = _wmw(shared_dir)
+    published = _official_csv(tmp_path / "zetels.csv", OFFICIAL_SEATS_2022)
+    args = ["uitslag", "controleer", str(count), str(lists), "--zetels", "17"]
+    assert main([*args, "--gepubliceerd", str(published)]) == 0
+    out = capsys.readouterr().out
+    assert "gelijk - zetels per lijst: 8 van 8 lijsten gelijk" in out
+    assert "Conclusie: alles komt overeen" in out
+
+
+def test_controleer_names_a_seat_that_was_published_differently(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, lists = _wmw(shared_dir)
+    wrong = {**OFFICIAL_SEATS_2022, 7: 1, 8: 2}
+    published = _official_csv(tmp_path / "zetels.csv", wrong)
+    args = ["uitslag", "controleer", str(count), str(lists), "--zetels", "17"]
+    assert main([*args, "--gepubliceerd", str(published)]) == 1
+    out = capsys.readouterr().out
+    assert "VERSCHIL - lijst 7 (Sociaal Maas en Waal): berekend 2 zetel(s), gepubliceerd 1" in out
+    assert "VERSCHIL - lijst 8 (F.D. Boven-Leeuwen): berekend 1 zetel(s), gepubliceerd 2" in out
+    assert "Conclusie: NIET gelijk" in out
+
+
+def test_controleer_compares_names_and_finds_one_that_differs(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, lists = _wmw(shared_dir)
+    published = tmp_path / "zetels.csv"
+    # List 8 published with the lijsttrekker written "Hensen, T." (agrees) and
+    # list 1 with someone else than number 3 (a difference).
+    published.write_text(
+        "lijst,zetels,gekozen\n"
+        "1,3,Reuvers R.A.N. | R.O.G.M. Orlemans | X. Iemand\n"
+        '8,1,"Hensen, T."\n',
+        encoding="utf-8",
+    )
+    args = ["uitslag", "controleer", str(count), str(lists), "--zetels", "17"]
+    assert main([*args, "--gepubliceerd", str(published), "--json"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert document["agrees"] is False
+    assert (
+        "lijst 1: X. Iemand is gepubliceerd als gekozen, niet berekend" in document["differences"]
+    )
+    assert any("van Dreumel" in d and "niet gepubliceerd" in d for d in document["differences"])
+    assert not any("lijst 8:" in d for d in document["differences"])
+
+
+def test_controleer_with_a_csv_without_the_seats_column_is_a_dutch_error(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, lists = _wmw(shared_dir)
+    published = tmp_path / "zetels.csv"
+    published.write_text("lijst,naam\n1,A\n", encoding="utf-8")
+    args = ["uitslag", "controleer", str(count), str(lists), "--zetels", "17"]
+    assert main([*args, "--gepubliceerd", str(published)]) == 2
+    assert "kolom(men) ontbreken: zetels" in capsys.readouterr().err
