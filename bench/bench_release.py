@@ -151,12 +151,15 @@ def verify(work: Path, public: Ed25519PublicKey) -> None:
 def measure(build: Build) -> None:
     """Time every stage on ``build`` against its bare reference."""
     bundle, artifacts = build.bundle, build.artifacts
-    tree = sorted(p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
+    # What the file list and the self-check hash: every file, a symbolic link (PyInstaller
+    # links Qt's libraries into _internal/) as the content it points to.
+    tree = sorted(p for p in bundle.rglob("*") if p.is_file())
     release = sorted(p for p in artifacts.iterdir() if p.is_file())
     tree_size = sum(p.stat().st_size for p in tree)
     release_size = sum(p.stat().st_size for p in release)
     print(f"build van {build.label}: {artifacts}")
-    print(f"bundel: {len(tree)} bestanden, {tree_size / 1e6:.1f} MB;", end=" ")
+    links = sum(1 for p in tree if p.is_symlink())
+    print(f"bundel: {len(tree)} bestanden ({links} links), {tree_size / 1e6:.1f} MB;", end=" ")
     print(f"uitgave {len(release)} bestanden, {release_size / 1e6:.1f} MB")
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
