@@ -81,7 +81,9 @@ bench-documents: $(STAMP)
 bench-scan: $(STAMP)
 	$(PY) bench/bench_scan.py
 
-## bench-release: time of each release stage on a built bundle
+## bench-release: the stage times of the last release-check with their goals, then pack,
+## hash, sign, verify and self-check against bare tarfile/hashlib (uses the build that
+## release-check, build-release or reproduce left in ../out; builds one when there is none)
 bench-release: $(STAMP)
 	$(PY) bench/bench_release.py
 
