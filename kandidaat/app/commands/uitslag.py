@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kandidaat.app.exitcodes import EXIT_BAD_INPUT
+from kandidaat.app.exitcodes import EXIT_BAD_INPUT, EXIT_OK
 from kandidaat.app.result.output import to_json, to_text
-from kandidaat.app.result.run import compute
+from kandidaat.app.result.run import ResultRun, compute
+from kandidaat.domain.errors import KandidaatError
 
 if TYPE_CHECKING:
     import argparse
@@ -53,6 +54,12 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         metavar="BESTAND",
         help="met 'controleer': de gepubliceerde uitslag (EML 520 of CSV)",
     )
+    parser.add_argument(
+        "--out",
+        default=None,
+        metavar="MAP",
+        help="schrijf de uitslag als EML 520 (Resultaat_<verkiezing>.eml.xml) in deze map",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -76,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
         from kandidaat.app.result.verify import verify  # noqa: PLC0415 - only for controleer
 
         return verify(result, Path(published), as_json=args.json)
+    if args.out is not None and not result.errors:
+        code = _write_out(result, Path(args.out))
+        if code != EXIT_OK:
+            return code
     if args.json:
         sys.stdout.write(json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n")
     elif result.errors:
@@ -83,3 +94,16 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(to_text(result))
     return result.exit_code
+
+
+def _write_out(result: ResultRun, directory: Path) -> int:
+    """Write the EML 520; a Dutch error and exit 2 when it cannot be written."""
+    from kandidaat.app.result.write520 import write_result  # noqa: PLC0415 - only for --out
+
+    try:
+        path, _ = write_result(result, directory)
+    except KandidaatError as error:
+        sys.stderr.write(f"fout: {error.message}\n")
+        return EXIT_BAD_INPUT
+    sys.stderr.write(f"uitslag geschreven: {path}\n")
+    return EXIT_OK

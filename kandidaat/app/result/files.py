@@ -47,6 +47,7 @@ class CountFile:
     unit_ids: tuple[str, ...]
     unit_names: tuple[str, ...]
     findings: tuple[str, ...]
+    created: str = ""
 
 
 @dataclass(slots=True)
@@ -84,6 +85,7 @@ def count_file(record: CountRecord, source: str) -> CountFile | str:
         unit_ids=tuple(unit.id for unit in record.units),
         unit_names=tuple(unit.name for unit in record.units),
         findings=findings,
+        created=record.envelope.creation_date_time,
     )
 
 

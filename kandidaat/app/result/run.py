@@ -12,7 +12,7 @@ from kandidaat.app.exitcodes import (
     EXIT_OK,
 )
 from kandidaat.app.result.files import CountFile, ElectionFiles, read_files
-from kandidaat.domain.election import ElectionIdentifier
+from kandidaat.domain.election import CandidateListsRecord, ElectionIdentifier
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.result.compare import Difference, compare_levels
 from kandidaat.domain.result.contest import Conversion, body_for, to_contest
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from pathlib import Path
 
-    from kandidaat.domain.election import CandidateListsRecord
 
 MAX_SEATS = 1000
 
@@ -40,6 +39,8 @@ class ResultRun:
     totals: CountTotals | None = None
     conversion: Conversion | None = None
     outcome: Outcome | None = None
+    candidate_lists: CandidateListsRecord | None = None
+    created: str = ""
 
     @property
     def exit_code(self) -> int:
@@ -222,6 +223,8 @@ def compute(paths: Iterable[Path], seats: int | None = None, lots: Sequence[int]
         run.errors.append(error.message)
         return run
     lists = _candidate_lists(files, totals, run)
+    run.candidate_lists = lists
+    run.created = max((count.created for count in files.counts), default="")
     name = run.election.domain_name or run.election.name
     run.conversion = to_contest(body, number, totals, lists, name)
     run.findings.extend(run.conversion.findings)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from kandidaat.app.cli import main
-from kandidaat.domain.election import CountRecord, ReportingUnitCount
+from kandidaat.domain.election import CountRecord, ReportingUnitCount, ResultRecord
 from kandidaat.eml.documents import read_path
 from kandidaat.eml.write_common import write_document
 from kandidaat.eml.write_counts import build_counts
@@ -296,3 +296,52 @@ def test_controleer_with_a_csv_without_the_seats_column_is_a_dutch_error(
     args = ["uitslag", "controleer", str(count), str(lists), "--zetels", "17"]
     assert main([*args, "--gepubliceerd", str(published)]) == 2
     assert "kolom(men) ontbreken: zetels" in capsys.readouterr().err
+
+
+def test_out_writes_a_valid_eml_520_the_same_bytes_every_time(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, lists = _wmw(shared_dir)
+    first, second = tmp_path / "een", tmp_path / "twee"
+    first.mkdir()
+    second.mkdir()
+    for folder in (first, second):
+        args = [str(count), str(lists), "--zetels", "17", "--out", str(folder)]
+        assert main(["uitslag", *args]) == 0
+    name = "Resultaat_GR2022_WestMaasenWaal.eml.xml"
+    assert (first / name).read_bytes() == (second / name).read_bytes()
+    capsys.readouterr()
+    assert main(["eml", "check", str(first / name)]) == 0
+    assert "in orde" in capsys.readouterr().out
+    record = read_path(first / name)
+    assert isinstance(record, ResultRecord)
+    # 17 seats, 17 elected candidates; ids are the order of election per list.
+    assert len(record.elected) == 17
+    first_list = [c for c in record.elected if c.list_number == 1]
+    assert [(c.order, c.candidate.last_name, c.preferential) for c in first_list] == [
+        (1, "Reuvers", True),
+        (2, "Orlemans", False),
+        (3, "Dreumel", False),
+    ]
+
+
+def test_controleer_agrees_with_the_520_written_from_the_same_files(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, lists = _wmw(shared_dir)
+    assert main(["uitslag", str(count), str(lists), "--zetels", "17", "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    published = tmp_path / "Resultaat_GR2022_WestMaasenWaal.eml.xml"
+    args = ["uitslag", "controleer", str(count), str(lists), "--zetels", "17"]
+    assert main([*args, "--gepubliceerd", str(published)]) == 0
+    out = capsys.readouterr().out
+    assert "gelijk - gekozen kandidaten: 17 van 17 gelijk" in out
+
+
+def test_out_without_candidate_lists_writes_nothing_and_says_why(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, _ = _wmw(shared_dir)
+    assert main(["uitslag", str(count), "--zetels", "17", "--out", str(tmp_path)]) == 2
+    assert "zonder kandidatenlijsten" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
