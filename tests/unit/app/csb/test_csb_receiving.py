@@ -116,10 +116,11 @@ def test_a_list_received_after_17_00_is_stored_and_marked_late(
     assert _state(workspace) == (1, 2)
 
 
-def test_an_e_ks_210_is_received_with_its_110a(tmp_path: Path) -> None:
-    path = tmp_path / "ps.csb"
-    new_workspace(path, str(EKS / "models_eml_110a-ps27-1.eml.xml"), "Lid").close()
-    file = EKS / "models_eml_210-ps27-1.eml.xml"
+@pytest.mark.parametrize("election", ["ps27-1", "ek27"])
+def test_an_e_ks_210_is_received_with_its_110a(tmp_path: Path, election: str) -> None:
+    path = tmp_path / "e-ks.csb"
+    new_workspace(path, str(EKS / f"models_eml_110a-{election}.eml.xml"), "Lid").close()
+    file = EKS / f"models_eml_210-{election}.eml.xml"
     code = hashlib.sha256(file.read_bytes()).hexdigest()
     received = receive(path, file, code, datetime.fromisoformat("2027-02-02 10:00"), "Lid")
     assert received.number == 1
