@@ -41,6 +41,13 @@ from kandidaat.domain.nomination.model import (
     StatutoryParty,
     Submitter,
 )
+from kandidaat.domain.nomination.text_rules import (
+    candidate_problems,
+    election_problems,
+    list_problems,
+    nomination_problems,
+    party_problems,
+)
 from kandidaat.store.errors import ProjectFileError
 from kandidaat.store.reasons import Action, os_reason, sqlite_reason
 from kandidaat.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -220,6 +227,7 @@ class ProjectFile:
         place and stays on every list it is on.
         """
         _require_key(self._path, candidate.key, "kandidaat")
+        _refuse(self._path, candidate_problems(candidate))
         with self._change() as connection:
             row = connection.execute(
                 "SELECT position FROM candidate WHERE key = ?", (candidate.key,)
@@ -255,6 +263,7 @@ class ProjectFile:
     def put_list(self, candidate_list: CandidateList) -> None:
         """Add a candidate list, or replace the list with the same key (keeps its place)."""
         _require_key(self._path, candidate_list.key, "lijst")
+        _refuse(self._path, list_problems(candidate_list))
         with self._change() as connection:
             known = {
                 _text(key) for (key,) in connection.execute("SELECT key FROM candidate").fetchall()
@@ -592,7 +601,21 @@ def _check_members(path: Path, candidate_list: CandidateList, known: set[str]) -
             )
 
 
+_MAX_SHOWN_PROBLEMS = 10
+
+
+def _refuse(path: Path, problems: Sequence[str]) -> None:
+    """Text or numbers that no document or EML file could hold: refuse before writing."""
+    if not problems:
+        return
+    shown = list(problems[:_MAX_SHOWN_PROBLEMS])
+    if len(problems) > _MAX_SHOWN_PROBLEMS:
+        shown.append(f"en nog {len(problems) - _MAX_SHOWN_PROBLEMS} andere")
+    raise ProjectFileError(path, "niet opgeslagen, er is niets veranderd:\n  " + "\n  ".join(shown))
+
+
 def _validate_election(path: Path, election: Election) -> None:
+    _refuse(path, election_problems(election))
     if election.seats < 0:
         raise ProjectFileError(path, f"het aantal zetels ({election.seats}) is negatief")
     numbers = [kieskring.number for kieskring in election.kieskringen]
@@ -602,6 +625,7 @@ def _validate_election(path: Path, election: Election) -> None:
 
 
 def _validate_party(path: Path, party: Party) -> None:
+    _refuse(path, party_problems(party))
     seats = [party.previous_seats, *(group.previous_seats for group in party.groups)]
     if any(value is not None and value < 0 for value in seats):
         raise ProjectFileError(path, "het aantal zetels bij de vorige verkiezing is negatief")
@@ -609,6 +633,7 @@ def _validate_party(path: Path, party: Party) -> None:
 
 def _validate_nomination(path: Path, nomination: Nomination) -> None:
     """Refuse content that cannot be stored, with a Dutch message (before any write)."""
+    _refuse(path, nomination_problems(nomination))
     _validate_election(path, nomination.election)
     _validate_party(path, nomination.party)
     known: set[str] = set()

@@ -8,6 +8,7 @@ message naming the field, so that no document or EML export can crash later.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import random
@@ -214,3 +215,169 @@ def test_operating_system_refusals_are_told_in_dutch_as_they_are(code, action, e
 
 def test_project_errors_are_bad_input_for_the_command_line() -> None:
     assert issubclass(ProjectFileError, InputError)
+
+
+# -- text and numbers from the command line ---------------------------------------------
+
+GR_OPTIONS = ("--gemeente", "Demodorp", "--date", "2026-03-18")
+INLEVERAAR = "J.;de;Vries;Markt 1;{postcode};Demodorp"
+
+
+def _new(path: Path, *options: str) -> int:
+    from kandidaat.app.cli import main  # noqa: PLC0415 - the command line under test
+
+    try:
+        return main(["new", str(path), *options])
+    except SystemExit as stop:  # argparse refuses an option's value itself
+        return int(str(stop.code))
+
+
+def _new_gr(tmp_path: Path, appellation: str, seats: str = "17") -> tuple[int, Path]:
+    path = tmp_path / "groen.kandidaat"
+    return _new(path, *GR_OPTIONS, "--seats", seats, "--aanduiding", appellation), path
+
+
+@pytest.mark.parametrize(
+    ("appellation", "expected"),
+    [
+        ("Groe\x1bn", "--aanduiding: teken 5 is een stuurteken (ESC)"),
+        ("\x07Groen", "--aanduiding: teken 1 is een stuurteken (BEL)"),
+        ("Gr\x00oen", "--aanduiding: teken 3 is een stuurteken (NUL)"),
+        ("Groen\x9b", "--aanduiding: teken 6 is een stuurteken (U+009B)"),
+        ("Groen\ud800", "--aanduiding: teken 6 is een losse surrogaatcode, geen teken (U+D800)"),
+        ("Gro\ufffeen", "--aanduiding: teken 4 is geen teken (U+FFFE)"),
+        ("Groen\u202e", "teken 6 is een onzichtbaar teken dat de schrijfrichting omkeert"),
+    ],
+)
+def test_a_control_character_in_the_appellation_is_refused_with_its_position(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], appellation: str, expected: str
+) -> None:
+    code, path = _new_gr(tmp_path, appellation)
+    assert code == 2
+    assert expected in capsys.readouterr().err
+    assert not path.exists()
+
+
+def test_an_appellation_of_200_characters_is_refused_and_no_project_appears(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, path = _new_gr(tmp_path, "A" * 200)
+    assert code == 2
+    assert "--aanduiding: is te lang: 200 tekens" in capsys.readouterr().err
+    assert not path.exists()
+
+
+def test_the_appellation_has_at_most_35_characters_not_counting_spaces(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Kieswet art. G 1 lid 4: "meer dan 35 letters of andere tekens" is refused;
+    # spaces are not counted (ADR 0022). 35 letters in 7 words of 5 pass; 36 do not.
+    allowed = " ".join(["Groen"] * 7)
+    code, path = _new_gr(tmp_path, allowed)
+    assert code == 0
+    assert path.exists()
+    too_long = allowed + "X"
+    assert (
+        _new(tmp_path / "b.kandidaat", *GR_OPTIONS, "--seats", "17", "--aanduiding", too_long) == 2
+    )
+    assert "telt 36 tekens (zonder spaties); ten hoogste 35" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        ("--seats", "99999999999999999999", "--seats: is een getal van meer dan 12 cijfers"),
+        ("--seats", "151", "--seats: is 151; ten hoogste 150 is toegestaan"),
+        ("--vorige-zetels", "9" * 5000, "meer dan 12 cijfers; ten hoogste 150"),
+    ],
+)
+def test_numbers_beyond_any_body_are_refused_in_dutch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, expected: str
+) -> None:
+    path = tmp_path / "groot.kandidaat"
+    options = [*GR_OPTIONS, "--aanduiding", "Groen", "--seats", "17", option, value]
+    code = _new(path, *options)
+    assert code == 2
+    err = capsys.readouterr().err
+    assert expected in err
+    assert "Traceback" not in err
+    assert not path.exists()
+
+
+def test_a_control_character_in_the_municipality_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bel.kandidaat"
+    code = _new(
+        path,
+        "--gemeente",
+        "Demo\x07dorp",
+        "--date",
+        "2026-03-18",
+        "--seats",
+        "17",
+        "--aanduiding",
+        "Groen",
+    )
+    assert code == 2
+    assert "--gemeente: teken 5 is een stuurteken (BEL)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("postcode", "accepted"),
+    [
+        ("9999 AA", True),
+        ("1234AB", True),
+        ("ABCDEF", False),
+        ("0123 AB", False),
+        ("1234 SS", False),
+        ("1234 SA", False),
+        ("1234 SD", False),
+        ("12345 AB", False),
+    ],
+)
+def test_the_postcode_of_the_inleveraar_is_a_dutch_postcode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], postcode: str, *, accepted: bool
+) -> None:
+    from kandidaat.app.cli import main  # noqa: PLC0415 - the command line under test
+
+    code, path = _new_gr(tmp_path, "Groen")
+    assert code == 0
+    before = path.read_bytes()
+    code = main(["party", str(path), "--inleveraar", INLEVERAAR.format(postcode=postcode)])
+    err = capsys.readouterr().err
+    if accepted:
+        assert code == 0, err
+    else:
+        assert code == 2
+        assert f"lijstinleveraar, postcode: '{postcode}' is geen Nederlandse postcode" in err
+        assert path.read_bytes() == before
+
+
+def test_a_foreign_address_keeps_its_own_postcode(tmp_path: Path, pristine: bytes) -> None:
+    from kandidaat.domain.nomination.model import PostalAddress, Submitter  # noqa: PLC0415
+
+    path = tmp_path / "buitenland.kandidaat"
+    path.write_bytes(pristine)
+    with ProjectFile.open(path) as project:
+        party = project.load().party
+        abroad = Submitter(
+            "K.", "Berg", "van den", PostalAddress("Rue 3", "1000", "Bruxelles", "BE")
+        )
+        project.put_party(dataclasses.replace(party, substitutes=(abroad,)))
+        assert project.load().party.substitutes == (abroad,)
+
+
+def test_a_control_character_in_a_name_is_refused_by_the_project_and_nothing_changes(
+    tmp_path: Path, pristine: bytes
+) -> None:
+    path = tmp_path / "naam.kandidaat"
+    path.write_bytes(pristine)
+    with ProjectFile.open(path) as project:
+        person = project.load().candidates[0]
+        hostile = dataclasses.replace(person, last_name="Jan\x1bsen")
+        with pytest.raises(
+            ProjectFileError, match=r"achternaam: teken 4 is een stuurteken \(ESC\)"
+        ):
+            project.put_candidate(hostile)
+        assert project.load().candidates[0] == person

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kandidaat.app.commands.nomination_common import new_parser, non_negative_int, positive_int
+from kandidaat.app.commands.nomination_common import new_parser
 from kandidaat.app.exitcodes import EXIT_BAD_INPUT, EXIT_OK
 from kandidaat.app.nomination.list_edits import add_list
 from kandidaat.app.nomination.project import (
@@ -15,14 +16,36 @@ from kandidaat.app.nomination.project import (
     election_from_110a,
     municipal,
 )
+from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.model import AppellationKind, Nomination, Party
+from kandidaat.domain.nomination.text_rules import (
+    LIMITS,
+    MAX_SEATS,
+    appellation_problem,
+    check_text,
+    count_from_text,
+)
 
 if TYPE_CHECKING:
-    import argparse
-
     from kandidaat.domain.nomination.model import Election
 
 FIRST_LIST = "lijst-1"
+
+
+def seats(text: str) -> int:
+    """A number of seats, 1 to 150 (the Tweede Kamer, the largest body), with a Dutch error."""
+    try:
+        return count_from_text(text, 1, MAX_SEATS)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def previous_seats(text: str) -> int:
+    """Seats at the previous election, 0 to 150, with a Dutch error."""
+    try:
+        return count_from_text(text, 0, MAX_SEATS)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
@@ -44,7 +67,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         "--election-file", metavar="110a.xml", type=Path, help="verkiezingsdefinitie (EML 110a)"
     )
     which.add_argument("--gemeente", metavar="NAAM", help="gemeenteraadsverkiezing van NAAM")
-    parser.add_argument("--seats", type=positive_int, metavar="N", help="aantal raadszetels")
+    parser.add_argument("--seats", type=seats, metavar="N", help="aantal raadszetels")
     parser.add_argument("--date", metavar="JJJJ-MM-DD", help="dag van stemming")
     parser.add_argument("--cbs-code", metavar="CODE", help="CBS-code van de gemeente (4 cijfers)")
     name = parser.add_mutually_exclusive_group(required=True)
@@ -52,7 +75,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     name.add_argument("--blanco", action="store_true", help="blanco lijst (zonder aanduiding)")
     parser.add_argument(
         "--vorige-zetels",
-        type=non_negative_int,
+        type=previous_seats,
         metavar="N",
         help="zetels bij de vorige verkiezing van hetzelfde orgaan (H 4 lid 8, H 6 lid 2)",
     )
@@ -70,8 +93,28 @@ def _election(args: argparse.Namespace) -> Election | None:
     return municipal(args.gemeente, args.seats, args.date, args.cbs_code)
 
 
+def _check_options(args: argparse.Namespace) -> None:
+    """Every option from the command line within its bounds, before anything is built.
+
+    Raises:
+        InputError: a Dutch message naming the option (ADR 0034).
+    """
+    for option, value, limit in (
+        ("--gemeente", args.gemeente, LIMITS["area"]),
+        ("--cbs-code", args.cbs_code, LIMITS["identifier"]),
+        ("--election", args.election, LIMITS["identifier"]),
+    ):
+        if value is not None:
+            check_text(option, value, limit)
+    if args.aanduiding is not None:
+        problem = appellation_problem(" ".join(args.aanduiding.split()))
+        if problem is not None:
+            raise InputError(f"--aanduiding: {problem}")
+
+
 def run(args: argparse.Namespace) -> int:
     """Create the project and say what to do next."""
+    _check_options(args)
     if args.gemeente is None and (args.seats is not None or args.date is not None):
         sys.stderr.write("fout: --seats en --date horen alleen bij --gemeente\n")
         return EXIT_BAD_INPUT

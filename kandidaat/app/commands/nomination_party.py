@@ -7,18 +7,20 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kandidaat.app.commands.new import previous_seats
 from kandidaat.app.commands.nomination_common import (
     GROUP_FORMAT,
     PERSON_FORMAT,
     group,
     new_parser,
-    non_negative_int,
     person,
 )
 from kandidaat.app.exitcodes import EXIT_OK
 from kandidaat.app.nomination.list_edits import set_submitter
 from kandidaat.app.nomination.project import load_project, update_project
+from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.model import AppellationKind
+from kandidaat.domain.nomination.text_rules import appellation_problem
 
 if TYPE_CHECKING:
     import argparse
@@ -43,7 +45,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     parser.add_argument("--aanduiding", metavar="TEKST", help="geregistreerde aanduiding (H 3)")
     parser.add_argument(
         "--vorige-zetels",
-        type=non_negative_int,
+        type=previous_seats,
         metavar="N",
         help="zetels bij de vorige verkiezing",
     )
@@ -65,6 +67,18 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         help="vervanger van de inleveraar (H 5); herhaalbaar",
     )
     parser.set_defaults(handler=run)
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    """The appellation and the previous seats within bounds (ADR 0034).
+
+    Raises:
+        InputError: a Dutch message naming the option.
+    """
+    if args.aanduiding is not None:
+        problem = appellation_problem(" ".join(args.aanduiding.split()))
+        if problem is not None:
+            raise InputError(f"--aanduiding: {problem}")
 
 
 def _change(args: argparse.Namespace, nomination: Nomination) -> Nomination:
@@ -94,6 +108,7 @@ def _person_line(role: str, who: Submitter) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Show the party, after applying any changes asked for."""
+    _check_options(args)
     asked = (args.aanduiding, args.vorige_zetels, args.groepering, args.inleveraar, args.vervanger)
     if any(value is not None for value in asked):
         nomination = update_project(args.project, lambda n: _change(args, n))
