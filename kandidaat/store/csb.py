@@ -110,7 +110,16 @@ _V2 = Migration(
     ),
 )
 
-CSB_KIND = WorkspaceKind(0x4B435342, "CSB-werkbestand van kandidaat", (_V1, _V2))
+_V3 = Migration(
+    3,
+    "vingerafdruk van de inhoud van een inlevering (dezelfde lijst twee keer)",
+    (
+        "ALTER TABLE submission ADD COLUMN content_sha256 TEXT",
+        "CREATE INDEX submission_by_content ON submission (content_sha256)",
+    ),
+)
+
+CSB_KIND = WorkspaceKind(0x4B435342, "CSB-werkbestand van kandidaat", (_V1, _V2, _V3))
 """``application_id`` "KCSB"."""
 
 
@@ -308,12 +317,17 @@ class CsbWorkspace:
         hash_confirmed: str,
         actor: str,
         summary: dict[str, Any],
+        content: str | None = None,
     ) -> int:
         """Store a submission exactly as received; returns its number.
 
+        ``content`` is a fingerprint of the list's content (appellation,
+        kieskringen, candidates in order): the same list in another file is
+        refused like the same file.
+
         Raises:
-            WorkspaceError: the same file was already received (Dutch, naming
-                the earlier submission); nothing is stored.
+            WorkspaceError: the same file, or the same list, was already
+                received (Dutch, naming the earlier submission); nothing is stored.
         """
         actor = _actor(self.path, actor)
         sha = hashlib.sha256(data).hexdigest()
@@ -327,12 +341,36 @@ class CsbWorkspace:
                     f"{file_name} is al ontvangen als inlevering {int(earlier[0])} "
                     f"({earlier[1]}); er is niets opgeslagen",
                 )
+            same = (
+                None
+                if content is None
+                else connection.execute(
+                    "SELECT number, file_name FROM submission WHERE content_sha256 = ?",
+                    (content,),
+                ).fetchone()
+            )
+            if same is not None:
+                raise WorkspaceError(
+                    self.path,
+                    f"{file_name} bevat dezelfde lijst (aanduiding, kieskringen en kandidaten "
+                    f"in dezelfde volgorde) als inlevering {int(same[0])} ({same[1]}); "
+                    "er is niets opgeslagen",
+                )
             (last,) = connection.execute("SELECT max(number) FROM submission").fetchone()
             number = 1 if last is None else int(last) + 1
             connection.execute(
                 "INSERT INTO submission (number, file_name, sha256, data, received_at,"
-                " hash_confirmed, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (number, file_name, sha, data, received_at.isoformat(), hash_confirmed, actor),
+                " hash_confirmed, recorded_by, content_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    number,
+                    file_name,
+                    sha,
+                    data,
+                    received_at.isoformat(),
+                    hash_confirmed,
+                    actor,
+                    content,
+                ),
             )
             audit_log.append(
                 connection,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kandidaat.app.nomination.eml210 import read_nomination_record
+from kandidaat.domain.csb.cross import list_fingerprint
 from kandidaat.domain.csb.hashcode import HashCodeError, matches, parse_typed, shown_blanked
 from kandidaat.domain.csb.receipt import handed_in_in_time
 from kandidaat.domain.election.lists import NominationRecord
@@ -124,5 +125,6 @@ def receive(
                 "kandidaten": count,
                 "op_tijd": in_time,
             },
+            list_fingerprint(nomination),
         )
     return Received(number, appellation, kieskringen, count, in_time)

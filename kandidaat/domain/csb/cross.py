@@ -6,6 +6,8 @@ the submission, kieskring and candidate they are about.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -21,9 +23,14 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from kandidaat.domain.csb.model import Submission
-    from kandidaat.domain.nomination.model import Candidate
+    from kandidaat.domain.nomination.model import Candidate, Nomination
 
-__all__ = ["check_across", "same_appellation_in_a_kieskring", "same_person_in_a_kieskring"]
+__all__ = [
+    "check_across",
+    "list_fingerprint",
+    "same_appellation_in_a_kieskring",
+    "same_person_in_a_kieskring",
+]
 
 
 def _plain(text: str) -> str:
@@ -43,6 +50,29 @@ def _placed(submission: Submission) -> list[tuple[int, Candidate]]:
         for position, key in enumerate(lst.candidates, start=1)
         if key in by_key
     ]
+
+
+def list_fingerprint(nomination: Nomination) -> str:
+    """SHA-256 (hex) of what makes a list the same list: appellation, kieskringen, candidates.
+
+    The appellation is compared without case, accents or extra spaces, the
+    kieskringen as a set, the candidates in order and as the same person
+    (BSN, else name, initials and date of birth). Two files with the same
+    fingerprint are the same list handed in twice (e.g. exported again).
+    """
+    by_key = {candidate.key: candidate for candidate in nomination.candidates}
+    content = [
+        _plain(nomination.party.appellation),
+        sorted({number for lst in nomination.lists for number in lst.kieskringen}),
+        [
+            list(person_identity(by_key[key]))
+            for lst in nomination.lists
+            for key in lst.candidates
+            if key in by_key
+        ],
+    ]
+    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def same_person_in_a_kieskring(submissions: Sequence[Submission]) -> list[CsbFinding]:

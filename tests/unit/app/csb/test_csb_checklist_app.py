@@ -84,7 +84,7 @@ def test_a_version_1_workspace_is_migrated_on_opening_and_keeps_its_log(tmp_path
         assert [entry.action for entry in workspace.log()] == ["aangemaakt"]
     raw = sqlite3.connect(path)
     try:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 3  # checklist, fingerprint
     finally:
         raw.close()
 

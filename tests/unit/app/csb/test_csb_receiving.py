@@ -91,6 +91,29 @@ def test_the_same_file_twice_is_refused_and_stored_once(workspace: Path, tmp_pat
     assert _state(workspace) == (1, 2)
 
 
+def test_the_same_list_exported_again_is_refused_as_a_duplicate(
+    workspace: Path, tmp_path: Path
+) -> None:
+    persons = people("Aa", 3)
+    first, code = write_210(tmp_path / "een", "a.eml.xml", "Partij A", persons)
+    receive(workspace, first, code, IN_TIME, "Bert")
+    # Exported again, the appellation typed with other capitals and spaces: other bytes.
+    second, second_code = write_210(tmp_path / "twee", "a2.eml.xml", "partij  a", persons)
+    assert second.read_bytes() != first.read_bytes()
+    with pytest.raises(InputError, match=r"dezelfde lijst .* als inlevering 1"):
+        receive(workspace, second, second_code, IN_TIME, "Bert")
+    assert _state(workspace) == (1, 2)
+
+
+def test_another_list_under_the_same_appellation_is_received(
+    workspace: Path, tmp_path: Path
+) -> None:
+    first, code = write_210(tmp_path / "een", "a.eml.xml", "Partij A", people("Aa", 3))
+    receive(workspace, first, code, IN_TIME, "Bert")
+    second, code = write_210(tmp_path / "twee", "b.eml.xml", "Partij A", people("Bb", 3))
+    assert receive(workspace, second, code, IN_TIME, "Bert").number == 2
+
+
 def test_a_210_of_another_election_is_refused(workspace: Path) -> None:
     file = EKS / "models_eml_210-ps27-1.eml.xml"
     code = hashlib.sha256(file.read_bytes()).hexdigest().upper()
