@@ -258,6 +258,21 @@ def elect_checked_list(
         # are elected, exactly as elect_on_preference would elect them seat by seat.
         preferential = qualifying[:seats]
     else:
+        preferential = None
+    if preferential is not None and chosen == list(range(len(chosen))):
+        # The candidates above the threshold are the top of the list, in list
+        # order (the usual case: the lijsttrekker): the elected are the first
+        # ``seats`` of the list and the P 19 ranking is the list order itself.
+        elected = min(len(chosen), seats)
+        return ListElection(
+            list_number=list_number,
+            seats=seats,
+            preferential=original[:elected],
+            in_list_order=original[elected:seats],
+            ranking=original,
+            ranking_changed=False,
+        )
+    if preferential is None:
         preferential = elect_on_preference(
             [(original[index], votes[index]) for index in chosen], seats, lots, list_number
         )
