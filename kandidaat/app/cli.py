@@ -3,24 +3,30 @@
 Each subcommand lives in its own module under :mod:`kandidaat.app.commands` and
 exposes ``register(subparsers)``; this module only wires them together and turns
 every :class:`~kandidaat.domain.errors.KandidaatError` into a Dutch message and
-exit code 2, never a traceback.
+exit code 2, never a traceback; any other exception is an internal error
+(exit code 4) and a closed pipe ends quietly (see
+:mod:`kandidaat.common.guarded_main`).
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kandidaat import __version__
 from kandidaat.app.exitcodes import EXIT_BAD_INPUT
+from kandidaat.common.dutch_argparse import HELP_TEXT, DutchArgumentParser, DutchHelpFormatter
+from kandidaat.common.guarded_main import run_guarded
 from kandidaat.common.selfcheck import self_check
 from kandidaat.domain.errors import KandidaatError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    import argparse
+    from collections.abc import Sequence
+
+__all__ = ["COMMAND_MODULES", "DutchArgumentParser", "DutchHelpFormatter", "build_parser", "main"]
 
 # One line per subcommand module; each module registers its own parser.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -40,53 +46,6 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-class DutchHelpFormatter(argparse.HelpFormatter):
-    """Help text with a Dutch "gebruik:" line instead of argparse's "usage:"."""
-
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[argparse._MutuallyExclusiveGroup],
-        prefix: str | None = None,
-    ) -> None:
-        """Add the usage line with a Dutch prefix."""
-        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
-
-
-class DutchArgumentParser(argparse.ArgumentParser):
-    """An argument parser whose help and usage errors are Dutch and exit with code 2."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401 - argparse's signature
-        """Create the parser with Dutch section headings."""
-        kwargs.setdefault("formatter_class", DutchHelpFormatter)
-        super().__init__(*args, **kwargs)
-        self._positionals.title = "argumenten"
-        self._optionals.title = "opties"
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        """Print a Dutch usage error and exit with code 2."""
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: fout in de opdracht: {_translate(message)}\n")
-        raise SystemExit(EXIT_BAD_INPUT)
-
-
-_TRANSLATIONS = (
-    ("the following arguments are required", "deze argumenten ontbreken"),
-    ("unrecognized arguments", "onbekende argumenten"),
-    ("invalid choice", "ongeldige keuze"),
-    ("expected one argument", "hier hoort één waarde bij"),
-    ("argument", "argument"),
-    ("choose from", "kies uit"),
-)
-
-
-def _translate(message: str) -> str:
-    for english, dutch in _TRANSLATIONS:
-        message = message.replace(english, dutch)
-    return message
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Build the parser with every registered subcommand."""
     parser = DutchArgumentParser(
@@ -94,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="kandidaat: kandidaatstelling, zetelverdeling en controleerbare uitslagen.",
         add_help=False,
     )
-    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    parser.add_argument("-h", "--help", action="help", help=HELP_TEXT)
     parser.add_argument(
         "--version", action="version", version=f"kandidaat {__version__}", help="toon de versie"
     )
@@ -125,7 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return its exit code."""
+    """Run the command line and return its exit code.
+
+    A closed standard output (``| head``) ends quietly with exit code 141; an
+    unexpected exception gives one Dutch line and exit code 4
+    (:data:`~kandidaat.app.exitcodes.EXIT_INTERNAL_ERROR`), never a traceback.
+    """
+    return run_guarded("kandidaat", _main, argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_check:
@@ -139,9 +107,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KandidaatError as error:
         sys.stderr.write(f"fout: {error.message}\n")
         return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        sys.stderr.write("afgebroken\n")
-        return 130
     return code
 
 

@@ -7,12 +7,13 @@ scanned, or the allowlist or the canary file is refused. The text report is Dutc
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kandidaat.common.dutch_argparse import DutchArgumentParser
+from kandidaat.common.guarded_main import run_guarded
 from signing.scan.allowlist import DEFAULT_ALLOWLIST, Allowlist, load_allowlist
 from signing.scan.canaries import canaries_from_environment, read_canary_file
 from signing.scan.model import Limits, ScanError
@@ -20,32 +21,13 @@ from signing.scan.rules import DESCRIPTIONS
 from signing.scan.scanner import EXIT_ERROR, ScanOptions, ScanReport, scan_paths
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
-
-_TRANSLATIONS = (
-    ("the following arguments are required", "deze argumenten ontbreken"),
-    ("unrecognized arguments", "onbekende argumenten"),
-    ("expected one argument", "hier hoort één waarde bij"),
-    ("invalid int value", "geen geheel getal"),
-    ("argument", "argument"),
-)
-
-
-class _DutchParser(argparse.ArgumentParser):
-    """Usage errors in Dutch, exit code 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        """Print a Dutch usage error and exit with code 2."""
-        for english, dutch in _TRANSLATIONS:
-            message = message.replace(english, dutch)
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: fout in de opdracht: {message}\n")
-        raise SystemExit(EXIT_ERROR)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``kandidaat-scan``."""
-    parser = _DutchParser(
+    parser = DutchArgumentParser(
         prog="kandidaat-scan",
         description=(
             "Zoekt in installatiebestanden en bouwresultaten naar gelekte geheimen: "
@@ -54,9 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
             "PyInstaller-programma's (CArchive en PYZ) en .pyc-bestanden. "
             "Uitgangscodes: 0 schoon, 1 bevindingen, 2 niet (volledig) te scannen."
         ),
-        add_help=False,
     )
-    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
     parser.add_argument("paths", nargs="+", metavar="PAD", type=Path, help="bestand of map")
     parser.add_argument("--json", action="store_true", help="het rapport als JSON")
     parser.add_argument(
@@ -153,7 +133,11 @@ def format_report(report: ScanReport) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``kandidaat-scan`` and return its exit code."""
+    """Run ``kandidaat-scan`` and return its exit code (141 on a closed pipe, 4 on a bug)."""
+    return run_guarded("kandidaat-scan", _main, argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         options = options_from(args)

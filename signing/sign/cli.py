@@ -20,8 +20,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from kandidaat.app.cli import DutchArgumentParser
 from kandidaat.common.atomic import write_bytes_atomically
+from kandidaat.common.dutch_argparse import DutchArgumentParser
+from kandidaat.common.guarded_main import run_guarded
 from kandidaat.common.selfcheck import ManifestError, key_fingerprint, load_public_key
 from kandidaat.domain.errors import InputError
 from signing.sign.errors import SigningRefusedError, SigningSetupError
@@ -170,7 +171,11 @@ def run_token_keygen(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``kandidaat-sign`` and return its exit code."""
+    """Run ``kandidaat-sign`` and return its exit code (141 on a closed pipe, 4 on a bug)."""
+    return run_guarded("kandidaat-sign", _main, argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"sign": run_sign, "keygen": run_keygen, "token-keygen": run_token_keygen}
     try:

@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kandidaat.app.cli import DutchArgumentParser
+from kandidaat.common.dutch_argparse import DutchArgumentParser
+from kandidaat.common.guarded_main import run_guarded
 from kandidaat.common.selfcheck import (
     MANIFEST_NAME,
     CheckResult,
@@ -41,13 +42,20 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kandidaat-verify",
         description="Controleer een ondertekende uitgave van kandidaat.",
     )
-    parser.add_argument("path", type=Path, help="map van de uitgave (of het bestand SHA256SUMS)")
     parser.add_argument(
-        "--public-key", type=Path, required=True, help="publieke sleutel van het project (PEM)"
+        "path", type=Path, metavar="UITGAVE", help="map van de uitgave (of het bestand SHA256SUMS)"
+    )
+    parser.add_argument(
+        "--public-key",
+        type=Path,
+        required=True,
+        metavar="SLEUTEL",
+        help="publieke sleutel van het project (PEM)",
     )
     parser.add_argument(
         "--installed",
         type=Path,
+        metavar="MAP",
         help="controleer ook deze installatie (bijv. /opt/kandidaat)",
     )
     return parser
@@ -69,7 +77,11 @@ def verify(path: Path, public_key: Path, installed: Path | None = None) -> Check
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``kandidaat-verify`` and return its exit code."""
+    """Run ``kandidaat-verify`` and return its exit code (141 on a closed pipe, 4 on a bug)."""
+    return run_guarded("kandidaat-verify", _main, argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         result = verify(args.path, args.public_key, args.installed)
