@@ -64,6 +64,7 @@ def run(project: Path | None = None) -> int:
     """Show the main window until the user closes it; the exit code of the event loop."""
     app = application()
     window = main_window(project)
+    window.fit_to_screen()
     window.show()
     return app.exec()
 

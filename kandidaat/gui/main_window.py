@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
@@ -29,6 +30,7 @@ from kandidaat.gui.pages.findings import FindingsPage, summary_text
 from kandidaat.gui.pages.lists import ListsPage
 from kandidaat.gui.pages.party import PartyPage
 from kandidaat.gui.pages.start import StartPage
+from kandidaat.gui.text_fit import ElidingLabel, short
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,6 +43,35 @@ RECENT_KEY = "recente_projecten"
 MAX_RECENT = 8
 PAGE_NAMES = ("start", "partij", "kandidaten", "lijsten", "controle", "documenten")
 """The pages in order; ``kandidaat gui --page NAME`` uses these names."""
+
+
+SCREEN_SHARE = Fraction(17, 20)
+"""Share of the screen's free area a new window takes (when that shows everything)."""
+
+
+def navigation_width(navigation: QListWidget) -> int:
+    """Wide enough for the longest page name with its padding, a frame and a scroll bar.
+
+    The style sheet pads every item by 1 em left and right; ``sizeHintForColumn``
+    does not count that padding, which cut "Documenten" off.
+    """
+    metrics = navigation.fontMetrics()
+    texts = [navigation.item(row).text() for row in range(navigation.count())]
+    widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+    padding = 2 * metrics.horizontalAdvance("M")
+    frame = 2 * navigation.frameWidth() + 4  # the 2 px focus border on each side
+    scroll_bar = navigation.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    return widest + padding + frame + scroll_bar + metrics.horizontalAdvance("  ")
+
+
+def fitting_size(available: QSize, needed: QSize) -> QSize:
+    """The size a new window opens at (a share of the free area of the screen).
+
+    Never smaller than what shows everything, never larger than the screen.
+    """
+    width = max(needed.width(), int(available.width() * SCREEN_SHARE))
+    height = max(needed.height(), int(available.height() * SCREEN_SHARE))
+    return QSize(min(width, available.width()), min(height, available.height()))
 
 
 class MainWindow(QMainWindow):
@@ -86,21 +117,7 @@ class MainWindow(QMainWindow):
             )
         )
 
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigatie")
-        self.navigation.setAccessibleName("Pagina's")
-        self.stack = QStackedWidget()
-        for name, page in self.pages.items():
-            item = QListWidgetItem(str(getattr(page, "TITLE", name.capitalize())))
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            self.navigation.addItem(item)
-            self.stack.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.navigation.setMaximumWidth(self.navigation.sizeHintForColumn(0) * 2 + 24)
-        self.navigation.setStyleSheet(
-            "QListWidget::item { padding: 0.5em 1em; }"
-            "QListWidget:focus { border: 2px solid palette(highlight); }"
-        )
+        self._build_navigation()
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -113,7 +130,7 @@ class MainWindow(QMainWindow):
             " { outline: 2px solid palette(highlight); border: 2px solid palette(highlight); }"
         )
 
-        self.status = QLabel()
+        self.status = ElidingLabel()
         self.status.setObjectName("status")
         self.statusBar().addWidget(self.status, 1)
 
@@ -130,6 +147,36 @@ class MainWindow(QMainWindow):
         self.start_page.show_recent(self.recent_projects())
         self.navigation.setCurrentRow(0)
         self._update_state()
+
+    def _build_navigation(self) -> None:
+        """The list of pages beside the page, wide enough for every page's name."""
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigatie")
+        self.navigation.setAccessibleName("Pagina's")
+        self.stack = QStackedWidget()
+        for name, page in self.pages.items():
+            item = QListWidgetItem(str(getattr(page, "TITLE", name.capitalize())))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.navigation.addItem(item)
+            self.stack.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setStyleSheet(
+            "QListWidget::item { padding: 0.5em 1em; }"
+            "QListWidget:focus { border: 2px solid palette(highlight); }"
+        )
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        width = navigation_width(self.navigation)
+        self.navigation.setMinimumWidth(width)
+        self.navigation.setMaximumWidth(width)
+
+    def fit_to_screen(self) -> None:
+        """Open at a size that fits the screen the window is on, centred on it."""
+        free = self.screen().availableGeometry()
+        needed = self.sizeHint().expandedTo(self.minimumSizeHint())
+        self.resize(fitting_size(free.size(), needed))
+        frame = self.frameGeometry()
+        frame.moveCenter(free.center())
+        self.move(frame.topLeft())
 
     # -- menus -----------------------------------------------------------------
 
@@ -295,7 +342,7 @@ class MainWindow(QMainWindow):
             return
         nomination = session.nomination
         party = nomination.party.appellation or "blanco lijst"
-        self.setWindowTitle(f"kandidaat – {party} – {nomination.election.name}")
+        self.setWindowTitle(f"kandidaat – {short(party)} – {short(nomination.election.name)}")
         self.undo_action.setEnabled(session.can_undo)
         self.undo_action.setText(
             f"&Ongedaan maken: {session.undo_description}"

@@ -31,6 +31,7 @@ from kandidaat.common.unprintable import visible
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.gui.desktop import UrlOpener, file_url, open_with_system
 from kandidaat.gui.file_dialogs import FileChoice, choose, file_dialog
+from kandidaat.gui.text_fit import breakable
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -247,7 +248,7 @@ class DocumentsPage(QWidget):
         reasons = concept_reasons(session)
         if reasons:
             lines.append("De documenten krijgen het merk CONCEPT: " + "; ".join(reasons) + ".")
-        self.warning.setText("\n".join(lines))
+        self.warning.setText(breakable("\n".join(lines)))
 
     def browse(self) -> QFileDialog:
         """Let the user choose the folder for the documents (Dutch file dialog)."""
@@ -311,9 +312,11 @@ class DocumentsPage(QWidget):
         self.make_button.setEnabled(True)
         concept = " met het merk CONCEPT" if result.concept else ""
         self.state.setText(
-            f"{len(result.files)} documenten gemaakt{concept} in {result.out_dir}. "
-            f"Alles in één bestand om te printen: {result.combined.name} "
-            "(knop Afdrukken)."
+            breakable(
+                f"{len(result.files)} documenten gemaakt{concept} in {result.out_dir}. "
+                f"Alles in één bestand om te printen: {result.combined.name} "
+                "(knop Afdrukken)."
+            )
         )
         for path in (result.combined, *result.files):
             item = QListWidgetItem(str(path.relative_to(result.out_dir)))
@@ -328,7 +331,7 @@ class DocumentsPage(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.make_button.setEnabled(self._bridge.session is not None)
-        self.state.setText(f"De documenten zijn niet gemaakt: {message}")
+        self.state.setText(breakable(f"De documenten zijn niet gemaakt: {message}"))
         self._update_buttons()
         self.finished.emit()
 

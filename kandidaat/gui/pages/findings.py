@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.nomination.findings import Finding, Severity
+from kandidaat.gui.text_fit import breakable
 
 if TYPE_CHECKING:
     from kandidaat.gui.bridge import SessionBridge
@@ -93,7 +94,9 @@ class FindingsPage(QWidget):
             findings = session.findings()
         except KandidaatError as error:
             self.findings = ()
-            self.summary.setText(f"De controle kon niet worden uitgevoerd: {error.message}")
+            self.summary.setText(
+                breakable(f"De controle kon niet worden uitgevoerd: {error.message}")
+            )
             return
         self.findings = tuple(sorted(findings, key=lambda item: SEVERITY_ORDER[item.severity]))
         for finding in self.findings:
@@ -109,7 +112,7 @@ class FindingsPage(QWidget):
             item.setForeground(0, QBrush(QColor(SEVERITY_COLOUR[finding.severity])))
             item.setToolTip(2, detail_text(finding))
             self.tree.addTopLevelItem(item)
-        self.summary.setText(summary_text(self.findings))
+        self.summary.setText(breakable(summary_text(self.findings)))
         self._show_detail(self.tree.topLevelItem(0))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
@@ -125,7 +128,7 @@ class FindingsPage(QWidget):
     def _show_detail(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
         finding = None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
         if isinstance(finding, Finding):
-            self.detail.setText(detail_text(finding))
+            self.detail.setText(breakable(detail_text(finding)))
         else:
             self.detail.setText("Kies een melding om de hele tekst en het advies te lezen.")
 

@@ -34,6 +34,7 @@ from kandidaat.domain.nomination.model import (
     StatutoryParty,
     Submitter,
 )
+from kandidaat.gui.text_fit import breakable
 
 if TYPE_CHECKING:
     from kandidaat.domain.nomination.model import Nomination
@@ -254,7 +255,7 @@ class PartyPage(QWidget):
         if nomination is None:
             return
         party = nomination.party
-        self.election.setText(election_text(nomination))
+        self.election.setText(breakable(election_text(nomination)))
         self._updating = True
         try:
             self.kind.setCurrentIndex(max(0, self.kind.findData(party.kind.value)))
