@@ -58,7 +58,10 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         "--out",
         default=None,
         metavar="MAP",
-        help="schrijf de uitslag als EML 520 (Resultaat_<verkiezing>.eml.xml) in deze map",
+        help=(
+            "schrijf de uitslag als EML 520 (Resultaat_<verkiezing>.eml.xml) en, voor de "
+            "gemeenteraad, het proces-verbaal model P 22-2 (PDF) in deze map"
+        ),
     )
     parser.set_defaults(handler=run)
 
@@ -98,12 +101,22 @@ def run(args: argparse.Namespace) -> int:
 
 def _write_out(result: ResultRun, directory: Path) -> int:
     """Write the EML 520; a Dutch error and exit 2 when it cannot be written."""
-    from kandidaat.app.result.write520 import write_result  # noqa: PLC0415 - only for --out
+    from kandidaat.app.result.write520 import (  # noqa: PLC0415 - only for --out
+        write_proces_verbaal,
+        write_result,
+    )
 
     try:
-        path, _ = write_result(result, directory)
+        path, data = write_result(result, directory)
     except KandidaatError as error:
         sys.stderr.write(f"fout: {error.message}\n")
         return EXIT_BAD_INPUT
     sys.stderr.write(f"uitslag geschreven: {path}\n")
+    if result.election is not None and result.election.category == "GR":
+        try:
+            pdf = write_proces_verbaal(result, directory, path.name, data)
+        except KandidaatError as error:
+            sys.stderr.write(f"fout: {error.message}\n")
+            return EXIT_BAD_INPUT
+        sys.stderr.write(f"proces-verbaal geschreven: {pdf}\n")
     return EXIT_OK

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
+from kandidaat import __version__
+from kandidaat.common.atomic import write_bytes_atomically
+from kandidaat.documents.model_p22 import ResultSession, render_p22
 from kandidaat.domain.election import ElectedCandidate, Envelope, ResultRecord
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.seats import Completed
+from kandidaat.eml.canonical import hash_code
 from kandidaat.eml.write_common import write_document
 from kandidaat.eml.write_result import build_result
 
@@ -111,3 +116,53 @@ def write_result(run: ResultRun, directory: Path) -> tuple[Path, bytes]:
     except OSError as error:
         raise KandidaatError(f"--out: kan {path} niet schrijven ({error.strerror})") from None
     return path, data
+
+
+def _created(run: ResultRun) -> date:
+    """The date printed: the day of the latest count file read (never the clock)."""
+    try:
+        return date.fromisoformat(run.created[:10])
+    except ValueError:
+        return date(2000, 1, 1)
+
+
+def write_proces_verbaal(run: ResultRun, directory: Path, eml_name: str, data: bytes) -> Path:
+    """Model P 22-2 for a municipality beside the 520, with the 520's hash code.
+
+    Raises:
+        KandidaatError: not a municipal election, or the file cannot be written.
+    """
+    record = result_record(run)
+    if not isinstance(run.outcome, Completed) or run.totals is None or run.election is None:
+        raise KandidaatError("--out: er is geen uitslag om een proces-verbaal van te maken")
+    if run.election.category != "GR":
+        raise KandidaatError(
+            "--out: het proces-verbaal (model P 22-2) is er nog alleen voor de gemeenteraad"
+        )
+    del record
+    lists = run.candidate_lists
+    localities = {
+        (a.number, c.position): c.locality or ""
+        for a in (lists.affiliations if lists is not None else ())
+        if a.number is not None
+        for c in a.candidates
+    }
+    session = ResultSession(
+        election_name=run.election.name,
+        municipality=run.election.domain_name or run.election.name,
+        election_date=run.election.election_date,
+        result=run.outcome.result,
+        blank=run.totals.blank,
+        invalid=run.totals.invalid,
+        hash_code=hash_code(data),
+        eml_name=eml_name,
+        localities=localities,
+        differences=tuple(d.message for d in run.differences),
+    )
+    pdf = render_p22(session, version=__version__, created=_created(run))
+    path = directory / f"Model_P22-2_{_SAFE_NAME.sub('_', run.election.id)[:80]}.pdf"
+    try:
+        write_bytes_atomically(path, pdf)
+    except OSError as error:
+        raise KandidaatError(f"--out: kan {path} niet schrijven ({error.strerror})") from None
+    return path
