@@ -117,19 +117,16 @@ def start(contest: Contest, living: Sequence[int] | None = None) -> Apportionmen
         return result
     kiesdeler = quota(total, seats)
     standings = []
+    initial: dict[int, int] = {}
     for party_list, alive in zip(contest.lists, living, strict=True):
-        full = full_seats(party_list.votes, total, seats)
+        votes = party_list.votes
+        full = votes * seats // total  # P 6, as in full_seats()
+        # Positional fields: number, votes, candidates, full seats, remainder x seats, scale.
         standings.append(
-            Standing(
-                number=party_list.number,
-                votes=party_list.votes,
-                candidates=alive,
-                full_seats=full,
-                remainder_scaled=party_list.votes * seats - full * total,
-                scale=seats,
-            )
+            Standing(party_list.number, votes, alive, full, votes * seats - full * total, seats)
         )
-    return Apportionment(kiesdeler, standings, {s.number: s.full_seats for s in standings})
+        initial[party_list.number] = full
+    return Apportionment(kiesdeler, standings, initial)
 
 
 def apportion(
@@ -223,15 +220,18 @@ class _ResidualAssigner:
                 )
                 winner = next(s for s in tied if s.number == answer)
             self._give(winner, kind)
+            # Positional fields (kind, list_number, from_list, seat_number, value,
+            # tied, tie_group, by_lot): a step is built for every residual seat.
             self.result.steps.append(
                 Step(
                     kind,
-                    list_number=winner.number,
-                    seat_number=seat_number,
-                    value=best,
-                    tied=numbers,
-                    tie_group=self._tie_group(kind, best, winner.number),
-                    by_lot=by_lot,
+                    winner.number,
+                    None,
+                    seat_number,
+                    best,
+                    numbers,
+                    self._tie_group(kind, best, winner.number),
+                    by_lot,
                     after_exhaustion=exclude_exhausted,
                 )
             )

@@ -202,6 +202,21 @@ def _require_sorted_unique(numbers: list[int], what: str, where: str) -> None:
 
 
 def _validate_list(party_list: PartyList) -> ListFacts | None:
+    if (
+        party_list.candidates
+        and not party_list.sublists
+        and party_list.number >= 1
+        and party_list.votes >= 0
+    ):
+        # The usual list with candidate votes, checked without building any text;
+        # when its totals do not add up, the full check below names the fault.
+        facts = _validate_candidates(party_list.candidates, party_list.number)
+        if sum(facts.votes) == party_list.votes:
+            return facts
+    return _validate_list_in_full(party_list)
+
+
+def _validate_list_in_full(party_list: PartyList) -> ListFacts | None:
     where = f"lijst {party_list.number}"
     if party_list.number < 1:
         raise InputError(f"{where}: een lijstnummer moet een positief geheel getal zijn")
@@ -214,7 +229,7 @@ def _validate_list(party_list: PartyList) -> ListFacts | None:
             where,
         )
         for sublist in party_list.sublists:
-            _validate_candidates(sublist.candidates, f"{where}, deellijst {sublist.number}")
+            _validate_candidates(sublist.candidates, party_list.number, sublist.number)
             if sum(candidate.votes for candidate in sublist.candidates) != sublist.votes:
                 raise InputError(
                     f"{where}, deellijst {sublist.number}: de stemmen van de kandidaten tellen "
@@ -226,7 +241,7 @@ def _validate_list(party_list: PartyList) -> ListFacts | None:
                 f"het stemcijfer {party_list.votes} van de lijstengroep"
             )
     elif party_list.candidates:
-        facts = _validate_candidates(party_list.candidates, where)
+        facts = _validate_candidates(party_list.candidates, party_list.number)
         candidate_total = sum(facts.votes)
         if candidate_total != party_list.votes:
             raise InputError(
@@ -248,11 +263,27 @@ def _validate_list(party_list: PartyList) -> ListFacts | None:
     return None
 
 
-def _validate_candidates(candidates: tuple[Candidate, ...], where: str) -> ListFacts:
+_COUNTING = tuple(range(1, 1001))
+"""The usual candidate numbering 1, 2, 3, ...: sliced instead of built per list."""
+
+
+def _where(list_number: int, sublist_number: int | None) -> str:
+    """The place a message names: the list, and the list inside a lijstengroep."""
+    if sublist_number is None:
+        return f"lijst {list_number}"
+    return f"lijst {list_number}, deellijst {sublist_number}"
+
+
+def _validate_candidates(
+    candidates: tuple[Candidate, ...], list_number: int, sublist_number: int | None = None
+) -> ListFacts:
     # List comprehensions: attribute reads on slotted records are fastest this way.
     positions = tuple([c.position for c in candidates])
+    count = len(positions)
+    counting = _COUNTING[:count] if count <= len(_COUNTING) else tuple(range(1, count + 1))
     # The usual numbering 1, 2, 3, ... is sorted, unique and positive at once.
-    if positions != tuple(range(1, len(positions) + 1)):
+    if positions != counting:
+        where = _where(list_number, sublist_number)
         if not all(map(operator.lt, positions, positions[1:])):
             _require_sorted_unique(list(positions), "kandidaatnummers", where)
         if positions and positions[0] < 1:
@@ -261,7 +292,7 @@ def _validate_candidates(candidates: tuple[Candidate, ...], where: str) -> ListF
     if votes and min(votes) < 0:
         candidate = next(c for c in candidates if c.votes < 0)
         raise InputError(
-            f"{where}, kandidaat {candidate.position}: het aantal stemmen kan niet negatief "
-            f"zijn ({candidate.votes})"
+            f"{_where(list_number, sublist_number)}, kandidaat {candidate.position}: het "
+            f"aantal stemmen kan niet negatief zijn ({candidate.votes})"
         )
     return ListFacts(positions, votes, len([c for c in candidates if c.deceased]))
