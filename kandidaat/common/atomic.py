@@ -1,11 +1,24 @@
-"""Atomic file writing: a file is either fully written or not changed at all."""
+"""Atomic file writing: a file is either fully written or not changed at all.
+
+The temporary file is ``.<name>.<random>.kandidaat.tmp`` next to the target (the
+name cut to a bounded length, so a long file name does not make it too long).
+A writer killed before the rename leaves one behind; the next write of the same
+file removes such leftovers: only names of exactly that pattern (ADR 0046).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
+
+TEMP_SUFFIX = ".kandidaat.tmp"
+MAX_PREFIX_BYTES = 100
+"""Bytes of the target's name in the temporary name (ext4 and NTFS allow 255)."""
+_RANDOM = r"[a-z0-9_]{8}"
+"""What :func:`tempfile.mkstemp` puts between prefix and suffix."""
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
@@ -15,7 +28,9 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     half-written file.
     """
     directory = path.parent if str(path.parent) else Path()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    prefix = _temp_prefix(path.name)
+    remove_leftovers(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -27,6 +42,25 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
             Path(tmp_name).unlink()
         raise
     _fsync_directory(directory)
+
+
+def _temp_prefix(name: str) -> str:
+    cut = name.encode("utf-8", "surrogateescape")[:MAX_PREFIX_BYTES]
+    return f".{cut.decode('utf-8', 'ignore')}."
+
+
+def remove_leftovers(path: Path) -> None:
+    """Remove the temporary files a killed writer of ``path`` left (only our pattern)."""
+    directory = path.parent if str(path.parent) else Path()
+    pattern = re.compile(re.escape(_temp_prefix(path.name)) + _RANDOM + re.escape(TEMP_SUFFIX))
+    try:
+        names = [entry.name for entry in os.scandir(directory) if entry.is_file()]
+    except OSError:
+        return
+    for name in names:
+        if pattern.fullmatch(name):
+            with contextlib.suppress(OSError):
+                (directory / name).unlink()
 
 
 def write_text_atomically(path: Path, text: str) -> None:
