@@ -18,6 +18,8 @@ from kandidaat.app.seats.run import (
 if TYPE_CHECKING:
     import argparse
 
+    from kandidaat.app.seats.run import ContestRun
+
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     """Add the ``seats`` subcommand."""
@@ -27,8 +29,8 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         description=(
             "Berekent de zetelverdeling (Kieswet hoofdstuk P, U voor de Eerste Kamer) en de "
             "gekozen kandidaten uit een JSON-bestand. Met '-' leest het JSON Lines van "
-            "standaardinvoer (één verkiezing per regel). Uitgangscodes: 0 klaar, 3 loting "
-            "nodig, 2 foute invoer."
+            "standaardinvoer (één verkiezing per regel; lege invoer is een fout). Uitgangscodes: "
+            "0 klaar, 3 loting nodig, 2 foute invoer, 4 interne fout."
         ),
         add_help=False,
     )
@@ -46,20 +48,31 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Compute every contest and print the report(s) or JSON."""
-    inputs: list[str] = args.inputs
-    extra_lots = tuple(args.lot)
+def _read_runs(inputs: list[str], extra_lots: tuple[int, ...]) -> list[ContestRun] | None:
+    """The contests to compute, or ``None`` after a Dutch message (bad input)."""
     if "-" in inputs:
         if len(inputs) > 1:
             sys.stderr.write("fout: '-' (standaardinvoer) kan niet met bestanden samen\n")
-            return EXIT_BAD_INPUT
+            return None
         runs = list(runs_from_json_lines(sys.stdin))
-    else:
-        if extra_lots and len(inputs) > 1:
-            sys.stderr.write("fout: --lot kan alleen bij één invoerbestand\n")
-            return EXIT_BAD_INPUT
-        runs = list(runs_from_files([Path(p) for p in inputs], extra_lots))
+        if not runs:
+            sys.stderr.write(
+                "fout: standaardinvoer bevat geen verkiezing: geen enkele regel met JSON gelezen\n"
+            )
+            return None
+        return runs
+    if extra_lots and len(inputs) > 1:
+        sys.stderr.write("fout: --lot kan alleen bij één invoerbestand\n")
+        return None
+    return list(runs_from_files([Path(p) for p in inputs], extra_lots))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compute every contest and print the report(s) or JSON."""
+    inputs: list[str] = args.inputs
+    runs = _read_runs(inputs, tuple(args.lot))
+    if runs is None:
+        return EXIT_BAD_INPUT
     batch = len(runs) != 1 or inputs == ["-"]
     for contest_run in runs:
         if args.json and batch:
