@@ -29,11 +29,9 @@ class _SubStanding:
     sublist: SubList
     seats: int
     remainder: Fraction
+    living: int
+    """Candidates who can take a seat (P 19a): counted once, the list is immutable."""
     remainder_seat: bool = False
-
-    @property
-    def living(self) -> int:
-        return sum(1 for c in self.sublist.candidates if not c.deceased)
 
 
 def distribute_within_group(
@@ -48,7 +46,10 @@ def distribute_within_group(
     seats than candidates gives the excess to another list of the group by
     continued application of P 12, then by highest averages (P 7 lid 1).
     """
-    standings = [_SubStanding(s, 0, Fraction(0)) for s in group.sublists]
+    standings = [
+        _SubStanding(s, 0, Fraction(0), sum(1 for c in s.candidates if not c.deceased))
+        for s in group.sublists
+    ]
     if group_seats == 0 or group.votes == 0:
         return {s.sublist.number: 0 for s in standings}
     group_quota = Fraction(group.votes, group_seats)
