@@ -22,7 +22,12 @@ from kandidaat import __version__
 from kandidaat.app.nomination.eml_files import ExportedList, export_all_210
 from kandidaat.common.unprintable import find_unprintable, visible
 from kandidaat.documents import RenderContext, render_documents
-from kandidaat.documents.folder import clean_leftovers, new_work_folder, remove_work_folder
+from kandidaat.documents.folder import (
+    check_target,
+    clean_leftovers,
+    new_work_folder,
+    remove_work_folder,
+)
 from kandidaat.domain.errors import InputError, KandidaatError
 from kandidaat.domain.nomination.deadlines import election_dates
 from kandidaat.domain.nomination.findings import Severity
@@ -141,6 +146,7 @@ def generate_documents(
     out_dir = Path(out_dir)
     moment = created or datetime.now().astimezone()
     clean_leftovers(out_dir)
+    check_target(out_dir, frozenset())  # a foreign folder is refused before anything is made
     eml_tmp = new_work_folder(out_dir, suffix=".eml")
     try:
         exported, reasons = _export_eml(nomination, eml_tmp, moment)

@@ -112,3 +112,38 @@ def test_a_missing_target_is_a_dutch_error_with_exit_2(
     assert code == 2
     assert "bestaat niet" in capsys.readouterr().err
     assert not (tmp_path / "uit").exists()
+
+
+def test_a_second_run_keeps_the_signed_scan_the_user_put_in_the_folder(
+    demo: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, _ = demo
+    out = tmp_path / "stukken"
+    arguments = ["documents", str(project), "--out", str(out), "--today", BEFORE_NOMINATION_DAY]
+    assert main(arguments) == 0
+    scan = b"%PDF-1.4 H 1 met handtekening \x00\x01"
+    (out / "H1_getekend.pdf").write_bytes(scan)
+    (out / "lijst_1" / "opmerking.txt").write_text("nog laten tekenen", encoding="utf-8")
+    assert main(arguments) == 0
+    capsys.readouterr()
+    assert (out / "H1_getekend.pdf").read_bytes() == scan
+    assert (out / "lijst_1" / "opmerking.txt").read_text(encoding="utf-8") == "nog laten tekenen"
+    assert (out / "lijst_1" / "H1.pdf").is_file()
+    assert list((out / "EML_210").glob("*.eml.xml"))
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_document_the_user_changed_is_refused_with_exit_2_and_kept(
+    demo: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, _ = demo
+    out = tmp_path / "stukken"
+    arguments = ["documents", str(project), "--out", str(out), "--today", BEFORE_NOMINATION_DAY]
+    assert main(arguments) == 0
+    (out / "lijst_1" / "H1.pdf").write_bytes(b"ingevuld door de gebruiker")
+    capsys.readouterr()
+    assert main(arguments) == 2
+    err = capsys.readouterr().err
+    assert "lijst_1/H1.pdf" in err
+    assert "Verplaats of hernoem dat bestand" in err
+    assert (out / "lijst_1" / "H1.pdf").read_bytes() == b"ingevuld door de gebruiker"
