@@ -80,6 +80,31 @@ def block(lists: list[tuple[int, str, int]], candidates: int, blank: int) -> Vot
     )
 
 
+def sum_blocks(blocks: list[VoteCounts]) -> VoteCounts:
+    """The municipality's total: the polling stations added up, candidate by candidate."""
+    lists = []
+    for items in zip(*(b.lists for b in blocks), strict=True):
+        votes = [
+            sum(v for _, v in column)
+            for column in zip(*(i.candidate_votes for i in items), strict=True)
+        ]
+        first = items[0]
+        lists.append(
+            ListCount(
+                first.number, first.name, sum(i.votes for i in items), tuple(enumerate(votes, 1))
+            )
+        )
+    blank = sum(b.rejected_votes("blanco") for b in blocks)
+    valid = sum(b.total_counted for b in blocks)
+    return VoteCounts(
+        tuple(lists),
+        cast=sum(b.cast for b in blocks),
+        total_counted=valid,
+        rejected=(("ongeldig", blank), ("blanco", blank)),
+        uncounted=(("toegelaten kiezers", valid + 2 * blank),),
+    )
+
+
 def generate(folder: Path, municipalities: int, stations: int, candidates: int) -> list[Path]:
     """Write the 510b files; the lists' votes add up to the published totals."""
     published = json.loads(VECTOR.read_text(encoding="utf-8"))
@@ -110,7 +135,7 @@ def generate(folder: Path, municipalities: int, stations: int, candidates: int) 
             election=ELECTION,
             contest_id=str(index % 20 + 1),
             contest_name=f"Kieskring {index % 20 + 1}",
-            total=block(mine, candidates, stations),
+            total=sum_blocks([unit.counts for unit in units]),
             units=units,
         )
         path = folder / f"Telling_TK2023_gemeente_{code}.eml.xml"
@@ -169,6 +194,7 @@ def main() -> int:
         agrees = isinstance(outcome, Completed) and outcome.result.seats == official
         print(f"zetels gelijk aan de officiële TK2023-uitslag: {'ja' if agrees else 'NEE'}")
         print(f"verschillen tussen niveaus: {len(getattr(run, 'differences', []))}")
+        print(f"bevindingen: {len(getattr(run, 'findings', []))} (1 verwacht: zonder 230b)")
         ratio = ours / reference
         print(
             f"uitslag: {ours:.2f} s; kale lxml-parse: {reference:.2f} s; "

@@ -7,6 +7,7 @@ never their polling stations.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from kandidaat.domain.election import (
     ResultRecord,
 )
 from kandidaat.domain.errors import KandidaatError
-from kandidaat.domain.result.totals import CountTotals, totals_of
+from kandidaat.domain.result.totals import CountTotals, add_totals, totals_of
 from kandidaat.domain.tally.checks import check_counts
 from kandidaat.eml.documents import read_path
 
@@ -43,7 +44,8 @@ class CountFile:
     contest_name: str | None
     authority_id: str
     authority_name: str
-    totals: CountTotals
+    totals: CountTotals | None
+    """None for a 510b: its totals are folded into :attr:`ElectionFiles.municipal_sums`."""
     unit_ids: tuple[str, ...]
     unit_names: tuple[str, ...]
     findings: tuple[str, ...]
@@ -58,6 +60,17 @@ class ElectionFiles:
     candidate_lists: list[tuple[str, CandidateListsRecord]] = field(default_factory=list)
     counts: list[CountFile] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    municipal_sums: dict[str, CountTotals] = field(default_factory=dict)
+    """The 510b added up per contest (kieskring) while reading: memory stays flat."""
+
+    def municipal_sum(self, contest_ids: set[str] | None = None) -> CountTotals | None:
+        """The sum of the 510b of these contests (all when None), or None without any."""
+        parts = [
+            totals
+            for contest_id, totals in sorted(self.municipal_sums.items())
+            if contest_ids is None or contest_id in contest_ids
+        ]
+        return add_totals(parts) if parts else None
 
     def level(self, level: str) -> list[CountFile]:
         """The count files of one level (510b, 510c, 510d), in the order given."""
@@ -122,8 +135,13 @@ def _sort(files: ElectionFiles, document: object, source: str) -> None:
         reduced = count_file(document, source)
         if isinstance(reduced, str):
             files.errors.append(reduced)
-        else:
-            files.counts.append(reduced)
+            return
+        if reduced.level == "510b" and reduced.totals is not None:
+            before = files.municipal_sums.get(reduced.contest_id)
+            parts = [reduced.totals] if before is None else [before, reduced.totals]
+            files.municipal_sums[reduced.contest_id] = add_totals(parts)
+            reduced = dataclasses.replace(reduced, totals=None)
+        files.counts.append(reduced)
     elif isinstance(document, ResultRecord):
         files.errors.append(
             f"{source}: dit is een uitslag (520); geef die mee met 'kandidaat uitslag "

@@ -87,11 +87,23 @@ def _check_complete(
     )
 
 
-def _compare(parts: Sequence[CountFile], upper: CountFile, what: str, run: ResultRun) -> None:
-    if not parts:
+def _compare(
+    parts: Sequence[CountFile],
+    lower: CountTotals | None,
+    upper: CountFile,
+    what: str,
+    run: ResultRun,
+) -> None:
+    """Compare ``lower`` (the sum of ``parts``) with ``upper``; name what is missing."""
+    if not parts or lower is None or upper.totals is None:
         return
     _check_complete(parts, upper, what, run)
-    run.differences.extend(compare_levels([p.totals for p in parts], upper.totals))
+    run.differences.extend(compare_levels([lower], upper.totals))
+
+
+def _sum(files: Sequence[CountFile]) -> CountTotals | None:
+    totals = [f.totals for f in files if f.totals is not None]
+    return add_totals(totals) if totals else None
 
 
 def _levels(files: ElectionFiles, run: ResultRun) -> CountTotals | None:
@@ -104,13 +116,23 @@ def _levels(files: ElectionFiles, run: ResultRun) -> CountTotals | None:
             "meer dan één totaaltelling (510d): " + ", ".join(c.source for c in central)
         )
         return None
+    if not (regional or central):
+        seen: dict[str, str] = {}
+        for m in municipal:
+            if m.authority_id in seen:
+                run.errors.append(
+                    f"{m.source}: gemeente {m.authority_name} ({m.authority_id}) is meer dan "
+                    f"eens gegeven (ook in {seen[m.authority_id]})"
+                )
+            seen.setdefault(m.authority_id, m.source)
     for kieskring in regional:
         parts = [m for m in municipal if m.contest_id == kieskring.contest_id]
-        _compare(parts, kieskring, "gemeente", run)
+        lower = files.municipal_sum({kieskring.contest_id})
+        _compare(parts, lower, kieskring, "gemeente", run)
     covered = {k.contest_id for k in regional}
     if central:
         if regional:
-            _compare(regional, central[0], "kieskring", run)
+            _compare(regional, _sum(regional), central[0], "kieskring", run)
             loose = [m for m in municipal if m.contest_id not in covered]
             run.findings.extend(
                 f"{m.source}: geen telling van kieskring {m.contest_id} (510c) gegeven om deze "
@@ -118,15 +140,15 @@ def _levels(files: ElectionFiles, run: ResultRun) -> CountTotals | None:
                 for m in loose
             )
         else:
-            _compare(municipal, central[0], "gemeente", run)
+            _compare(municipal, files.municipal_sum(), central[0], "gemeente", run)
         run.top_level = "510d"
         return central[0].totals
     if regional:
         run.top_level = "510c"
-        return add_totals(k.totals for k in regional)
+        return _sum(regional)
     if municipal:
         run.top_level = "510b"
-        return add_totals(m.totals for m in municipal)
+        return files.municipal_sum()
     run.errors.append("er is geen telling (510b, 510c of 510d) gegeven")
     return None
 

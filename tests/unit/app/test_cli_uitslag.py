@@ -345,3 +345,37 @@ def test_out_without_candidate_lists_writes_nothing_and_says_why(
     assert main(["uitslag", str(count), "--zetels", "17", "--out", str(tmp_path)]) == 2
     assert "zonder kandidatenlijsten" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_same_municipality_given_twice_is_an_error_not_counted_twice(
+    shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count, lists = _wmw(shared_dir)
+    assert main(["uitslag", str(count), str(count), str(lists), "--zetels", "17"]) == 2
+    assert "meer dan eens gegeven" in capsys.readouterr().err
+
+
+def test_a_tie_for_the_last_seat_asks_for_a_lot_and_the_answer_replays(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two lists of 10 votes each and 1 seat: quota 20, no full seats, equal
+    # remainders of 10 (both below 75% of the quota: the seat goes by highest
+    # average, 10 against 10): Kieswet P 8 lid 3 and P 20 ask for a lot.
+    count, _ = _wmw(shared_dir)
+    record = read_path(count)
+    assert isinstance(record, CountRecord)
+    assert record.total is not None
+    first, second = record.total.lists[:2]
+    tied = tuple(
+        dataclasses.replace(item, votes=10, candidate_votes=((1, 10),)) for item in (first, second)
+    )
+    total = dataclasses.replace(record.total, lists=tied, total_counted=20)
+    unit = ReportingUnitCount("0668::SB1", "Stembureau", total)
+    small = dataclasses.replace(record, total=total, units=(unit,))
+    path = tmp_path / "Telling.eml.xml"
+    write_document(path, build_counts(small))
+    assert main(["uitslag", str(path), "--zetels", "1"]) == 3
+    assert "LOTING NODIG" in capsys.readouterr().out
+    code, document = _run_json([str(path), "--zetels", "1", "--lot", "2"], capsys)
+    assert code == 1  # a result, with the finding that candidates are not named
+    assert {item["number"]: item["seats"] for item in document["lists"]} == {1: 0, 2: 1}
