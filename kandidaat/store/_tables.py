@@ -6,8 +6,10 @@ bombs, DTDs); what the cells mean is decided in :mod:`kandidaat.store.spreadshee
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,9 +21,17 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
-__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "Cell", "Table", "read_table"]
+__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "Cell", "Formula", "Table", "read_table"]
 
-Cell = str | int | float | bool | date | datetime | None
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """An XLSX cell that holds a formula: kandidaat never computes one (its text, "=A1&B1")."""
+
+    text: str
+
+
+Cell = str | int | float | bool | date | datetime | Formula | None
 """A cell value: always str from CSV; from XLSX whatever the cell holds."""
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -37,7 +47,23 @@ MAX_XLSX_PARTS = 1_000
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DELIMITERS = (";", "\t", ",")
-_FORBIDDEN_IN_XML = (b"<!doctype", b"<!entity")
+_FORBIDDEN_IN_XML = ("<!doctype", "<!entity")
+# XML 1.0 Appendix F: the encoding of an XML entity from its first bytes.
+_XML_SIGNATURES = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+)
+_ENCODING_DECLARATION = re.compile(
+    rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']"""
+)
+_XML_ENCODINGS = frozenset({"utf-8", "utf_8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1"})
 _PREFERRED_SHEET = "kandidaten"
 
 
@@ -180,10 +206,9 @@ def _check_zip(table: Table, data: bytes) -> bool:
             return False
         try:
             for part in parts:
-                if part.filename.endswith((".xml", ".rels")) and _has_dtd(archive, part):
-                    table.problem(
-                        None, "", "het Excel-bestand bevat een DOCTYPE of ENTITY en wordt geweigerd"
-                    )
+                problem = _xml_part_problem(archive, part)
+                if problem is not None:
+                    table.problem(None, "", f"het Excel-bestand {problem} en wordt geweigerd")
                     return False
         except (zipfile.BadZipFile, OSError, EOFError, ValueError):
             table.problem(None, "", "het Excel-bestand is beschadigd (uitpakken mislukt)")
@@ -191,15 +216,42 @@ def _check_zip(table: Table, data: bytes) -> bool:
     return True
 
 
-def _has_dtd(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
-    tail = b""
+def _xml_encoding(head: bytes) -> str | None:
+    """The encoding of an XML part by XML 1.0 Appendix F; None when it is not XML."""
+    for signature, encoding in _XML_SIGNATURES:
+        if head.startswith(signature):
+            return encoding
+    stripped = head.lstrip()
+    if not stripped.startswith(b"<"):
+        return None
+    declared = _ENCODING_DECLARATION.match(stripped)
+    return "utf-8" if declared is None else declared.group(1).decode("ascii").lower()
+
+
+def _xml_part_problem(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> str | None:
+    """Why a part of the archive is refused: a DTD or entity in any encoding, or odd text.
+
+    Every part is looked at, whatever its name: the part is decoded as an XML
+    parser would (byte order mark, UTF-16, UTF-32, the declared encoding) before
+    DOCTYPE and ENTITY are looked for, so that no encoding hides them.
+    """
     with archive.open(part) as handle:
-        while chunk := handle.read(64 * 1024):
-            window = (tail + chunk).lower()
-            if any(marker in window for marker in _FORBIDDEN_IN_XML):
-                return True
-            tail = window[-16:]
-    return False
+        data = handle.read(MAX_XLSX_UNPACKED_BYTES + 1)
+    encoding = _xml_encoding(data[:256])
+    if encoding is None:
+        if part.filename.lower().endswith((".xml", ".rels")):
+            return f"bevat een onderdeel ({part.filename[:60]}) dat geen XML is"
+        return None  # pictures and other binary parts: no parser reads them as XML
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        return f"gebruikt een onbekende tekenset ({encoding})"
+    if not codec.startswith(("utf-8", "utf-16", "utf-32")) and codec not in _XML_ENCODINGS:
+        return f"gebruikt een ongebruikelijke tekenset ({encoding})"
+    text = data.decode(codec, errors="replace").lower()
+    if any(marker in text for marker in _FORBIDDEN_IN_XML):
+        return "bevat een DOCTYPE of ENTITY"
+    return None
 
 
 def _read_xlsx(source: str, data: bytes) -> Table:
@@ -210,8 +262,9 @@ def _read_xlsx(source: str, data: bytes) -> Table:
     import openpyxl  # noqa: PLC0415 - keeps the CSV path and the project file free of it
 
     try:
+        # data_only=False: a formula stays recognisable as a formula (never computed).
         workbook = openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=True, keep_links=False
+            io.BytesIO(data), read_only=True, data_only=False, keep_links=False
         )
     except Exception:  # noqa: BLE001 - openpyxl raises many types for a broken file
         table.problem(None, "", "het bestand kan niet als Excel-werkmap (.xlsx) worden gelezen")
@@ -225,7 +278,7 @@ def _read_xlsx(source: str, data: bytes) -> Table:
         if len(sheets) > 1:
             table.source = f"{source}, blad {sheet.title}"
         sheet.reset_dimensions()  # a declared A1:XFD1048576 must not pad every row
-        _fill_from_sheet(table, sheet.iter_rows(values_only=True))
+        _fill_from_sheet(table, sheet.iter_rows())
     except Exception:  # noqa: BLE001 - a broken sheet shows up only while reading rows
         table.rows.clear()
         table.problem(None, "", "het werkblad is beschadigd en kan niet worden gelezen")
@@ -240,12 +293,15 @@ def _fill_from_sheet(table: Table, rows: Iterable[tuple[object, ...]]) -> None:
         if number > MAX_ROWS + 1:
             table.problem(None, "", f"het werkblad heeft meer dan {MAX_ROWS} rijen")
             return
-        cells = [_xlsx_cell(value) for value in values]
+        cells = [_xlsx_cell(cell) for cell in values]
         if any(cell is not None and str(cell).strip() for cell in cells):
             table.rows.append((number, cells))
 
 
-def _xlsx_cell(value: object) -> Cell:
+def _xlsx_cell(cell: object) -> Cell:
+    value = getattr(cell, "value", None)
+    if getattr(cell, "data_type", None) == "f":
+        return Formula(str(value))
     if value is None or isinstance(value, str | int | float | bool | date | datetime):
         return value
     return str(value)

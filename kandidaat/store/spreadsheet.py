@@ -21,7 +21,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
@@ -29,7 +28,8 @@ from typing import TYPE_CHECKING
 
 from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.domain.nomination.model import Agent, Candidate, Gender, PostalAddress
-from kandidaat.store._tables import Cell, Table, read_table
+from kandidaat.domain.nomination.text_rules import LIMITS, postcode_problem, text_problem
+from kandidaat.store._tables import Cell, Formula, Table, read_table
 from kandidaat.store.errors import ProjectFileError, SpreadsheetError, SpreadsheetProblem
 
 if TYPE_CHECKING:
@@ -96,6 +96,20 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?")
 _POSTCODE = re.compile(r"([1-9]\d{3}) ?([A-Za-z]{2})")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _ADDRESS = ("postadres", "postcode", "plaats")
+_COLUMN_LIMITS = {
+    "voorvoegsel": LIMITS["prefix"],
+    "gemachtigde_voorvoegsel": LIMITS["prefix"],
+    "woonplaats": LIMITS["locality"],
+    "plaats": LIMITS["locality"],
+    "gemachtigde_plaats": LIMITS["locality"],
+    "postadres": LIMITS["street"],
+    "gemachtigde_postadres": LIMITS["street"],
+}
+"""Columns with a tighter limit than MAX_TEXT (ADR 0034)."""
+_FORMULA_ADVICE = (
+    "kandidaat rekent geen formules uit; typ de waarde zelf in de cel "
+    "(of kopieer de kolom en plak als waarden)"
+)
 _COMPOSED = ("postadres", "gemachtigde_postadres")
 _AGENT = (
     "gemachtigde_voorletters",
@@ -295,17 +309,18 @@ class _Row:
         return " ".join(part for part in (street, number) if part)
 
     def _text_of(self, column: str, cell: Cell, limit: int) -> str:
+        if isinstance(cell, Formula):
+            self.problem(column, f"bevat een formule ({_show(cell)}); {_FORMULA_ADVICE}")
+            return ""
         text = _cell_text(cell)
         if text is None:
             self.problem(column, f"{_show(cell)} is geen tekst")
             return ""
         if self.table.row_word == "regel" and text[:1] == "'" and _looks_like_formula(text):
             text = text[1:]  # our own export guards formulas with an apostrophe
-        if any(unicodedata.category(char) == "Cc" for char in text):
-            self.problem(column, "bevat een onzichtbaar stuurteken (zoals een tab of regeleinde)")
-            return ""
-        if len(text) > limit:
-            self.problem(column, f"is {len(text)} tekens lang; het maximum is {limit}")
+        problem = text_problem(text, min(limit, _COLUMN_LIMITS.get(column, limit)))
+        if problem is not None:
+            self.problem(column, problem)
             return ""
         return text
 
@@ -392,8 +407,9 @@ class _Row:
         if not text:
             return ""
         match = _POSTCODE.fullmatch(text.strip())
-        if match is None:
-            self.problem(column, f"'{text}' is geen Nederlandse postcode (zoals 1234 AB)")
+        problem = postcode_problem(text.strip())
+        if match is None or problem is not None:
+            self.problem(column, problem or f"'{text}' is geen Nederlandse postcode")
             return text
         return f"{match.group(1)} {match.group(2).upper()}"
 
@@ -435,6 +451,9 @@ def _blank(cell: Cell) -> bool:
 
 
 def _show(cell: Cell) -> str:
+    if isinstance(cell, Formula):
+        shown = cell.text if len(cell.text) <= 40 else f"{cell.text[:40]}..."
+        return f"de formule '{shown}'"
     if isinstance(cell, datetime | date):
         return f"de datum {cell:%d-%m-%Y}"
     return f"'{cell}'"
@@ -446,7 +465,7 @@ def _cell_text(cell: Cell) -> str | None:
         return ""
     if isinstance(cell, str):
         return cell.strip()
-    if isinstance(cell, bool | datetime | date):
+    if isinstance(cell, bool | datetime | date | Formula):
         return None
     if isinstance(cell, int):
         return str(cell)
@@ -461,6 +480,8 @@ def _date(cell: Cell) -> date | str:
         return cell.date()
     if isinstance(cell, date):
         return cell
+    if isinstance(cell, Formula):
+        return f"bevat een formule ({_show(cell)}); {_FORMULA_ADVICE}"
     if not isinstance(cell, str):
         return (
             f"{_show(cell)} is een getal en geen datum; maak de kolom op als datum "

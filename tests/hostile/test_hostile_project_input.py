@@ -381,3 +381,118 @@ def test_a_control_character_in_a_name_is_refused_by_the_project_and_nothing_cha
         ):
             project.put_candidate(hostile)
         assert project.load().candidates[0] == person
+
+
+# -- spreadsheets ----------------------------------------------------------------------------
+
+
+def _workbook(path: Path, rows: list[list[object]]) -> Path:
+    from openpyxl import Workbook  # noqa: PLC0415 - only these tests build workbooks
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def _replace_part(path: Path, name: str, content: bytes) -> None:
+    import zipfile  # noqa: PLC0415
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    assert name in parts, f"openpyxl wrote no {name}; parts: {sorted(parts)}"
+    parts[name] = content
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+
+
+_SHEET_WITH_ENTITY = (
+    '<?xml version="1.0" encoding="UTF-16"?>\n'
+    '<!DOCTYPE worksheet [<!ENTITY naam "Geheim">]>\n'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    "<sheetData>"
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>voorletters</t></is></c>'
+    '<c r="B1" t="inlineStr"><is><t>achternaam</t></is></c></row>'
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>J.</t></is></c>'
+    '<c r="B2" t="inlineStr"><is><t>&naam;</t></is></c></row>'
+    "</sheetData></worksheet>"
+)
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.encode("utf-16"),  # with byte order mark
+        lambda text: text.encode("utf-16-le"),  # without: XML 1.0 Appendix F
+        lambda text: text.replace("UTF-16", "UTF-32").encode("utf-32"),
+        lambda text: text.replace("UTF-16", "UTF-8").encode("utf-8-sig"),
+    ],
+    ids=["utf-16-bom", "utf-16-le", "utf-32", "utf-8-bom"],
+)
+def test_an_xlsx_sheet_with_an_entity_is_refused_in_any_encoding(tmp_path: Path, encode) -> None:
+    from kandidaat.store.spreadsheet import read_candidates  # noqa: PLC0415
+
+    path = _workbook(tmp_path / "entiteit.xlsx", [["voorletters", "achternaam"], ["J.", "Jansen"]])
+    _replace_part(path, "xl/worksheets/sheet1.xml", encode(_SHEET_WITH_ENTITY))
+    result = read_candidates(path)
+    assert not result.candidates
+    messages = [str(problem) for problem in result.problems]
+    assert messages == [
+        "entiteit.xlsx: het Excel-bestand bevat een DOCTYPE of ENTITY en wordt geweigerd"
+    ]
+
+
+def test_a_formula_cell_in_an_xlsx_says_it_is_a_formula_and_must_be_typed(tmp_path: Path) -> None:
+    from kandidaat.store.spreadsheet import read_candidates  # noqa: PLC0415
+
+    path = _workbook(
+        tmp_path / "formule.xlsx",
+        [["voorletters", "achternaam", "woonplaats"], ["J.", '=CONCAT("Jan";"sen")', "Assen"]],
+    )
+    result = read_candidates(path)
+    assert not result.candidates
+    [problem] = [str(problem) for problem in result.problems]
+    assert problem.startswith("formule.xlsx, rij 2, kolom achternaam: bevat een formule")
+    assert "typ de waarde zelf in" in problem
+
+
+@pytest.mark.parametrize(
+    ("last_name", "expected"),
+    [
+        ("Jan\x1bsen", "teken 4 is een stuurteken (ESC)"),
+        ("Jansen\x7f", "teken 7 is een stuurteken (U+007F)"),
+        ("J" * 201, "is te lang: 201 tekens, ten hoogste 200"),
+    ],
+)
+def test_a_hostile_name_in_a_csv_is_named_with_row_column_and_position(
+    tmp_path: Path, last_name: str, expected: str
+) -> None:
+    from kandidaat.store.spreadsheet import read_candidates  # noqa: PLC0415
+
+    path = tmp_path / "kandidaten.csv"
+    path.write_text(f"voorletters;achternaam\nJ.;{last_name}\n", encoding="utf-8")
+    result = read_candidates(path)
+    assert not result.candidates
+    assert [str(p) for p in result.problems] == [
+        f"kandidaten.csv, regel 2, kolom achternaam: {expected}"
+    ]
+
+
+def test_a_postcode_with_letters_postnl_never_issues_is_refused_in_a_csv(tmp_path: Path) -> None:
+    from kandidaat.store.spreadsheet import read_candidates  # noqa: PLC0415
+
+    path = tmp_path / "kandidaten.csv"
+    path.write_text(
+        "voorletters;achternaam;postadres;postcode;plaats\nJ.;Jansen;Markt 1;1234 SS;Assen\n",
+        encoding="utf-8",
+    )
+    result = read_candidates(path)
+    expected = (
+        "kandidaten.csv, regel 2, kolom postcode: '1234 SS' is geen Nederlandse postcode: "
+        "SA, SD en SS komen niet voor"
+    )
+    assert [str(p) for p in result.problems] == [expected]

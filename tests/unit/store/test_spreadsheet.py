@@ -193,7 +193,7 @@ def test_every_problem_of_every_row_is_reported_at_once_and_nobody_is_imported(t
         ),
         "5, kolom bsn: '123' is geen BSN: een BSN heeft 9 cijfers",
         "6, kolom bsn: '111222334' is geen geldig BSN (de elfproef klopt niet)",
-        "6, kolom postcode: '1234' is geen Nederlandse postcode (zoals 1234 AB)",
+        "6, kolom postcode: '1234' is geen Nederlandse postcode: vier cijfers (niet beginnend met 0) en twee letters, zoals 1234 AB",
         "6, kolom plaats: is leeg; vul postadres, postcode en plaats alle drie in of geen",
         "8, kolom geboortedatum: '31-02-1980' is geen bestaande datum",
         f"8, kolom gemachtigde_voorletters: {agent}",
@@ -276,17 +276,14 @@ def test_the_same_person_twice_in_one_file_is_refused(tmp_path):
 def test_a_300_character_name_is_refused_with_its_length(tmp_path):
     path = write(tmp_path, f"voorletters;achternaam\nJ.;{'a' * 300}\n")
     assert problems(path) == [
-        "kandidaten.csv, regel 2, kolom achternaam: is 300 tekens lang; het maximum is 200"
+        "kandidaten.csv, regel 2, kolom achternaam: is te lang: 300 tekens, ten hoogste 200"
     ]
 
 
 def test_a_line_break_inside_a_quoted_field_is_refused(tmp_path):
     path = write(tmp_path, 'voorletters;achternaam\nJ.;"Dam\nvan"\nK.;Kok\n')
     assert problems(path) == [
-        (
-            "kandidaten.csv, regel 2, kolom achternaam: bevat een onzichtbaar stuurteken "
-            "(zoals een tab of regeleinde)"
-        )
+        "kandidaten.csv, regel 2, kolom achternaam: teken 4 is een stuurteken (LF)"
     ]
 
 

@@ -20,7 +20,9 @@ WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
 
 
 def _text(min_size: int = 0, max_size: int = 150) -> st.SearchStrategy[str]:
-    characters = st.characters(blacklist_categories=("Cc", "Cs"))
+    # What a person can type: no control characters, surrogates, unassigned code
+    # points, non-characters or format characters (refused at input, ADR 0034).
+    characters = st.characters(blacklist_categories=("Cc", "Cs", "Cn", "Cf"))
     return (
         st.text(characters, min_size=min_size, max_size=max_size)
         .map(str.strip)
@@ -40,23 +42,25 @@ def _bsn(draw: st.DrawFn) -> str:
 _postcode = st.builds(
     lambda number, letters: f"{number} {letters}",
     st.integers(1000, 9999),
-    st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=2),
+    st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=2).filter(
+        lambda letters: letters not in {"SA", "SD", "SS"}  # never issued by PostNL
+    ),
 )
-_address = st.builds(PostalAddress, _text(1), _postcode, _text(1), st.just("NL"))
+_address = st.builds(PostalAddress, _text(1, 80), _postcode, _text(1, 80), st.just("NL"))
 _candidate = st.builds(
     Candidate,
     key=st.just(""),
     initials=_text(1, 20),
     last_name=_text(1),
-    prefix=_text(),
+    prefix=_text(max_size=10),
     first_name=_text(),
     gender=st.none() | st.sampled_from(Gender),
     date_of_birth=st.none() | st.dates(date(1900, 1, 1), TODAY),
-    locality=_text(),
+    locality=_text(max_size=80),
     country_code=st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=2),
     bsn=_bsn(),
     correspondence=st.none() | _address,
-    agent=st.none() | st.builds(Agent, _text(1, 20), _text(1), _text(), _address),
+    agent=st.none() | st.builds(Agent, _text(1, 20), _text(1), _text(max_size=10), _address),
 )
 
 
