@@ -165,7 +165,9 @@ def nominations(draw: st.DrawFn) -> Nomination:
     )
     keys = draw(st.lists(st.text(alphabet=_chars, min_size=1, max_size=8), unique=True, max_size=6))
     candidates = tuple(draw(_candidate(key)) for key in keys)
-    list_keys = draw(st.lists(st.text(alphabet=_chars, min_size=1, max_size=8), unique=True, max_size=3))
+    list_keys = draw(
+        st.lists(st.text(alphabet=_chars, min_size=1, max_size=8), unique=True, max_size=3)
+    )
     lists = tuple(
         CandidateList(
             key=key,

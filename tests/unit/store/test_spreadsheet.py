@@ -193,7 +193,10 @@ def test_every_problem_of_every_row_is_reported_at_once_and_nobody_is_imported(t
         ),
         "5, kolom bsn: '123' is geen BSN: een BSN heeft 9 cijfers",
         "6, kolom bsn: '111222334' is geen geldig BSN (de elfproef klopt niet)",
-        "6, kolom postcode: '1234' is geen Nederlandse postcode: vier cijfers (niet beginnend met 0) en twee letters, zoals 1234 AB",
+        (
+            "6, kolom postcode: '1234' is geen Nederlandse postcode: vier cijfers "
+            "(niet beginnend met 0) en twee letters, zoals 1234 AB"
+        ),
         "6, kolom plaats: is leeg; vul postadres, postcode en plaats alle drie in of geen",
         "8, kolom geboortedatum: '31-02-1980' is geen bestaande datum",
         f"8, kolom gemachtigde_voorletters: {agent}",
