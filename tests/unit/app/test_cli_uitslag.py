@@ -379,3 +379,62 @@ def test_a_tie_for_the_last_seat_asks_for_a_lot_and_the_answer_replays(
     code, document = _run_json([str(path), "--zetels", "1", "--lot", "2"], capsys)
     assert code == 1  # a result, with the finding that candidates are not named
     assert {item["number"]: item["seats"] for item in document["lists"]} == {1: 0, 2: 1}
+
+
+TK2023 = "eml_nl/samples/TK2023"
+
+
+def test_the_number_of_seats_comes_from_the_110a(
+    shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Kieswet art. C 1 / Grondwet art. 51: the Tweede Kamer has 150 seats; the
+    # TK2023 110a says so (MaxVotes/NumberOfPositions), no --zetels needed.
+    folder = shared_dir / TK2023
+    count = folder / "Telling_TK2023_gemeente_Aa_en_Hunze.eml.xml"
+    definition = folder / "Verkiezingsdefinitie_TK2023.eml.xml"
+    code, document = _run_json([str(count), str(definition)], capsys)
+    assert code == 1  # candidates cannot be named without the 230b
+    assert document["seats"] == 150
+
+
+def test_zetels_that_contradict_the_110a_are_refused(
+    shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = shared_dir / TK2023
+    count = folder / "Telling_TK2023_gemeente_Aa_en_Hunze.eml.xml"
+    definition = folder / "Verkiezingsdefinitie_TK2023.eml.xml"
+    assert main(["uitslag", str(count), str(definition), "--zetels", "149"]) == 2
+    assert "--zetels 149 verschilt van het aantal zetels 150" in capsys.readouterr().err
+
+
+def _as_kieskring(record: CountRecord, *extra: ReportingUnitCount) -> CountRecord:
+    assert record.total is not None
+    unit = ReportingUnitCount(
+        record.envelope.authority_id or "", record.envelope.authority_name, record.total
+    )
+    envelope = dataclasses.replace(record.envelope, message_id="510c", authority_id="HSB6")
+    return dataclasses.replace(record, envelope=envelope, units=(unit, *extra))
+
+
+def test_municipalities_that_add_up_to_their_510c_and_one_missing_from_it(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count = shared_dir / "eml_nl/samples/TK2025/Telling_TK2025_gemeente_West_Maas_en_Waal.eml.xml"
+    record = read_path(count)
+    assert isinstance(record, CountRecord)
+    assert record.total is not None
+    kieskring = tmp_path / "Telling_TK2025_kieskring_Nijmegen.eml.xml"
+    write_document(kieskring, build_counts(_as_kieskring(record)))
+    code, document = _run_json([str(count), str(kieskring), "--zetels", "150"], capsys)
+    assert document["level"] == "510c"
+    assert document["differences"] == []
+    missing = ReportingUnitCount("HSB6::0268", "Nijmegen", record.total)
+    write_document(kieskring, build_counts(_as_kieskring(record, missing)))
+    code, document = _run_json([str(count), str(kieskring), "--zetels", "150"], capsys)
+    assert code == 1
+    assert any("gemeente Nijmegen (0268) ontbreekt" in f for f in document["findings"])
+    # Its total still equals the 510b's, so no difference between the levels, but
+    # its own reporting units (twice the 510b) no longer add up to that total.
+    assert document["differences"] == []
+    own = [f for f in document["findings"] if f.startswith(kieskring.name)]
+    assert own, document["findings"]
