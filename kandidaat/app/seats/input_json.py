@@ -11,10 +11,29 @@ from dataclasses import dataclass
 from typing import Any
 
 from kandidaat.domain.errors import InputError
+from kandidaat.domain.nomination.text_rules import MAX_SEATS
 from kandidaat.domain.seats import Body, Candidate, Contest, PartyList, SubList
 from kandidaat.domain.seats.eerste_kamer import stemwaarde, weighted_votes
 
 BODIES = ", ".join(body.value for body in Body)
+MAX_COUNT = 10**9
+"""Largest vote count, inhabitant count or number accepted: far above any electorate."""
+MAX_DIGITS = 10
+"""A JSON integer with more digits is refused before int() (which fails beyond 4300)."""
+MAX_CANDIDATES = 1_000
+"""Most candidates or positions on one list: far above the 80 of Kieswet art. H 6 lid 2."""
+MAX_NAME = 200
+"""Longest name of a contest or candidate (as the project's names, ADR 0034)."""
+
+
+class _NumberTooLongError(ValueError):
+    """A JSON integer literal with more than :data:`MAX_DIGITS` digits."""
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _NumberTooLongError(text[:20])
+    return int(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +51,12 @@ def parse_text(text: str, source: str) -> SeatsInput:
         InputError: malformed JSON or a field that does not fit (Dutch message).
     """
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_bounded_int)
+    except _NumberTooLongError as error:
+        raise InputError(
+            f"{source}: het getal {error}... heeft meer dan {MAX_DIGITS} cijfers; "
+            f"ten hoogste {MAX_COUNT} is toegestaan"
+        ) from None
     except json.JSONDecodeError as error:
         raise InputError(
             f"{source}, regel {error.lineno}, kolom {error.colno}: dit is geen geldige JSON"
@@ -59,7 +83,7 @@ def parse_document(data: object) -> SeatsInput:
     if body_text not in {body.value for body in Body}:
         raise InputError(f"veld 'body': onbekend orgaan {body_text!r} (kies uit: {BODIES})")
     body = Body(body_text)
-    seats = _integer(data, "seats", "seats", minimum=1)
+    seats = _integer(data, "seats", "seats", minimum=1, maximum=MAX_SEATS)
     weights = _province_weights(data) if body is Body.EK else {}
     raw_lists = data.get("lists")
     if not isinstance(raw_lists, list) or not raw_lists:
@@ -72,6 +96,8 @@ def parse_document(data: object) -> SeatsInput:
     name = data.get("name", "")
     if not isinstance(name, str):
         raise InputError("veld 'name' moet tekst zijn")
+    if len(name) > MAX_NAME:
+        raise InputError(f"veld 'name' is te lang: {len(name)} tekens, ten hoogste {MAX_NAME}")
     return SeatsInput(Contest(body=body, seats=seats, lists=lists, name=name), answers)
 
 
@@ -79,25 +105,30 @@ def _is_integer(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _integer(obj: dict[str, Any], key: str, where: str, *, minimum: int = 0) -> int:
+def _integer(
+    obj: dict[str, Any], key: str, where: str, *, minimum: int = 0, maximum: int = MAX_COUNT
+) -> int:
     if key not in obj:
         raise InputError(f"veld '{where}' ontbreekt")
     value = obj[key]
     if not _is_integer(value):
-        raise InputError(f"veld '{where}' moet een geheel getal zijn, niet {json.dumps(value)}")
+        shown = json.dumps(value)[:40]
+        raise InputError(f"veld '{where}' moet een geheel getal zijn, niet {shown}")
     if value < minimum:
         if minimum == 1:
             raise InputError(f"veld '{where}' moet minstens 1 zijn, niet {value}")
         raise InputError(f"veld '{where}' kan niet negatief zijn ({value})")
+    if value > maximum:
+        raise InputError(f"veld '{where}' is {value}; ten hoogste {maximum} is toegestaan")
     result: int = value
     return result
 
 
 def _lot(value: object, where: str) -> int:
-    if not _is_integer(value):
+    if not _is_integer(value) or not 0 <= value <= MAX_COUNT:  # type: ignore[operator]
         raise InputError(
             f"veld '{where}': een lotingsuitslag is een lijst- of kandidaatnummer, "
-            f"niet {json.dumps(value)}"
+            f"niet {json.dumps(value)[:40]}"
         )
     result: int = value  # type: ignore[assignment]
     return result
@@ -115,7 +146,9 @@ def _party_list(entry: object, where: str, weights: dict[str, int]) -> PartyList
     candidates = _candidates(entry.get("candidates"), where, weights)
     if candidates is None:
         votes = _votes(entry, where, weights)
-        count = _integer(entry, "candidate_count", f"{where}.candidate_count")
+        count = _integer(
+            entry, "candidate_count", f"{where}.candidate_count", maximum=MAX_CANDIDATES
+        )
         deceased = entry.get("deceased", [])
         if not isinstance(deceased, list) or not all(_is_integer(p) for p in deceased):
             raise InputError(f"veld '{where}.deceased' moet een lijst van kandidaatnummers zijn")
@@ -130,8 +163,9 @@ def _party_list(entry: object, where: str, weights: dict[str, int]) -> PartyList
             f"tellen op tot {candidate_total}"
         )
     if "candidate_count" in entry and entry["candidate_count"] != len(candidates):
+        given = str(entry["candidate_count"])[:20]
         raise InputError(
-            f"'{where}' (lijst {number}): 'candidate_count' is {entry['candidate_count']}, maar "
+            f"'{where}' (lijst {number}): 'candidate_count' is {given}, maar "
             f"er staan {len(candidates)} kandidaten in 'candidates'"
         )
     return PartyList(number, name, votes, candidates=candidates, candidate_count=len(candidates))
@@ -154,8 +188,10 @@ def _weighted(per_province: object, where: str, weights: dict[str, int]) -> int:
     if not isinstance(per_province, dict):
         raise InputError(f"veld '{where}' moet per provincie het aantal stemmen geven")
     for province, votes in per_province.items():
-        if not _is_integer(votes) or votes < 0:
-            raise InputError(f"veld '{where}.{province}' moet een geheel getal >= 0 zijn")
+        if not _is_integer(votes) or not 0 <= votes <= MAX_COUNT:
+            raise InputError(
+                f"veld '{where}.{province}' moet een geheel getal van 0 tot en met {MAX_COUNT} zijn"
+            )
     try:
         return weighted_votes(per_province, weights)
     except InputError as error:
@@ -172,7 +208,7 @@ def _candidates(raw: object, where: str, weights: dict[str, int]) -> tuple[Candi
         here = f"{where}.candidates[{index}]"
         if not isinstance(item, dict):
             raise InputError(f"'{here}' moet een JSON-object zijn")
-        position = _integer(item, "position", f"{here}.position", minimum=1)
+        position = _integer(item, "position", f"{here}.position", minimum=1, maximum=MAX_CANDIDATES)
         name = item.get("name", f"kandidaat {position}")
         deceased = item.get("deceased", False)
         key = item.get("id", "")

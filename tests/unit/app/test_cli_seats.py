@@ -469,3 +469,74 @@ def test_the_report_explains_the_seats_inside_a_lijstengroep(
     assert "groep 1, lijst 2 krijgt een zetel met het grootste overschot 250 [P 12]" in out
     assert "groep 1, lijst 2 levert de laatst toegekende zetel in [P 16 lid 2]" in out
     assert "lijst 1, deellijst 2: geen zetel" in out
+
+
+def _huge_votes_file(tmp_path: Path, digits: int) -> Path:
+    path = tmp_path / "groot.json"
+    path.write_text(
+        '{"body": "GR", "seats": 9, "lists": [{"number": 1, "candidate_count": 3, '
+        f'"votes": {"9" * digits}}}]}}',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("digits", [11, 4301, 100_000])
+def test_a_vote_count_with_thousands_of_digits_is_refused_in_dutch_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], digits: int
+) -> None:
+    # int() refuses more than 4300 digits with an English ValueError (CPython's limit).
+    path = _huge_votes_file(tmp_path, digits)
+    code, out, err = _run(capsys, "seats", str(path))
+    assert code == 2
+    assert out == ""
+    assert "groot.json: het getal 9999" in err
+    assert "meer dan 10 cijfers" in err
+    assert len(err) < 300
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {
+                "body": "TK",
+                "seats": 151,
+                "lists": [{"number": 1, "votes": 5, "candidate_count": 1}],
+            },
+            "veld 'seats' is 151; ten hoogste 150 is toegestaan",
+        ),
+        (
+            {
+                "body": "GR",
+                "seats": 9,
+                "lists": [{"number": 1, "votes": 1_000_000_001, "candidate_count": 1}],
+            },
+            "veld 'lists[0].votes' is 1000000001; ten hoogste 1000000000 is toegestaan",
+        ),
+        (
+            {
+                "body": "GR",
+                "seats": 9,
+                "lists": [{"number": 1, "votes": 5, "candidate_count": 5000}],
+            },
+            "veld 'lists[0].candidate_count' is 5000; ten hoogste 1000 is toegestaan",
+        ),
+        (
+            {
+                "body": "GR",
+                "seats": 9,
+                "lists": [{"number": 1, "votes": 5, "candidate_count": 1}],
+                "lots": [10**10 - 1],
+            },
+            "veld 'lots[0]': een lotingsuitslag is een lijst- of kandidaatnummer",
+        ),
+    ],
+)
+def test_numbers_beyond_any_election_are_refused_naming_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: object, message: str
+) -> None:
+    path = _write(tmp_path, "invoer.json", data)
+    code, _, err = _run(capsys, "seats", str(path))
+    assert code == 2
+    assert message in err
