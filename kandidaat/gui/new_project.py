@@ -29,9 +29,11 @@ from kandidaat.app.editing.session import EditingSession
 from kandidaat.common.safe_names import readable_file_stem
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.nomination.deadlines import dutch_date
+from kandidaat.domain.nomination.election_calendar import next_election_day
 from kandidaat.domain.nomination.elections import builtin_elections, municipal_election
 from kandidaat.domain.nomination.model import (
     AppellationKind,
+    Body,
     CandidateList,
     Election,
     Nomination,
@@ -50,8 +52,6 @@ PROJECT_FILTER = f"kandidaat-project (*{SUFFIX})"
 FIRST_LIST = "lijst-1"
 MAX_NAME_BYTES = 240
 """The longest project file name (255 on most systems, less SQLite's "-journal")."""
-DEFAULT_MUNICIPAL_DATE = date(2026, 3, 18)
-"""Gemeenteraadsverkiezingen 2026 (Wednesday 18 March 2026)."""
 
 
 def existing_folder(directory: Path | None) -> Path:
@@ -75,16 +75,19 @@ class NewProjectDialog(QDialog):
         parent: QWidget | None = None,
         directory: Path | None = None,
         create: Callable[[Path, Nomination], EditingSession] = EditingSession.create,
+        today: date | None = None,
     ) -> None:
         """Build the dialog; new files go to ``directory`` (default: Documenten, if it exists).
 
         ``create`` makes the project file; when it fails the dialog stays open
-        with everything typed and shows the Dutch reason.
+        with everything typed and shows the Dutch reason. The proposed day of
+        the municipal election is the next ordinary one after ``today``.
         """
         super().__init__(parent)
         self.setWindowTitle("Nieuw project")
         self._directory = existing_folder(directory)
         self._create = create
+        self._today = today or date.today()  # noqa: DTZ011 - the user's own calendar day
         self._elections = builtin_elections()
         self.nomination: Nomination | None = None
         self.path: Path | None = None
@@ -171,7 +174,7 @@ class NewProjectDialog(QDialog):
         self.election_date.setObjectName("datum")
         self.election_date.setDisplayFormat("dd-MM-yyyy")
         self.election_date.setCalendarPopup(True)
-        default = DEFAULT_MUNICIPAL_DATE
+        default = next_election_day(Body.GR, self._today)
         self.election_date.setDate(QDate(default.year, default.month, default.day))
         municipal_form = QFormLayout()
         municipal_form.addRow("&Naam van de gemeente:", self.municipality)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSettings, Qt
@@ -102,3 +103,17 @@ def test_a_long_appellation_proposes_a_short_file_name(qtbot: QtBot, tmp_path: P
     assert name.endswith(".kandidaat")
     assert len(name) <= 60 + len(".kandidaat")
     assert name.startswith("Partij-LangLang")
+
+
+def test_the_proposed_election_day_is_the_next_ordinary_municipal_election(qtbot: QtBot) -> None:
+    # On 7 December 2026 the 2026 elections are over; the next gemeenteraad election:
+    # nomination day Monday 4 February 2030 (Kieswet F 1 lid 1: the Monday in 30 January -
+    # 5 February; 30 January 2030 is a Wednesday), election day 44 days later (J 1 lid 1):
+    # Wednesday 20 March 2030 (computed by hand).
+    dialog = NewProjectDialog(None, None, today=date(2026, 12, 7))
+    qtbot.addWidget(dialog)
+    assert dialog.election_date.date() == QDate(2030, 3, 20)
+    before = NewProjectDialog(None, None, today=date(2026, 1, 5))
+    qtbot.addWidget(before)
+    # Nomination day 2026 (Monday 2 February) is still ahead: 18 March 2026.
+    assert before.election_date.date() == QDate(2026, 3, 18)
