@@ -7,6 +7,12 @@ the checks and prints them, exports the EML 210 with its hash code and writes
 the documents the party prints and signs (folder ``documenten``). Then it
 computes the seat distribution and the elected candidates (17 seats) and
 prints the step-by-step report.
+
+The demo also leaves the inputs the README's examples use in the same folder:
+the candidate spreadsheet (``kandidaten_demodorp.csv``), the demo election
+(``zetels_demodorp.json``) and a contest that needs a lot
+(``zetels_loting.json``); the two JSON files are one line each, so they can be
+concatenated into JSON Lines for ``kandidaat seats --json -``.
 """
 
 from __future__ import annotations
@@ -22,21 +28,51 @@ from kandidaat.app.nomination.demo_party import DEFAULT_FOLDER, DemoRun, run_dem
 from kandidaat.app.seats.output_json import outcome_to_json
 from kandidaat.app.seats.report_text import render
 from kandidaat.app.seats.run import run_one
+from kandidaat.common.atomic import write_text_atomically
+from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.deadlines import dutch_date
 
 if TYPE_CHECKING:
     import argparse
 
 DEMO_ELECTION = "gr_demodorp_2026.json"
+LOT_EXAMPLE = "gr_lotdorp_loting.json"
+DEMO_CANDIDATES = "kandidaten_demodorp_vooruit.csv"
+EXAMPLE_FILES = {
+    "kandidaten_demodorp.csv": DEMO_CANDIDATES,
+    "zetels_demodorp.json": DEMO_ELECTION,
+    "zetels_loting.json": LOT_EXAMPLE,
+}
+"""The example inputs the demo writes into its folder: name there -> embedded file."""
+
+
+def _embedded_text(name: str) -> str:
+    return resources.files("kandidaat.app.demo_data").joinpath(name).read_text(encoding="utf-8")
+
+
+def write_example_inputs(folder: Path) -> tuple[Path, ...]:
+    """Write the README's example inputs into ``folder`` (atomically; JSON on one line).
+
+    Raises:
+        InputError: a file cannot be written.
+    """
+    written = []
+    for target, source in EXAMPLE_FILES.items():
+        text = _embedded_text(source)
+        if target.endswith(".json"):
+            text = json.dumps(json.loads(text), ensure_ascii=False, separators=(", ", ": "))
+        path = folder / target
+        try:
+            write_text_atomically(path, text.rstrip("\n") + "\n")
+        except OSError as error:
+            raise InputError(f"{path}: kan niet worden geschreven ({error.strerror})") from None
+        written.append(path)
+    return tuple(written)
 
 
 def demo_election_text() -> str:
     """The JSON of the demo election, as shipped inside the package."""
-    return (
-        resources.files("kandidaat.app.demo_data")
-        .joinpath(DEMO_ELECTION)
-        .read_text(encoding="utf-8")
-    )
+    return _embedded_text(DEMO_ELECTION)
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
@@ -111,6 +147,7 @@ def _party_json(party: DemoRun) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     """Make the demo party's project, check and export it; print the demo election's result."""
     party = run_demo_party(args.out)
+    examples = write_example_inputs(args.out)
     contest_run = run_one(demo_election_text(), DEMO_ELECTION)
     if contest_run.outcome is None or contest_run.seats_input is None:
         sys.stderr.write(f"fout: {contest_run.error}\n")
@@ -118,9 +155,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         document = outcome_to_json(contest_run.outcome)
         document["nomination"] = _party_json(party)
+        document["example_inputs"] = [str(path) for path in examples]
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(_party_text(party))
+        sys.stdout.write(
+            "Voorbeeldinvoer (zie README): " + ", ".join(str(p) for p in examples) + "\n\n"
+        )
         sys.stdout.write("kandidaat demo: zetelverdeling van de demoverkiezing\n\n")
         sys.stdout.write(render(contest_run.outcome, contest_run.seats_input.contest))
     return 0

@@ -104,3 +104,14 @@ def next_election_day(body: Body, today: date) -> date:
     if election - timedelta(days=DAYS_NOMINATION_TO_ELECTION) < today:
         election = ordinary_election_day(body, year + CYCLE_YEARS)
     return election
+
+
+if __name__ == "__main__":  # ``python -m ...election_calendar GR``: the date for examples
+    import sys
+
+    try:
+        _day = next_election_day(Body(sys.argv[1] if len(sys.argv) > 1 else "GR"), date.today())  # noqa: DTZ011
+    except (ValueError, InputError) as _error:
+        sys.stderr.write(f"fout: {getattr(_error, 'message', 'onbekend orgaan')}\n")
+        raise SystemExit(2) from None
+    sys.stdout.write(_day.isoformat() + "\n")
