@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.model import Candidate, Gender
+from kandidaat.domain.nomination.text_rules import LIMITS, check_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,6 +41,18 @@ CANDIDATE_FIELDS: tuple[tuple[str, str], ...] = (
     ("bsn", "BSN"),
 )
 """The candidate fields shown as table columns: (field name, Dutch column title)."""
+
+_FIELD_LIMITS = {
+    "last_name": LIMITS["last_name"],
+    "prefix": LIMITS["prefix"],
+    "initials": LIMITS["initials"],
+    "first_name": LIMITS["first_name"],
+    "locality": LIMITS["locality"],
+    "bsn": LIMITS["bsn"],
+    "settlement_areas": 10 * LIMITS["area"],
+}
+"""Maximum characters per typed field (ADR 0034); other fields are short by their rules."""
+_SHORT_FIELD = 20
 
 _DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
@@ -96,7 +109,8 @@ def with_candidate_text(candidate: Candidate, field: str, text: str) -> Candidat
     title = dict(CANDIDATE_FIELDS).get(field)
     if title is None:
         raise InputError(f"onbekend veld {field!r}")
-    what = f"{title.lower()} van {candidate.display_name}"
+    what = f"{title.lower()} van {candidate.display_name[:60]}"
+    check_text(what, text.strip(), _FIELD_LIMITS.get(field, _SHORT_FIELD))
     if field == "date_of_birth":
         return replace(candidate, date_of_birth=parse_date(text, what))
     if field == "gender":
@@ -105,6 +119,8 @@ def with_candidate_text(candidate: Candidate, field: str, text: str) -> Candidat
         return replace(candidate, lives_in_area=_yes_no(text, what))
     if field == "settlement_areas":
         areas = tuple(part.strip() for part in text.split(",") if part.strip())
+        for area in areas:
+            check_text(what, area, LIMITS["area"])
         return replace(candidate, settlement_areas=areas)
     value = text.strip()
     if field == "bsn":

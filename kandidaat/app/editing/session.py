@@ -18,7 +18,9 @@ from kandidaat.domain.nomination.checks import run_checks
 from kandidaat.domain.nomination.model import (
     Nomination,
 )
+from kandidaat.domain.nomination.text_rules import nomination_problems
 from kandidaat.store.project import ProjectFile
+from kandidaat.store.reasons import Action, os_reason
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -181,6 +183,7 @@ class EditingSession:
         after = edit.apply(before)
         if after == before:
             return before
+        _refuse_new_problems(before, after)
         self._commit(before, after)
         self._undo.append(UndoStep(edit.description, before, after))
         del self._undo[:-MAX_UNDO_STEPS]
@@ -274,9 +277,8 @@ class EditingSession:
         except OSError as error:
             self._reload()
             name = self.path.name if self.path else "het projectbestand"
-            raise InputError(
-                f"{name}: de wijziging kon niet worden bewaard ({error.strerror or error})"
-            ) from error
+            reason = os_reason(error, Action.WRITE_FILE)
+            raise InputError(f"{name}: de wijziging kon niet worden bewaard ({reason})") from error
         # The file decides the order of new lists and persons: show what is committed.
         self._nomination = self._store.load()
 
@@ -288,6 +290,28 @@ class EditingSession:
         self.revision += 1
         for listener in tuple(self._listeners):
             listener(self._nomination)
+
+
+_MAX_SHOWN_PROBLEMS = 5
+
+
+def _refuse_new_problems(before: Nomination, after: Nomination) -> None:
+    """Refuse an edit that brings text or numbers no document could hold (ADR 0034).
+
+    Only problems the edit adds count: a project made by an older version that
+    already holds such a value can still be edited (and repaired).
+
+    Raises:
+        InputError: every new problem, each naming its field; nothing is written.
+    """
+    known = set(nomination_problems(before))
+    new = [problem for problem in nomination_problems(after) if problem not in known]
+    if not new:
+        return
+    shown = new[:_MAX_SHOWN_PROBLEMS]
+    if len(new) > _MAX_SHOWN_PROBLEMS:
+        shown.append(f"en nog {len(new) - _MAX_SHOWN_PROBLEMS} andere")
+    raise InputError("niet bewaard: " + "; ".join(shown))
 
 
 def _new_key(prefix: str, taken: set[str]) -> str:

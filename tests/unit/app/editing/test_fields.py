@@ -81,3 +81,28 @@ def test_settlement_areas_are_typed_as_a_comma_separated_list() -> None:
     changed = with_candidate_text(JANSEN, "settlement_areas", "Utrecht, Zeist ,")
     assert changed.settlement_areas == ("Utrecht", "Zeist")
     assert candidate_text(changed, "settlement_areas") == "Utrecht, Zeist"
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "expected"),
+    [
+        (
+            "last_name",
+            "Jan\x1bsen",
+            r"achternaam van Jansen, P\.: teken 4 is een stuurteken \(ESC\)",
+        ),
+        (
+            "locality",
+            "Ut\x00recht",
+            r"woonplaats van Jansen, P\.: teken 3 is een stuurteken \(NUL\)",
+        ),
+        ("first_name", "Piet\ufffe", r"teken 5 is geen teken \(U\+FFFE\)"),
+        ("last_name", "J" * 201, "is te lang: 201 tekens, ten hoogste 200"),
+        ("prefix", "van der van", "is te lang: 11 tekens, ten hoogste 10"),
+    ],
+)
+def test_a_typed_control_character_or_too_long_text_names_field_and_position(
+    field: str, typed: str, expected: str
+) -> None:
+    with pytest.raises(InputError, match=expected):
+        with_candidate_text(JANSEN, field, typed)

@@ -189,3 +189,34 @@ def test_findings_are_computed_once_per_state_and_follow_every_edit(
     assert not any(
         f.candidate_key == "visser" and f.field == "date_of_birth" for f in session.findings()
     )
+
+
+def test_an_appellation_with_an_escape_character_is_refused_and_the_file_keeps_the_old_one(
+    session: EditingSession, project: Path
+) -> None:
+    old = session.nomination.party
+    hostile = replace(old, appellation="Utrecht\x1bse Burgers")
+    with pytest.raises(InputError, match=r"de aanduiding: teken 8 is een stuurteken \(ESC\)"):
+        session.apply(SetParty(hostile))
+    assert session.nomination.party == old
+    assert not session.can_undo
+    session.close()
+    assert reopened(project).party == old
+
+
+def test_an_appellation_of_200_characters_is_refused_before_any_document_is_made(
+    session: EditingSession,
+) -> None:
+    hostile = replace(session.nomination.party, appellation="U" * 200)
+    with pytest.raises(InputError, match="de aanduiding: is te lang: 200 tekens"):
+        session.apply(SetParty(hostile))
+
+
+def test_a_submitter_with_a_postcode_that_is_not_dutch_is_refused(
+    session: EditingSession,
+) -> None:
+    from kandidaat.domain.nomination.model import PostalAddress, Submitter  # noqa: PLC0415
+
+    submitter = Submitter("J.", "Visser", address=PostalAddress("Markt 1", "ABCDEF", "Utrecht"))
+    with pytest.raises(InputError, match="lijstinleveraar, postcode: 'ABCDEF' is geen Nederlandse"):
+        session.apply(SetParty(replace(session.nomination.party, submitter=submitter)))
