@@ -153,6 +153,36 @@ def _levels(files: ElectionFiles, run: ResultRun) -> CountTotals | None:
     return None
 
 
+NATIONAL_CATEGORIES = {"TK", "EP", "EK"}
+"""Elections whose result the centraal stembureau computes over several kieskringen."""
+
+
+def _coverage(files: ElectionFiles, run: ResultRun) -> None:
+    """Name the kieskringen of the 110a without a count, or say the coverage is unknown."""
+    if run.top_level == "510d" or run.election is None:
+        return
+    given = {count.contest_id for count in files.counts}
+    if files.definition is not None:
+        kieskringen = {
+            region.number: region.name
+            for region in files.definition[1].regions
+            if region.category == "KIESKRING" and region.number is not None
+        }
+        run.findings.extend(
+            f"kieskring {number} ({name}) van {files.definition[0]} heeft geen telling: de "
+            "uitslag telt alleen de gegeven kieskringen"
+            for number, name in sorted(kieskringen.items(), key=lambda item: int(item[0]))
+            if number not in given
+        )
+    elif run.election.category in NATIONAL_CATEGORIES:
+        run.findings.append(
+            f"een {run.election.category}-verkiezing telt over alle kieskringen: zonder de "
+            "totaaltelling (510d) of de verkiezingsdefinitie (110a) is niet na te gaan of alle "
+            "kieskringen en gemeenten zijn gegeven; dit is de uitslag van alleen de gegeven "
+            "tellingen"
+        )
+
+
 def _one_election(files: ElectionFiles, run: ResultRun) -> None:
     ids: dict[str, str] = {}
     for count in files.counts:
@@ -235,6 +265,7 @@ def compute(paths: Iterable[Path], seats: int | None = None, lots: Sequence[int]
         run.findings.extend(count.findings)
     _one_election(files, run)
     totals = _levels(files, run)
+    _coverage(files, run)
     number = _seats(files, seats, run)
     if run.errors or totals is None or number is None or run.election is None:
         return run
