@@ -25,7 +25,9 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         "H 3-2, H 4 per kieskring, H 9 per kandidaat, Y 13/Y 35 voor het Europees Parlement, "
         "de verklaring voorgenomen vestiging, een checklist), het EML 210-bestand en één "
         "PDF om alles in één keer te printen. Vindt de controle fouten, dan staat op elke "
-        "pagina 'CONCEPT - niet inleveren'. Uitgangscodes: 0 klaar om in te leveren, "
+        "pagina 'CONCEPT - niet inleveren'. Opnieuw maken vervangt alleen wat kandidaat "
+        "zelf schreef: bestanden die u in de map zet (zoals een ondertekende scan), blijven "
+        "staan. Uitgangscodes: 0 klaar om in te leveren, "
         "1 concept (fouten gevonden), 2 foute invoer.",
     )
     parser.add_argument("target", metavar="DOEL", type=Path, help="project of EML 210-bestand")
