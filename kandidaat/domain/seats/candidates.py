@@ -235,13 +235,9 @@ def elect_checked_list(
     if (seats == 0 and rules.ranking_kept_for_seatless_lists) or not votes or max(votes) < least:
         # Nobody above the threshold, or a list without seats that keeps its order
         # (P 19 lid 5): seats in list order (P 17), ranking unchanged.
+        # Positional: list number, seats, preferential, in list order, ranking.
         return ListElection(
-            list_number=list_number,
-            seats=seats,
-            preferential=(),
-            in_list_order=original[:seats],
-            ranking=original,
-            ranking_changed=False,
+            list_number, seats, (), original[:seats], original, ranking_changed=False
         )
     # Indices above the threshold, by votes descending; the stable sort keeps ties
     # in list order (P 15).
@@ -264,12 +260,13 @@ def elect_checked_list(
         # order (the usual case: the lijsttrekker): the elected are the first
         # ``seats`` of the list and the P 19 ranking is the list order itself.
         elected = min(len(chosen), seats)
+        # Positional: list number, seats, preferential, in list order, ranking.
         return ListElection(
-            list_number=list_number,
-            seats=seats,
-            preferential=original[:elected],
-            in_list_order=original[elected:seats],
-            ranking=original,
+            list_number,
+            seats,
+            original[:elected],
+            original[elected:seats],
+            original,
             ranking_changed=False,
         )
     if preferential is None:
