@@ -43,3 +43,23 @@ def test_the_demo_names_with_diacritics_survive_intact(
     assert sum(result["seats"].values()) == 17
     assert result["seats"]["5"] == 2
     assert result["elected"]["4"] == [1, 2, 4]
+
+
+def test_the_demo_leaves_the_inputs_the_readme_examples_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo"]) == 0
+    capsys.readouterr()
+    folder = tmp_path / "demo-uitvoer"
+    # Each JSON input is one line, so two can be concatenated into JSON Lines.
+    demo_line = (folder / "zetels_demodorp.json").read_text(encoding="utf-8")
+    lot_line = (folder / "zetels_loting.json").read_text(encoding="utf-8")
+    assert demo_line.count("\n") == 1
+    assert json.loads(demo_line)["seats"] == 17
+    assert "voorletters" in (folder / "kandidaten_demodorp.csv").read_text(encoding="utf-8")
+    # Lists 2 and 3 (180 votes each) tie for the last residual seat: quota 600/5 = 120,
+    # full seats 2 + 1 + 1, remainders 0, 60, 60 (hand computation, art. P 8).
+    assert main(["seats", str(folder / "zetels_loting.json")]) == 3
+    assert "Gelijk staan de lijsten 2, 3 met 60" in capsys.readouterr().out
+    assert main(["seats", str(folder / "zetels_loting.json"), "--lot", "2"]) == 0
+    assert json.loads(lot_line)["lists"][1]["votes"] == 180
