@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from kandidaat.store.errors import SpreadsheetProblem
+from kandidaat.store.reasons import Action, os_reason
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -102,13 +103,17 @@ def _read_bytes(path: Path) -> bytes | str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return f"het bestand is te groot ({size // (1024 * 1024)} MB)"
-        return path.read_bytes()
+        with path.open("rb") as handle:  # read at most the limit, even if the file grows
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            return f"het bestand is te groot (meer dan {MAX_FILE_BYTES // (1024 * 1024)} MB)"
     except FileNotFoundError:
         return "het bestand bestaat niet"
     except IsADirectoryError:
         return "dit is een map, geen bestand"
     except OSError as error:
-        return f"het bestand kan niet worden gelezen ({error.strerror})"
+        return f"het bestand kan niet worden gelezen ({os_reason(error, Action.READ_FILE)})"
+    return data
 
 
 def _failed(source: str, message: str, row_word: str = "regel") -> Table:

@@ -31,6 +31,7 @@ from kandidaat.domain.nomination.model import Agent, Candidate, Gender, PostalAd
 from kandidaat.domain.nomination.text_rules import LIMITS, postcode_problem, text_problem
 from kandidaat.store._tables import Cell, Formula, Table, read_table
 from kandidaat.store.errors import ProjectFileError, SpreadsheetError, SpreadsheetProblem
+from kandidaat.store.reasons import Action, os_reason
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -669,7 +670,9 @@ def write_candidates(path: Path, candidates: Sequence[Candidate]) -> None:
         write_bytes_atomically(path, data)
     except OSError as error:
         raise ProjectFileError(
-            path, f"kan niet worden geschreven ({error.strerror}); er is niets veranderd"
+            path,
+            f"kan niet worden geschreven ({os_reason(error, Action.WRITE_FILE)}); "
+            "er is niets veranderd",
         ) from error
 
 

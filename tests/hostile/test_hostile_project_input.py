@@ -496,3 +496,26 @@ def test_a_postcode_with_letters_postnl_never_issues_is_refused_in_a_csv(tmp_pat
         "SA, SD en SS komen niet voor"
     )
     assert [str(p) for p in result.problems] == [expected]
+
+
+def test_an_unreadable_spreadsheet_says_reading_was_refused_in_dutch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kandidaat.store.spreadsheet import read_candidates  # noqa: PLC0415
+
+    path = tmp_path / "kandidaten.csv"
+    path.write_text("voorletters;achternaam\nJ.;Jansen\n", encoding="utf-8")
+    real_open = Path.open
+
+    def refuse(self: Path, *args, **kwargs):
+        if self == path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = read_candidates(path)
+    expected = (
+        "kandidaten.csv: het bestand kan niet worden gelezen "
+        "(geen toestemming om het bestand te lezen)"
+    )
+    assert [str(p) for p in result.problems] == [expected]
