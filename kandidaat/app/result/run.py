@@ -15,7 +15,12 @@ from kandidaat.app.result.files import CountFile, ElectionFiles, read_files
 from kandidaat.domain.election import CandidateListsRecord, ElectionIdentifier
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.result.compare import Difference, compare_levels
-from kandidaat.domain.result.contest import Conversion, body_for, to_contest
+from kandidaat.domain.result.contest import (
+    Conversion,
+    body_for,
+    to_contest,
+    to_kieskring_contest,
+)
 from kandidaat.domain.result.totals import CountTotals, add_totals
 from kandidaat.domain.seats import Completed, Outcome, allocate
 
@@ -225,6 +230,30 @@ def _seats(files: ElectionFiles, seats: int | None, run: ResultRun) -> int | Non
     return seats
 
 
+def _per_kieskring(files: ElectionFiles, run: ResultRun) -> dict[str, CountTotals] | None:
+    """The totals per kieskring when counts and 230b of several kieskringen are given.
+
+    Only from 510b or 510c (their candidates are known by list position); a 510d
+    of a multi-kieskring election knows them by ShortCode.
+    """
+    if run.top_level == "510b":
+        sums = dict(files.municipal_sums)
+    elif run.top_level == "510c":
+        sums = {k.contest_id: k.totals for k in files.level("510c") if k.totals is not None}
+    else:
+        return None
+    lists = [lists for _, lists in files.candidate_lists]
+    kieskringen = set(sums) | {item.contest_id for item in lists}
+    if len(kieskringen) < 2 or not all(k.isascii() and k.isdigit() for k in kieskringen):
+        return None
+    if len({item.contest_id for item in lists}) != len(lists):
+        run.errors.append(
+            "de kandidatenlijsten (230b) van een kieskring zijn meer dan eens gegeven"
+        )
+        return None
+    return sums
+
+
 def _candidate_lists(
     files: ElectionFiles, totals: CountTotals, run: ResultRun
 ) -> CandidateListsRecord | None:
@@ -275,11 +304,20 @@ def compute(paths: Iterable[Path], seats: int | None = None, lots: Sequence[int]
     except KandidaatError as error:
         run.errors.append(error.message)
         return run
-    lists = _candidate_lists(files, totals, run)
-    run.candidate_lists = lists
     run.created = max((count.created for count in files.counts), default="")
     name = run.election.domain_name or run.election.name
-    run.conversion = to_contest(body, number, totals, lists, name)
+    per_kieskring = _per_kieskring(files, run)
+    if per_kieskring is not None:
+        usable = {
+            lists.contest_id: lists
+            for _, lists in files.candidate_lists
+            if lists.election.id == run.election.id
+        }
+        run.conversion = to_kieskring_contest(body, number, per_kieskring, usable, name)
+    else:
+        lists = _candidate_lists(files, totals, run)
+        run.candidate_lists = lists
+        run.conversion = to_contest(body, number, totals, lists, name)
     run.findings.extend(run.conversion.findings)
     try:
         run.outcome = allocate(run.conversion.contest, lots)

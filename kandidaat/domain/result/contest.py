@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.errors import InputError
-from kandidaat.domain.seats import Body, Candidate, Contest, PartyList
+from kandidaat.domain.seats import Body, Candidate, Contest, PartyList, SubList
 
 if TYPE_CHECKING:
     from kandidaat.domain.election import AffiliationRecord, CandidateListsRecord
@@ -142,3 +142,125 @@ def _named_list(item: ListTotal, affiliation: AffiliationRecord) -> PartyList:
 def _unnamed_list(item: ListTotal) -> PartyList:
     count = max(len(item.candidates), len(item.by_short_code))
     return PartyList(item.number, item.name, item.votes, candidate_count=count)
+
+
+def _kieskring_number(contest_id: str) -> int | None:
+    return int(contest_id) if contest_id.isascii() and contest_id.isdigit() else None
+
+
+def to_kieskring_contest(
+    body: Body,
+    seats: int,
+    per_kieskring: dict[str, CountTotals],
+    candidate_lists: dict[str, CandidateListsRecord],
+    name: str = "",
+) -> Conversion:
+    """The contest of a multi-kieskring election from the totals and 230b per kieskring.
+
+    Kieswet art. P 2 (versie 2026): identical lists with the same appellation in
+    several kieskringen (a stel gelijkluidende lijsten) count as one list, their
+    list and candidate votes added up; art. P 3: lists with the same appellation
+    that differ form a lijstengroep, one list for the seats, divided over its
+    lists by P 12 - P 16 in the engine. The appellation is known by its list
+    number, the same in every kieskring. A person on several lists of a group is
+    known by his name as the 230b writes it.
+    """
+    findings: list[str] = []
+    missing = sorted(set(per_kieskring) - set(candidate_lists))
+    findings.extend(
+        f"kieskring {k}: de telling is gegeven maar de kandidatenlijsten (230b) niet"
+        for k in missing
+    )
+    bad = [k for k in per_kieskring if _kieskring_number(k) is None]
+    findings.extend(f"kieskring {k!r}: geen kieskringnummer" for k in bad)
+    numbers = sorted({item.number for totals in per_kieskring.values() for item in totals.lists})
+    lists: list[PartyList] = []
+    for number in numbers:
+        party, problems = _group_list(number, per_kieskring, candidate_lists)
+        findings.extend(problems)
+        lists.append(party)
+    if findings:
+        total = _summed_unnamed(numbers, per_kieskring)
+        return Conversion(Contest(body, seats, total, name), tuple(findings), named=False)
+    return Conversion(Contest(body, seats, tuple(lists), name), (), named=True)
+
+
+def _summed_unnamed(
+    numbers: list[int], per_kieskring: dict[str, CountTotals]
+) -> tuple[PartyList, ...]:
+    result = []
+    for number in numbers:
+        items = [t.list_by_number(number) for t in per_kieskring.values()]
+        present = [i for i in items if i is not None]
+        count = max(max(len(i.candidates), len(i.by_short_code)) for i in present)
+        result.append(
+            PartyList(
+                number,
+                present[0].name,
+                sum(i.votes for i in present),
+                candidate_count=count,
+            )
+        )
+    return tuple(result)
+
+
+def _group_list(
+    number: int,
+    per_kieskring: dict[str, CountTotals],
+    candidate_lists: dict[str, CandidateListsRecord],
+) -> tuple[PartyList, list[str]]:
+    problems: list[str] = []
+    stellen: dict[tuple[str, ...], list[tuple[int, ListTotal, AffiliationRecord]]] = {}
+    name = ""
+    for kieskring, totals in sorted(per_kieskring.items()):
+        item = totals.list_by_number(number)
+        records = candidate_lists.get(kieskring)
+        kieskring_number = _kieskring_number(kieskring)
+        if item is None or records is None or kieskring_number is None:
+            continue
+        affiliation = next((a for a in records.affiliations if a.number == number), None)
+        if affiliation is None:
+            problems.append(
+                f"kieskring {kieskring}: lijst {number} ({item.name}) staat niet op de "
+                "kandidatenlijsten van die kieskring"
+            )
+            continue
+        problems.extend(
+            f"kieskring {kieskring}: {p}" for p in _candidate_problems(item, affiliation)
+        )
+        name = name or affiliation.name or item.name
+        key = tuple(
+            c.display_name for c in sorted(affiliation.candidates, key=lambda c: c.position)
+        )
+        stellen.setdefault(key, []).append((kieskring_number, item, affiliation))
+    if problems or not stellen:
+        return PartyList(number, name, 0), problems
+    sublists = []
+    ordered = sorted(stellen.values(), key=lambda members: min(k for k, _, _ in members))
+    for index, members in enumerate(ordered, 1):
+        votes: dict[int, int] = {}
+        for _, item, _ in members:
+            for position, count in item.candidates:
+                votes[position] = votes.get(position, 0) + count
+        affiliation = members[0][2]
+        candidates = tuple(
+            Candidate(
+                position=record.position,
+                name=record.display_name,
+                votes=votes.get(record.position, 0),
+                key=record.display_name,
+            )
+            for record in sorted(affiliation.candidates, key=lambda c: c.position)
+        )
+        sublists.append(
+            SubList(
+                number=index,
+                kieskringen=tuple(sorted(k for k, _, _ in members)),
+                candidates=candidates,
+                votes=sum(item.votes for _, item, _ in members),
+            )
+        )
+    total = sum(s.votes for s in sublists)
+    if len(sublists) == 1:
+        return PartyList(number, name, total, sublists[0].candidates), []
+    return PartyList(number, name, total, sublists=tuple(sublists)), []

@@ -451,3 +451,74 @@ def test_kieskringen_of_the_110a_without_a_count_are_named(
     missing = [f for f in document["findings"] if f.startswith("kieskring ")]
     assert len(missing) == 19
     assert any(f.startswith("kieskring 1 (Groningen)") for f in missing)
+
+
+TK2025 = "eml_nl/samples/TK2025"
+
+
+def _two_kieskringen(shared_dir: Path, tmp_path: Path) -> list[str]:
+    """The real TK2025 510b of West Maas en Waal (kieskring 6 Nijmegen) and the same
+    count moved to kieskring 10 Haarlem (only the lists Haarlem has), with the real
+    230b of both kieskringen."""
+    folder = shared_dir / TK2025
+    count = folder / "Telling_TK2025_gemeente_West_Maas_en_Waal.eml.xml"
+    haarlem = folder / "Kandidatenlijsten_TK2025_Haarlem.eml.xml"
+    nijmegen = folder / "Kandidatenlijsten_TK2025_Nijmegen.eml.xml"
+    record = read_path(count)
+    lists = read_path(haarlem)
+    assert isinstance(record, CountRecord)
+    assert record.total is not None
+    known = {a.number for a in getattr(lists, "affiliations", ())}
+
+    def keep(block: Any) -> Any:
+        kept = tuple(item for item in block.lists if item.number in known)
+        return dataclasses.replace(
+            block, lists=kept, total_counted=sum(item.votes for item in kept)
+        )
+
+    moved = dataclasses.replace(
+        record,
+        envelope=dataclasses.replace(
+            record.envelope, authority_id="0392", authority_name="Haarlem"
+        ),
+        contest_id="10",
+        contest_name="Haarlem",
+        total=keep(record.total),
+        units=tuple(
+            dataclasses.replace(u, id=u.id.replace("0668", "0392"), counts=keep(u.counts))
+            for u in record.units
+        ),
+    )
+    other = tmp_path / "Telling_TK2025_gemeente_Haarlem.eml.xml"
+    write_document(other, build_counts(moved))
+    return [str(count), str(other), str(haarlem), str(nijmegen)]
+
+
+def test_candidates_over_two_kieskringen_get_the_votes_of_both(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Kieswet P 2: identical lists in two kieskringen count as one list; a
+    # candidate's votes are added up. The same count in both kieskringen: the
+    # lijsttrekker of list 1 has 3072 votes in the 510b, so 6144 together.
+    code, document = _run_json([*_two_kieskringen(shared_dir, tmp_path), "--zetels", "150"], capsys)
+    assert code == 1  # only because two municipalities are not the whole country
+    assert document["candidates_named"] is True
+    assert [f for f in document["findings"] if "alle kieskringen" not in f] == []
+    first = document["lists"][0]
+    assert first["votes"] % 2 == 0
+    assert first["elected"][0]["name"] == "G. Wilders (Geert)"
+    assert first["elected"][0]["votes"] == 6144
+
+
+def test_a_count_with_a_list_the_kieskring_does_not_have_is_a_finding(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = _two_kieskringen(shared_dir, tmp_path)
+    # Without the Nijmegen 230b, the count of kieskring 6 has no candidate lists.
+    code, document = _run_json([files[0], files[1], files[2], "--zetels", "150"], capsys)
+    assert code == 1
+    assert document["candidates_named"] is False
+    assert any(
+        "kieskring 6: de telling is gegeven maar de kandidatenlijsten (230b) niet" in f
+        for f in document["findings"]
+    )

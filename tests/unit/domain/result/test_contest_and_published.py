@@ -12,7 +12,7 @@ from kandidaat.domain.election import (
     ElectionIdentifier,
     Envelope,
 )
-from kandidaat.domain.result.contest import to_contest
+from kandidaat.domain.result.contest import to_contest, to_kieskring_contest
 from kandidaat.domain.result.published import PublishedList, name_key, verify_result
 from kandidaat.domain.result.totals import CountTotals, ListTotal
 from kandidaat.domain.seats import Body, Completed, allocate
@@ -128,3 +128,58 @@ def test_a_published_seat_or_name_that_differs_is_named() -> None:
         "lijst 2 (Dorp): berekend 1 zetel(s), gepubliceerd 2",
         "lijst 2: C. Claes is gepubliceerd als gekozen, niet berekend",
     )
+
+
+def _kieskring_lists(contest_id: str, *affiliations: AffiliationRecord) -> CandidateListsRecord:
+    return CandidateListsRecord(Envelope("230b"), ELECTION, contest_id, None, affiliations)
+
+
+def test_identical_lists_form_one_list_and_different_ones_a_lijstengroep() -> None:
+    # Kieswet P 2: list 1 is the same in kieskringen 1 and 2 (a stel): one list,
+    # votes added (Aalders 30 + 20 = 50). P 3: list 2 differs (Claes/Dijk in 1,
+    # Dijk/Claes in 2): a lijstengroep with two lists, of kieskring 1 and 2.
+    same = AffiliationRecord(
+        1, "Lokaal", (_candidate(1, "A.", "Aalders"), _candidate(2, "B.", "Bos"))
+    )
+    first = AffiliationRecord(
+        2, "Dorp", (_candidate(1, "C.", "Claes"), _candidate(2, "D.", "Dijk"))
+    )
+    second = AffiliationRecord(
+        2, "Dorp", (_candidate(1, "D.", "Dijk"), _candidate(2, "C.", "Claes"))
+    )
+    totals = {
+        "1": CountTotals(
+            ("a",),
+            (
+                ListTotal(1, "Lokaal", 40, ((1, 30), (2, 10))),
+                ListTotal(2, "Dorp", 9, ((1, 5), (2, 4))),
+            ),
+            49,
+            0,
+            0,
+        ),
+        "2": CountTotals(
+            ("b",),
+            (
+                ListTotal(1, "Lokaal", 25, ((1, 20), (2, 5))),
+                ListTotal(2, "Dorp", 7, ((1, 6), (2, 1))),
+            ),
+            32,
+            0,
+            0,
+        ),
+    }
+    lists = {"1": _kieskring_lists("1", same, first), "2": _kieskring_lists("2", same, second)}
+    conversion = to_kieskring_contest(Body.TK, 150, totals, lists)
+    assert conversion.named
+    local, village = conversion.contest.lists
+    assert (local.votes, [(c.name, c.votes) for c in local.candidates]) == (
+        65,
+        [("A. Aalders", 50), ("B. Bos", 15)],
+    )
+    assert village.votes == 16
+    assert [(s.kieskringen, s.votes) for s in village.sublists] == [((1,), 9), ((2,), 7)]
+    # Dijk is one person on both lists of the group (same key): 4 + 6 votes.
+    dijk = [c for s in village.sublists for c in s.candidates if c.name == "D. Dijk"]
+    assert {c.key for c in dijk} == {"D. Dijk"}
+    assert sum(c.votes for c in dijk) == 10
