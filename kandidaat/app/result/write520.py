@@ -53,6 +53,11 @@ def result_record(run: ResultRun) -> ResultRecord:
     """
     if not isinstance(run.outcome, Completed) or run.election is None:
         raise KandidaatError("--out: er is geen uitslag om te schrijven")
+    if run.conversion is not None and run.conversion.named and run.candidate_lists is None:
+        raise KandidaatError(
+            "--out: een uitslag (520) over meer kieskringen schrijven kan nog niet (de "
+            "kandidaten moeten dan met hun ShortCode worden genoemd)"
+        )
     if run.conversion is None or not run.conversion.named or run.candidate_lists is None:
         raise KandidaatError(
             "--out: een uitslag (520) noemt de gekozen kandidaten; zonder kandidatenlijsten "
