@@ -4,6 +4,11 @@
 candidates go through the real spreadsheet importer), runs the checks as on a
 fixed day two weeks before nomination day and exports the EML 210 with a
 fixed creation time, so every run prints the same findings and hash code.
+
+Given ``today`` (the desktop application's "Demo openen", which checks with the
+real date), the demo party stands instead for the next ordinary municipal
+election (:func:`~kandidaat.domain.nomination.election_calendar.next_election_day`,
+ADR 0090), so its check never says that nomination day has passed.
 """
 
 from __future__ import annotations
@@ -24,9 +29,11 @@ from kandidaat.app.nomination.list_edits import add_list
 from kandidaat.app.nomination.spreadsheets import import_into
 from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.deadlines import election_dates
+from kandidaat.domain.nomination.election_calendar import next_election_day
 from kandidaat.domain.nomination.elections import municipal_election
 from kandidaat.domain.nomination.model import (
     AppellationKind,
+    Body,
     Nomination,
     Party,
     PostalAddress,
@@ -91,18 +98,27 @@ def _with_settlements(nomination: Nomination, spec: dict[str, Any]) -> Nominatio
     return dataclasses.replace(nomination, candidates=candidates)
 
 
-def demo_nomination() -> tuple[Nomination, date, datetime]:
+def demo_nomination(today: date | None = None) -> tuple[Nomination, date, datetime]:
     """The demo party's nomination, the day its checks run and the 210's creation time.
+
+    Without ``today``: the fixed historical calendar of the demo data (GR 2026, checked
+    on 19 January 2026), the same on every run. With ``today``: the next ordinary
+    municipal election (Kieswet art. C 4, F 1 lid 1, J 1 lid 1, geldend op 2026-01-01),
+    checked on ``today`` and created at its midnight.
 
     Raises:
         InputError: the embedded data do not import (a bug: the tests guard it).
     """
     spec = _spec()
+    election_day = date.fromisoformat(spec["verkiezingsdatum"])
+    check_day = date.fromisoformat(spec["controledatum"])
+    created = datetime.fromisoformat(spec["aanmaakmoment"])
+    if today is not None:
+        election_day = next_election_day(Body.GR, today)
+        check_day = today
+        created = datetime(today.year, today.month, today.day)  # noqa: DTZ001 - EML local time
     election = municipal_election(
-        spec["gemeente"],
-        int(spec["zetels"]),
-        date.fromisoformat(spec["verkiezingsdatum"]),
-        spec["cbs_code"],
+        spec["gemeente"], int(spec["zetels"]), election_day, spec["cbs_code"]
     )
     group = spec["groepering"]
     party = Party(
@@ -115,7 +131,6 @@ def demo_nomination() -> tuple[Nomination, date, datetime]:
         submitter=_person(spec["inleveraar"]),
         substitutes=tuple(_person(item) for item in spec["vervangers"]),
     )
-    check_day = date.fromisoformat(spec["controledatum"])
     nomination = add_list(
         Nomination(election=election, party=party),
         spec["lijst"],
@@ -125,7 +140,7 @@ def demo_nomination() -> tuple[Nomination, date, datetime]:
     with resources.as_file(resource) as csv_path:
         nomination, _ = import_into(nomination, csv_path, list_key=spec["lijst"], today=check_day)
     nomination = _with_settlements(nomination, spec)
-    return nomination, check_day, datetime.fromisoformat(spec["aanmaakmoment"])
+    return nomination, check_day, created
 
 
 def _replace_project(path: Path, nomination: Nomination) -> None:
@@ -136,15 +151,16 @@ def _replace_project(path: Path, nomination: Nomination) -> None:
         fresh.replace(path)
 
 
-def run_demo_party(folder: Path = DEFAULT_FOLDER) -> DemoRun:
+def run_demo_party(folder: Path = DEFAULT_FOLDER, today: date | None = None) -> DemoRun:
     """Build the demo party's project in ``folder``, check it and export its EML 210.
 
     A previous demo project in ``folder`` is replaced; nothing else there is touched.
+    ``today``: see :func:`demo_nomination` (``None``: the fixed, reproducible calendar).
 
     Raises:
         InputError: ``folder`` cannot be made or written to.
     """
-    nomination, check_day, created = demo_nomination()
+    nomination, check_day, created = demo_nomination(today)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import TYPE_CHECKING
 
 from kandidaat.app.cli import main
+from kandidaat.app.nomination.demo_party import run_demo_party
 from kandidaat.eml.canonical import hash_file
 from kandidaat.eml.safe_xml import parse_file
 from kandidaat.eml.schema import SchemaSet
@@ -109,3 +111,16 @@ def test_the_demo_writes_the_documents_the_party_prints_and_signs(
     assert main(["demo", "--out", str(tmp_path)]) == 0
     capsys.readouterr()
     assert (documents / "alles_afdrukken.pdf").read_bytes() == first
+
+
+def test_the_demo_for_today_stands_for_the_next_election_and_has_no_errors(
+    tmp_path: Path,
+) -> None:
+    # On 7 December 2026 the next ordinary GR election is 20 March 2030 (Kieswet F 1, J 1:
+    # Monday 4 February 2030 + 44 days); its nomination day is still ahead, so no error.
+    run = run_demo_party(tmp_path, today=date(2026, 12, 7))
+    assert run.nomination_day == date(2030, 2, 4)
+    assert run.check_day == date(2026, 12, 7)
+    assert run.report.errors == ()
+    assert "GR2030" in run.exported[0].path.name
+    assert not run.documents.concept
