@@ -15,10 +15,12 @@ only used when it is empty.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import hashlib
 import os
 import re
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -54,6 +56,8 @@ MAX_FILES = 20_000
 PREFIX_LENGTH = 40
 """Characters of the folder's name used in the hidden folders' names (bounded)."""
 SHOWN_NAMES = 5
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,20 +132,55 @@ def install(work: Path, out_dir: Path) -> None:
             target = work / entry
             target.parent.mkdir(parents=True, exist_ok=True)
             (out_dir / entry).rename(target)
-    old: Path | None = None
     if out_dir.exists():
-        # The mark goes into the old set first, so that the renamed folder is known as ours.
+        # The mark goes into the old set first, so that it is known as ours wherever it ends.
         _write_synced(out_dir / WORK_MARK_NAME, out_dir.name.encode("utf-8", "replace"))
+        if _exchange(work, out_dir):
+            # One atomic step: the new set is in place, the old one where the work was.
+            _fsync_dir(out_dir.parent)
+            _strip_marks(out_dir)
+            _remove_leftover(work, out_dir)
+            return
         old = Path(
             tempfile.mkdtemp(prefix=_hidden_prefix(out_dir), suffix=".old", dir=out_dir.parent)
         )
         old.rmdir()
         out_dir.rename(old)
+        work.rename(out_dir)
+        _fsync_dir(out_dir.parent)
+        _strip_marks(out_dir)
+        _remove_leftover(old, out_dir)
+        return
     work.rename(out_dir)
     _fsync_dir(out_dir.parent)
     _strip_marks(out_dir)
-    if old is not None:
-        _remove_leftover(old, out_dir)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic step (Linux ``renameat2`` with RENAME_EXCHANGE).
+
+    False where the system or the file system cannot: then two renames are used,
+    with a moment in between in which the folder is absent (the next run restores it).
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    renameat2.restype = ctypes.c_int
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    return int(result) == 0
 
 
 def clean_leftovers(out_dir: Path, *, keep: tuple[Path, ...] = ()) -> None:
@@ -200,7 +239,7 @@ def _is_our_work_folder(path: Path, out_dir: Path) -> bool:
 def _remove_leftover(folder: Path, out_dir: Path) -> None:
     """Move the user's files of a hidden folder back; remove it when none of theirs is left."""
     user = list(_journal(folder))
-    if (folder / MANIFEST_NAME).is_file() and folder.name.endswith(".old"):
+    if (folder / MANIFEST_NAME).is_file():
         try:
             contents = _contents(folder, frozenset())
         except InputError:
