@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.domain.nomination.model import Agent, Candidate, Gender, PostalAddress
 from kandidaat.domain.nomination.text_rules import LIMITS, postcode_problem, text_problem
+from kandidaat.domain.nomination.text_rules import shown as shown_text
 from kandidaat.store._tables import Cell, Formula, Table, read_table
 from kandidaat.store.errors import ProjectFileError, SpreadsheetError, SpreadsheetProblem
 from kandidaat.store.reasons import Action, os_reason
@@ -453,11 +454,10 @@ def _blank(cell: Cell) -> bool:
 
 def _show(cell: Cell) -> str:
     if isinstance(cell, Formula):
-        shown = cell.text if len(cell.text) <= 40 else f"{cell.text[:40]}..."
-        return f"de formule '{shown}'"
+        return f"de formule '{shown_text(cell.text)}'"
     if isinstance(cell, datetime | date):
         return f"de datum {cell:%d-%m-%Y}"
-    return f"'{cell}'"
+    return f"'{shown_text(str(cell))}'"
 
 
 def _cell_text(cell: Cell) -> str | None:
@@ -500,7 +500,7 @@ def _date_from_text(text: str) -> date | str:
     elif iso is not None:
         year, month, day = iso.groups()
     else:
-        return f"'{text}' is geen datum; schrijf dd-mm-jjjj, bijvoorbeeld 29-02-1980"
+        return f"'{shown_text(text)}' is geen datum; schrijf dd-mm-jjjj, bijvoorbeeld 29-02-1980"
     if len(year) != 4:
         return f"'{text}': schrijf het jaar met vier cijfers (dd-mm-jjjj)"
     try:

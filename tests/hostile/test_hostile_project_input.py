@@ -519,3 +519,33 @@ def test_an_unreadable_spreadsheet_says_reading_was_refused_in_dutch(
         "(geen toestemming om het bestand te lezen)"
     )
     assert [str(p) for p in result.problems] == [expected]
+
+
+# -- EML 210 into a project ---------------------------------------------------------------
+
+EKS_FIRST_NAME = "<xnl:LastName>Candidate I<"
+
+
+def test_a_210_with_a_c1_control_character_in_a_name_is_not_imported_into_the_project(
+    tmp_path: Path, shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kandidaat.app.cli import main  # noqa: PLC0415 - the command line under test
+
+    source = shared_dir / "eml_nl" / "fixtures" / "e-ks" / "models_eml_210-ps27-1.eml.xml"
+    text = source.read_text(encoding="utf-8")
+    assert EKS_FIRST_NAME in text, f"{source.name} changed: it no longer holds {EKS_FIRST_NAME}"
+    # U+009B (CSI) is legal in XML 1.0, so the parser accepts it; the project must not.
+    hostile = tmp_path / "vijandig.eml.xml"
+    hostile.write_text(
+        text.replace(EKS_FIRST_NAME, "<xnl:LastName>Cand&#x9b;idate I<", 1), encoding="utf-8"
+    )
+    project = tmp_path / "groningen.kandidaat"
+    new = ["new", str(project), "--election", "PS2027_Groningen", "--aanduiding", "Kiesraad Demo"]
+    assert main(new) == 0
+    before = project.read_bytes()
+    capsys.readouterr()
+    assert main(["list", "import", str(project), str(hostile)]) == 2
+    err = capsys.readouterr().err
+    assert "achternaam: teken 5 is een stuurteken (U+009B)" in err
+    assert "\x9b" not in err
+    assert project.read_bytes() == before

@@ -53,6 +53,7 @@ __all__ = [
     "number_problem",
     "party_problems",
     "postcode_problem",
+    "shown",
     "text_problem",
 ]
 
@@ -138,6 +139,15 @@ def _character_problem(char: str, *, multiline: bool) -> str | None:
     elif code in _BIDI_CONTROLS:
         kind = "een onzichtbaar teken dat de schrijfrichting omkeert"
     return None if kind is None else f"{kind} (U+{code:04X})"
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """``text`` safe to print in a message: forbidden characters as '?', at most ``limit``."""
+    safe = "".join(
+        "?" if _character_problem(char, multiline=False) is not None else char
+        for char in text[:limit]
+    )
+    return safe if len(text) <= limit else f"{safe}..."
 
 
 def text_problem(
@@ -247,11 +257,11 @@ def postcode_problem(postcode: str) -> str | None:
     match = _POSTCODE.fullmatch(postcode)
     if match is None:
         return (
-            f"'{postcode}' is geen Nederlandse postcode: vier cijfers (niet beginnend met 0) "
-            "en twee letters, zoals 1234 AB"
+            f"'{shown(postcode)}' is geen Nederlandse postcode: vier cijfers "
+            "(niet beginnend met 0) en twee letters, zoals 1234 AB"
         )
     if match.group(1).upper() in _FORBIDDEN_POSTCODE_LETTERS:
-        return f"'{postcode}' is geen Nederlandse postcode: SA, SD en SS komen niet voor"
+        return f"'{shown(postcode)}' is geen Nederlandse postcode: SA, SD en SS komen niet voor"
     return None
 
 
@@ -298,7 +308,7 @@ def election_problems(election: Election) -> tuple[str, ...]:
     for kieskring in election.kieskringen:
         problems.extend(
             _texts(
-                f"kieskring {kieskring.number[:20]}",
+                f"kieskring {shown(kieskring.number, 20)}",
                 (
                     ("nummer", kieskring.number, LIMITS["identifier"]),
                     ("naam", kieskring.name, LIMITS["area"]),
@@ -351,7 +361,10 @@ def party_problems(party: Party) -> tuple[str, ...]:
 
 def candidate_problems(candidate: Candidate) -> tuple[str, ...]:
     """Every text of a person in the address book that cannot be stored."""
-    label = f"kandidaat {candidate.key[:40]}"
+    name = " ".join(
+        part for part in (candidate.initials, candidate.prefix, candidate.last_name) if part
+    )
+    label = f"kandidaat {shown(name) or shown(candidate.key)}"
     problems = list(
         _texts(
             label,
@@ -388,7 +401,7 @@ def list_problems(candidate_list: CandidateList) -> tuple[str, ...]:
     """Every text of a candidate list that cannot be stored."""
     return tuple(
         _texts(
-            f"lijst {candidate_list.key[:40]}",
+            f"lijst {shown(candidate_list.key)}",
             (
                 ("naam", candidate_list.key, LIMITS["key"]),
                 ("taal", candidate_list.language, LIMITS["language"]),
