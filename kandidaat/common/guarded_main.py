@@ -31,6 +31,8 @@ EXIT_BROKEN_PIPE = 141
 """The reader of standard output went away (128 + SIGPIPE), as the shell reports it."""
 
 DEBUG_VARIABLE = "KANDIDAAT_DEBUG"
+MAX_DETAIL = 300
+"""The error's own text is cut to this many characters (it may quote outside input)."""
 REPORT_WHERE = (
     "meld dit via het issue-overzicht van het project"
     " (bij een beveiligingsprobleem: zie SECURITY.md)"
@@ -59,6 +61,8 @@ def _stdout_was_closed() -> bool:
 
 def _internal_error(program: str, error: BaseException) -> int:
     detail = str(error).strip() or type(error).__name__
+    if len(detail) > MAX_DETAIL:
+        detail = detail[:MAX_DETAIL] + "..."
     sys.stderr.write(
         f"{program}: interne fout: {type(error).__name__}: {detail}\n"
         f"  Dit is een fout in kandidaat, niet in uw invoer; {REPORT_WHERE}.\n"

@@ -122,13 +122,17 @@ def format_report(report: ScanReport) -> str:
     lines.extend(f"NIET GESCAND {p.location}: {p.message}" for p in report.problems)
     if report.allowed:
         lines.append(f"{report.allowed} treffer(s) toegestaan door de allowlist (met reden).")
-    if report.problems:
+    code = report.exit_code
+    if report.files == 0:
+        verdict = "niets gescand: geen enkel bestand gevonden"
+        code = EXIT_ERROR
+    elif report.problems:
         verdict = "niet volledig gescand: het resultaat is onbetrouwbaar"
     elif report.findings:
         verdict = f"{len(report.findings)} bevinding(en): dit mag zo niet worden uitgebracht"
     else:
         verdict = "schoon: niets gevonden"
-    lines.append(f"Uitslag: {verdict} (uitgangscode {report.exit_code}).")
+    lines.append(f"Uitslag: {verdict} (uitgangscode {code}).")
     return "\n".join(lines) + "\n"
 
 
@@ -149,4 +153,11 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(format_report(report))
+    if report.files == 0:
+        # Nothing scanned is no evidence of "clean": an empty folder or a wrong path.
+        sys.stderr.write(
+            "kandidaat-scan: fout: er is geen enkel bestand gescand; "
+            "controleer het pad (een lege map is geen schone uitgave)\n"
+        )
+        return EXIT_ERROR
     return report.exit_code

@@ -42,25 +42,43 @@ class ContestRun:
         return render(self.outcome, self.seats_input.contest)
 
 
+MAX_NAME_SHOWN = 200
+"""A file name in a message is cut to this many characters (names come from outside)."""
+
+
+def _shown(path: Path) -> str:
+    name = str(path)
+    return name if len(name) <= MAX_NAME_SHOWN else name[:MAX_NAME_SHOWN] + "..."
+
+
 def read_text(path: Path) -> str:
     """Read a UTF-8 input file with a Dutch error for each way it can fail.
+
+    At most ``MAX_INPUT_BYTES`` + 1 bytes are read, so a device or a pipe that never
+    ends (``/dev/zero``) is refused as too large instead of filling the memory.
 
     Raises:
         KandidaatError: the file is missing, unreadable, too large or not UTF-8.
     """
+    shown = _shown(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise KandidaatError(f"{path}: bestand is te groot ({size} bytes)")
-        return path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
-        raise KandidaatError(f"{path}: bestand bestaat niet") from None
+        raise KandidaatError(f"{shown}: bestand bestaat niet") from None
     except IsADirectoryError:
-        raise KandidaatError(f"{path}: dit is een map, geen bestand") from None
+        raise KandidaatError(f"{shown}: dit is een map, geen bestand") from None
     except PermissionError:
-        raise KandidaatError(f"{path}: geen toestemming om het bestand te lezen") from None
+        raise KandidaatError(f"{shown}: geen toestemming om het bestand te lezen") from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise KandidaatError(f"{shown}: bestand kan niet worden gelezen ({reason})") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise KandidaatError(f"{shown}: bestand is te groot (meer dan {MAX_INPUT_BYTES} bytes)")
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise KandidaatError(f"{path}: het bestand is geen UTF-8-tekst") from None
+        raise KandidaatError(f"{shown}: het bestand is geen UTF-8-tekst") from None
 
 
 def run_one(text: str, source: str, extra_lots: tuple[int, ...] = ()) -> ContestRun:
