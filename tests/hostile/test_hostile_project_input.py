@@ -549,3 +549,21 @@ def test_a_210_with_a_c1_control_character_in_a_name_is_not_imported_into_the_pr
     assert "achternaam: teken 5 is een stuurteken (U+009B)" in err
     assert "\x9b" not in err
     assert project.read_bytes() == before
+
+
+@pytest.mark.parametrize("place", ["9" * 5000, "1001", "0"])
+def test_a_place_on_a_list_beyond_any_list_is_refused_in_dutch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], place: str
+) -> None:
+    from kandidaat.app.cli import main  # noqa: PLC0415 - the command line under test
+
+    code, path = _new_gr(tmp_path, "Groen")
+    assert code == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stop:
+        main(["list", "move", str(path), "lijst-1", place, "1"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "POSITIE" in err
+    assert len(err) < 1_000
+    assert "invalid" not in err

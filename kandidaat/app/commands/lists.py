@@ -5,11 +5,12 @@ Every change is saved in one transaction; bad input leaves the project as it was
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kandidaat.app.commands.nomination_common import add_help, positive_int
+from kandidaat.app.commands.nomination_common import add_help
 from kandidaat.app.exitcodes import EXIT_OK
 from kandidaat.app.nomination.eml_files import read_210
 from kandidaat.app.nomination.list_edits import (
@@ -21,11 +22,23 @@ from kandidaat.app.nomination.list_edits import (
     set_kieskringen,
 )
 from kandidaat.app.nomination.project import load_project, update_project
+from kandidaat.domain.errors import InputError
+from kandidaat.domain.nomination.text_rules import count_from_text
 
 if TYPE_CHECKING:
-    import argparse
-
     from kandidaat.domain.nomination.model import CandidateList, Nomination
+
+
+MAX_POSITION = 1_000
+"""No list is longer (Kieswet art. H 6 allows at most 80 candidates)."""
+
+
+def position(text: str) -> int:
+    """A place on a list, 1 to 1000, with a Dutch error (digits counted before int())."""
+    try:
+        return count_from_text(text, 1, MAX_POSITION)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
@@ -68,8 +81,8 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
 
     move = _action(actions, "move", "verplaats een kandidaat op de lijst (H 6 lid 1)")
     move.add_argument("key", metavar="LIJST")
-    move.add_argument("position", metavar="POSITIE", type=positive_int)
-    move.add_argument("to", metavar="NIEUWE_POSITIE", type=positive_int)
+    move.add_argument("position", metavar="POSITIE", type=position)
+    move.add_argument("to", metavar="NIEUWE_POSITIE", type=position)
     move.set_defaults(handler=run_move)
 
     copy = _action(actions, "copy", "kopieer een lijst (zelfde kandidaten) voor andere kieskringen")
