@@ -148,7 +148,15 @@ def _main(argv: Sequence[str] | None) -> int:
     except ScanError as error:
         sys.stderr.write(f"kandidaat-scan: fout: {error}\n")
         return EXIT_ERROR
-    report = scan_paths(list(args.paths), options)
+    try:
+        report = scan_paths(list(args.paths), options)
+    except OSError as error:
+        name = str(error.filename or "")[:200]
+        sys.stderr.write(
+            f"kandidaat-scan: fout: {name}: kan niet worden gelezen "
+            f"({error.strerror or type(error).__name__})\n"
+        )
+        return EXIT_ERROR
     if args.json:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -89,6 +89,11 @@ def _main(argv: Sequence[str] | None) -> int:
     except ManifestError as error:
         sys.stderr.write(f"kan niet controleren: {error.message}\n")
         return EXIT_CANNOT_CHECK
+    except OSError as error:
+        name = str(error.filename or "")[:200]
+        reason = error.strerror or type(error).__name__
+        sys.stderr.write(f"kan niet controleren: {name}: kan niet worden gelezen ({reason})\n")
+        return EXIT_CANNOT_CHECK
     if not result.ok:
         sys.stderr.write("AFGEKEURD:\n")
         sys.stderr.writelines(f"  {problem}\n" for problem in result.problems)

@@ -143,3 +143,34 @@ def test_a_device_that_never_ends_is_refused_as_too_large(tmp_path: Path) -> Non
     result = _run(["kandidaat", "seats", "/dev/zero"], tmp_path)
     _assert_dutch_bad_input(result)
     assert "te groot" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        ["kandidaat", "seats"],
+        ["kandidaat", "eml", "show"],
+        ["kandidaat-scan"],
+        ["kandidaat-verify", "--public-key", "sleutel.pem"],
+    ],
+    ids=" ".join,
+)
+def test_a_file_name_longer_than_the_system_allows_is_bad_input(
+    program: list[str], tmp_path: Path
+) -> None:
+    result = _run([*program, "x" * 5000], tmp_path)
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert "interne fout" not in result.stderr
+    assert "fout" in result.stderr or "kan niet controleren" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "program",
+    [["kandidaat", "seats"], ["kandidaat-scan"], ["kandidaat-verify", "--public-key", "k.pem"]],
+    ids=" ".join,
+)
+def test_a_message_cuts_a_huge_file_name_short(program: list[str], tmp_path: Path) -> None:
+    result = _run([*program, "x" * 5000], tmp_path)
+    assert result.returncode == 2
+    assert len(result.stderr) < 2000
