@@ -1076,9 +1076,21 @@ def _iso_or_none(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+_FOUND_MAX = 40
+
+
+def _found(value: object) -> str:
+    """A value from a damaged file, short and printable, for a message."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**_FOUND_MAX:
+        return "een heel groot getal"
+    text = repr(value)
+    text = "".join(char if char.isprintable() else "?" for char in text[:_FOUND_MAX])
+    return text if len(repr(value)) <= _FOUND_MAX else f"{text}..."
+
+
 def _text(value: object) -> str:
     if not isinstance(value, str):
-        raise _CorruptError(f"tekst verwacht, gevonden: {value!r}")
+        raise _CorruptError(f"tekst verwacht, gevonden: {_found(value)}")
     return value
 
 
@@ -1088,7 +1100,7 @@ def _optional_text(value: object) -> str | None:
 
 def _integer(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise _CorruptError(f"geheel getal verwacht, gevonden: {value!r}")
+        raise _CorruptError(f"geheel getal verwacht, gevonden: {_found(value)}")
     return value
 
 
@@ -1099,7 +1111,7 @@ def _optional_integer(value: object) -> int | None:
 def _boolean(value: object) -> bool:
     number = _integer(value)
     if number not in {0, 1}:
-        raise _CorruptError(f"0 of 1 verwacht, gevonden: {number}")
+        raise _CorruptError(f"0 of 1 verwacht, gevonden: {_found(number)}")
     return bool(number)
 
 
@@ -1108,7 +1120,7 @@ def _date(value: object) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise _CorruptError(f"'{text}' is geen datum (JJJJ-MM-DD)") from None
+        raise _CorruptError(f"{_found(text)} is geen datum (JJJJ-MM-DD)") from None
 
 
 def _optional_date(value: object) -> date | None:
@@ -1120,4 +1132,4 @@ def _datetime(value: object) -> datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise _CorruptError(f"'{text}' is geen tijdstip") from None
+        raise _CorruptError(f"{_found(text)} is geen tijdstip") from None
