@@ -6,7 +6,7 @@ STAMP   = $(VENV)/.installed
 # Only the folders that exist in this checkout (git keeps no empty folders).
 LINT_PATHS = $(wildcard kandidaat build signing tests bench)
 
-.PHONY: demo test lint typecheck layers pytest clean bench bench-seats bench-eml bench-eml-quick bench-store \
+.PHONY: demo docs test lint typecheck layers pytest clean bench bench-seats bench-eml bench-eml-quick bench-store \
         bench-nomination bench-documents bench-scan bench-release build-release reproduce \
         release-check screenshots
 
@@ -20,6 +20,10 @@ $(STAMP): pyproject.toml
 ## demo: set everything up and run the main job on the embedded demo election
 demo: $(STAMP)
 	$(VENV)/bin/kandidaat demo
+
+## docs: every documented kandidaat command runs as pasted, after the demo
+docs: $(STAMP)
+	$(PY) -m pytest -q -p no:cacheprovider tests/unit/test_readme_commands.py
 
 ## test: everything CI checks (lint, types, layers, tests)
 test: lint typecheck pytest

@@ -69,10 +69,17 @@ class SigningArgumentParser(DutchArgumentParser):
 
 
 def _add_token_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--pkcs11-module", type=Path, help="PKCS#11-bibliotheek van het token")
-    parser.add_argument("--token-label", help="label van het token")
-    parser.add_argument("--key-label", help="label van de sleutel in het token")
-    parser.add_argument("--pin-fd", type=int, help="lees de pincode van deze bestandsdescriptor")
+    parser.add_argument(
+        "--pkcs11-module",
+        type=Path,
+        metavar="BIBLIOTHEEK",
+        help="PKCS#11-bibliotheek van het token",
+    )
+    parser.add_argument("--token-label", metavar="LABEL", help="label van het token")
+    parser.add_argument("--key-label", metavar="LABEL", help="label van de sleutel in het token")
+    parser.add_argument(
+        "--pin-fd", type=int, metavar="FD", help="lees de pincode van deze bestandsdescriptor"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,18 +89,39 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", required=True, parser_class=SigningArgumentParser
     )
     sign = commands.add_parser("sign", help="onderteken SHA256SUMS van een uitgave")
-    sign.add_argument("artifacts", type=Path, help="map met artefacten en SHA256SUMS")
-    sign.add_argument("--scan-report", type=Path, help="JSON-rapport van kandidaat-scan")
-    sign.add_argument("--key-file", type=Path, help="versleuteld sleutelbestand (buiten de repo)")
-    sign.add_argument("--passphrase-fd", type=int, help="lees het wachtwoord van deze descriptor")
-    sign.add_argument("--public-key", type=Path, help="verwachte publieke sleutel (PEM)")
+    sign.add_argument(
+        "artifacts", type=Path, metavar="MAP", help="map met artefacten en SHA256SUMS"
+    )
+    sign.add_argument(
+        "--scan-report", type=Path, metavar="RAPPORT", help="JSON-rapport van kandidaat-scan"
+    )
+    sign.add_argument(
+        "--key-file",
+        type=Path,
+        metavar="BESTAND",
+        help="versleuteld sleutelbestand (buiten de repo)",
+    )
+    sign.add_argument(
+        "--passphrase-fd", type=int, metavar="FD", help="lees het wachtwoord van deze descriptor"
+    )
+    sign.add_argument(
+        "--public-key", type=Path, metavar="SLEUTEL", help="verwachte publieke sleutel (PEM)"
+    )
     _add_token_options(sign)
     keygen = commands.add_parser("keygen", help="maak een versleuteld sleutelbestand")
-    keygen.add_argument("--key-file", type=Path, required=True, help="nieuw sleutelbestand")
-    keygen.add_argument("--public-key-out", type=Path, required=True, help="publieke sleutel")
-    keygen.add_argument("--passphrase-fd", type=int, help="lees het wachtwoord van descriptor")
+    keygen.add_argument(
+        "--key-file", type=Path, metavar="BESTAND", required=True, help="nieuw sleutelbestand"
+    )
+    keygen.add_argument(
+        "--public-key-out", type=Path, metavar="SLEUTEL", required=True, help="publieke sleutel"
+    )
+    keygen.add_argument(
+        "--passphrase-fd", type=int, metavar="FD", help="lees het wachtwoord van descriptor"
+    )
     token = commands.add_parser("token-keygen", help="maak een sleutel in een PKCS#11-token")
-    token.add_argument("--public-key-out", type=Path, required=True, help="publieke sleutel")
+    token.add_argument(
+        "--public-key-out", type=Path, metavar="SLEUTEL", required=True, help="publieke sleutel"
+    )
     _add_token_options(token)
     return parser
 
