@@ -206,9 +206,7 @@ def clean_leftovers(out_dir: Path, *, keep: tuple[Path, ...] = ()) -> None:
             if _is_our_work_folder(path, out_dir):
                 leftovers.append(path)
             elif path.is_dir() and not path.is_symlink():
-                # Killed before its mark was written: only an empty folder is removed.
-                with contextlib.suppress(OSError):
-                    path.rmdir()
+                _remove_unmarked(path, out_dir)
     except OSError:
         return
     if not out_dir.exists():
@@ -224,6 +222,20 @@ def clean_leftovers(out_dir: Path, *, keep: tuple[Path, ...] = ()) -> None:
     for path in leftovers:
         with contextlib.suppress(OSError):
             _remove_leftover(path, out_dir)
+
+
+def _remove_unmarked(path: Path, out_dir: Path) -> None:
+    """A run killed while it made the folder or wrote its mark: empty, or a partial mark only."""
+    with contextlib.suppress(OSError):
+        entries = list(path.iterdir())
+        if entries and [entry.name for entry in entries] != [WORK_MARK_NAME]:
+            return
+        if entries:
+            expected = out_dir.name.encode("utf-8", "replace")
+            if not expected.startswith(entries[0].read_bytes()[: len(expected) + 1]):
+                return
+            entries[0].unlink()
+        path.rmdir()
 
 
 def _is_our_work_folder(path: Path, out_dir: Path) -> bool:

@@ -134,8 +134,10 @@ def render_documents(
     try:
         files = _write_all(planned, context, work, out_dir)
         for name, folder in extra_folders:
-            (folder / WORK_MARK_NAME).unlink(missing_ok=True)
+            # Moved with its work mark, which goes only once it is inside the work folder:
+            # a kill in between leaves a folder the next run recognises as ours.
             folder.rename(work / name)
+            (work / name / WORK_MARK_NAME).unlink(missing_ok=True)
         write_manifest(work)
         combined_pages = sum(item.pages for item in files)
         install(work, out_dir)

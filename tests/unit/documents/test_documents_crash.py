@@ -140,7 +140,12 @@ def test_a_documents_run_killed_at_random_moments_leaves_the_old_or_the_new_set(
             assert out.is_dir(), "after the cleanup the folder must be back"
             seen.add(sets[_complete_set(out)])
             assert (out / "scan_H1_getekend.pdf").read_bytes() == SCAN
-            assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+            hidden = {
+                p.name: sorted(str(q.relative_to(p)) for q in p.rglob("*"))[:10]
+                for p in tmp_path.iterdir()
+                if p.name.startswith(".")
+            }
+            assert hidden == {}, "a hidden folder survived the cleanup"
     finally:
         if pid:
             with contextlib.suppress(ProcessLookupError):

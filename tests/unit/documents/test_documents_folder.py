@@ -115,3 +115,15 @@ def test_a_user_file_left_in_a_killed_work_folder_is_moved_back(tmp_path):
     clean_leftovers(out)
     assert (out / "scan.pdf").read_bytes() == SCAN
     assert sorted(p.name for p in tmp_path.iterdir()) == ["stukken"]
+
+
+def test_a_run_killed_while_it_wrote_the_work_mark_leaves_nothing_after_the_next_run(tmp_path):
+    out = tmp_path / "stukken"
+    _write(out)
+    half = tmp_path / ".stukken.abc123.tmp"
+    half.mkdir()
+    (half / WORK_MARK_NAME).write_bytes(b"stu")
+    empty = tmp_path / ".stukken.def456.tmp"
+    empty.mkdir()
+    _write(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stukken"]
