@@ -49,18 +49,43 @@ class Reader:
         return self.child(parent, tag, what).text or ""
 
     def integer(self, element: etree._Element, what: str) -> int:
-        """A non-negative whole number in ``element``'s text."""
+        """A non-negative whole number in ``element``'s text (at most MAX_DIGITS digits)."""
         raw = (element.text or "").strip()
         if not raw.isdigit() or not raw.isascii():
-            raise self.fail(element, f"{what} moet een geheel getal >= 0 zijn, niet {raw!r}")
+            raise self.fail(element, f"{what} moet een geheel getal >= 0 zijn, niet {shown(raw)}")
+        if len(raw) > MAX_DIGITS:
+            raise self.fail(element, too_many_digits(what, raw))
         return int(raw)
 
     def id_number(self, element: etree._Element, what: str) -> int:
-        """A positive whole number in the ``Id`` attribute."""
+        """A positive whole number in the ``Id`` attribute (at most MAX_DIGITS digits)."""
         raw = element.get("Id")
         if raw is None or not raw.isdigit() or not raw.isascii() or raw.startswith("0"):
-            raise self.fail(element, f"{what} heeft geen geldig nummer (Id={raw!r})")
+            raise self.fail(element, f"{what} heeft geen geldig nummer (Id={shown(raw)})")
+        if len(raw) > MAX_DIGITS:
+            raise self.fail(element, too_many_digits(what, raw))
         return int(raw)
+
+
+MAX_DIGITS = 12
+"""Longest number an EML file may carry: ten times the Dutch electorate has 10 digits."""
+
+_SHOWN = 40
+"""At most this many characters of a refused value are echoed in a message."""
+
+
+def shown(raw: str | None) -> str:
+    """A refused value as a message shows it: quoted and cut short."""
+    if raw is None:
+        return "None"
+    if len(raw) <= _SHOWN:
+        return repr(raw)
+    return f"{raw[:_SHOWN]!r}... ({len(raw)} tekens)"
+
+
+def too_many_digits(what: str, raw: str) -> str:
+    """The Dutch message for a number longer than MAX_DIGITS digits."""
+    return f"{what} is een getal van {len(raw)} cijfers; de grens is {MAX_DIGITS} cijfers"
 
 
 def _path(element: etree._Element) -> str:

@@ -21,11 +21,14 @@ from lxml import etree
 from kandidaat.domain.election import CountRecord, ListCount, ReportingUnitCount, VoteCounts
 from kandidaat.eml.namespaces import KR, e
 from kandidaat.eml.read_common import (
+    MAX_DIGITS,
     Reader,
     line_of,
     message_body,
     read_election_identifier,
     read_envelope,
+    shown,
+    too_many_digits,
 )
 
 if TYPE_CHECKING:
@@ -71,7 +74,9 @@ def _number(reader: Reader, element: etree._Element | None, what: str, at: etree
         raise reader.fail(at, f"{what} ontbreekt")
     text = element.text or ""
     if not text.isdigit() or not text.isascii():
-        raise reader.fail(element, f"{what} moet een geheel getal >= 0 zijn, niet {text!r}")
+        raise reader.fail(element, f"{what} moet een geheel getal >= 0 zijn, niet {shown(text)}")
+    if len(text) > MAX_DIGITS:
+        raise reader.fail(element, too_many_digits(what, text))
     return int(text)
 
 
@@ -175,6 +180,7 @@ def _pairs(
         or identifiers[0] is not affiliations[0]
         or not all(texts)
         or not _digits(cast("list[str]", texts))
+        or max(map(len, cast("list[str]", texts)), default=0) > MAX_DIGITS
         or _HAS_SHORT_CODE(group)
     ):
         return None
@@ -193,7 +199,11 @@ def _plain_ids(values: list[str | None]) -> bool:
         return False
     texts = cast("list[str]", values)
     # Every value is digits only, so " 0" marks exactly a value that starts with 0.
-    return _digits(texts) and " 0" not in " " + " ".join(texts)
+    return (
+        _digits(texts)
+        and " 0" not in " " + " ".join(texts)
+        and max(map(len, texts), default=0) <= MAX_DIGITS
+    )
 
 
 def _careful_lists(group: etree._Element, reader: Reader, where: str) -> list[ListCount]:
@@ -237,7 +247,7 @@ def _careful_lists(group: etree._Element, reader: Reader, where: str) -> list[Li
 
 def _id(element: etree._Element, reader: Reader, what: str) -> int:
     raw = element.get("Id")
-    if raw and raw.isdigit() and raw.isascii() and raw[0] != "0":
+    if raw and raw.isdigit() and raw.isascii() and raw[0] != "0" and len(raw) <= MAX_DIGITS:
         return int(raw)
     return reader.id_number(element, what)
 
@@ -259,7 +269,7 @@ def _reasons(
     for node in elements:
         code = node.get("ReasonCode")
         text = node.text
-        if not text or not text.isdigit() or not text.isascii():
+        if not text or not text.isdigit() or not text.isascii() or len(text) > MAX_DIGITS:
             _number(reader, node, f"{where}: {code}", node)
         reasons.append((code or "", int(cast("str", text))))
     return tuple(reasons)

@@ -43,14 +43,19 @@ def read_result(tree: etree._ElementTree, source: str) -> ResultRecord:
             raise reader.fail(selection, "een gekozen kandidaat staat niet onder een lijst")
         record = read_candidate(candidate, reader)
         ranking = selection.findtext(e("Ranking"))
-        votes = selection.findtext(e("Votes"))
+        votes_element = selection.find(e("Votes"))
+        votes = (
+            reader.integer(votes_element, "aantal stemmen van een gekozen kandidaat")
+            if votes_element is not None and (votes_element.text or "").strip()
+            else None
+        )
         elected.append(
             ElectedCandidate(
                 list_number=lists[-1][0],
                 order=record.position,
                 candidate=record,
                 preferential=ranking == "1",
-                votes=int(votes) if votes and votes.isdigit() else None,
+                votes=votes,
             )
         )
     return ResultRecord(

@@ -7,7 +7,8 @@ external-DTD files are refused with a Dutch message before anything is expanded.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, BinaryIO
 
 from lxml import etree
 
@@ -53,12 +54,41 @@ def read_file(path: Path, *, limit: int = MAX_BYTES) -> bytes:
         raise EmlError(source, f"bestand is te groot ({size} bytes; de grens is {limit} bytes)")
     try:
         with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+            data = _read_bounded(handle, size, limit)
     except OSError as error:
         raise EmlError(str(path), f"bestand is niet te lezen ({error.strerror})") from None
     if len(data) > limit:
         raise EmlError(source, f"bestand is te groot (meer dan {limit} bytes)")
     return data
+
+
+_DECLARED_ENCODING = re.compile(
+    rb"""<\?xml[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']"""
+)
+"""The encoding an XML declaration names (EML_NL allows only UTF-8)."""
+
+
+def _read_bounded(handle: BinaryIO, size: int, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes, without a buffer of the limit's size up front.
+
+    ``read(limit + 1)`` would allocate 256 MB for every small file; a file that
+    says its size is read in one go, a pipe or special file (size 0) in chunks.
+    """
+    if size > 0:
+        first = handle.read(min(size, limit) + 1)
+        if len(first) <= size:
+            return first
+        chunks = [first]
+        total = len(first)
+    else:
+        chunks, total = [], 0
+    while total <= limit:
+        chunk = handle.read(min(1 << 20, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def parse_bytes(data: bytes, source: str) -> etree._ElementTree:
@@ -73,6 +103,14 @@ def parse_bytes(data: bytes, source: str) -> etree._ElementTree:
     head = data[:4096].lstrip()
     if head[:2] in {b"\xff\xfe", b"\xfe\xff"} or head[:1] == b"\x00":
         raise EmlError(source, "het bestand is geen UTF-8 (EML_NL is altijd UTF-8)")
+    declared = _DECLARED_ENCODING.match(head)
+    if declared is not None and declared.group(1).lower() not in {b"utf-8", b"utf8"}:
+        raise EmlError(
+            source,
+            f"het bestand zegt dat het in {declared.group(1).decode('ascii')} is geschreven; "
+            "EML_NL is altijd UTF-8 (sla het bestand op als UTF-8)",
+            1,
+        )
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         line = data[: max(data.find(b"<!DOCTYPE"), data.find(b"<!ENTITY"), 0)].count(b"\n") + 1
         raise EmlError(
@@ -105,6 +143,7 @@ def _dutch_syntax(error: etree.XMLSyntaxError) -> str:
         ("Document is empty", "het bestand is leeg"),
         ("Start tag expected", "het bestand begint niet met een XML-element"),
         ("Input is not proper UTF-8", "het bestand is geen geldige UTF-8-tekst"),
+        ("Invalid bytes in character encoding", "het bestand is geen geldige UTF-8-tekst"),
         ("Extra content at the end", "er staat tekst na het laatste element"),
         ("Namespace prefix", "een namespace-voorvoegsel is niet gedeclareerd"),
         ("Couldn't find end of Start Tag", "een begintag is niet afgesloten"),
