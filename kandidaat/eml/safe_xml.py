@@ -68,6 +68,30 @@ _DECLARED_ENCODING = re.compile(
 """The encoding an XML declaration names (EML_NL allows only UTF-8)."""
 
 
+MAX_TAGS = 20_000_000
+"""Most tags (start, end and empty) a file may hold: a real 256 MB count has about 17 million."""
+
+MIN_BYTES_PER_TAG = 8
+"""Real EML files have 15 to 55 bytes per tag; a file much denser is a flood of empty elements."""
+
+
+def _check_markup_count(data: bytes, source: str) -> None:
+    """Refuse a flood of elements before the parser builds a tree of them.
+
+    A 240 MB file of ``<a/>`` is under the size limit but would become 60 million
+    nodes (16 GB). Real files (see ../shared/docs/eml.md section 8) have at least 15
+    bytes per tag, so a file with more than MAX_TAGS tags, or (beyond a small file)
+    fewer than MIN_BYTES_PER_TAG bytes per tag, is refused; counting is one C pass.
+    """
+    tags = data.count(b"<")
+    if tags > MAX_TAGS or tags > len(data) // MIN_BYTES_PER_TAG + 100_000:
+        raise EmlError(
+            source,
+            f"het bestand bevat {tags} elementtags in {len(data)} bytes; zoveel elementen "
+            "heeft geen echt EML-bestand en ze worden niet ingelezen (te veel geheugen)",
+        )
+
+
 def _read_bounded(handle: BinaryIO, size: int, limit: int) -> bytes:
     """At most ``limit + 1`` bytes, without a buffer of the limit's size up front.
 
@@ -111,6 +135,7 @@ def parse_bytes(data: bytes, source: str) -> etree._ElementTree:
             "EML_NL is altijd UTF-8 (sla het bestand op als UTF-8)",
             1,
         )
+    _check_markup_count(data, source)
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         line = data[: max(data.find(b"<!DOCTYPE"), data.find(b"<!ENTITY"), 0)].count(b"\n") + 1
         raise EmlError(

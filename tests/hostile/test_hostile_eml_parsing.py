@@ -15,7 +15,7 @@ import pytest
 from kandidaat.app.cli import main
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.eml.documents import read_bytes
-from kandidaat.eml.safe_xml import read_file
+from kandidaat.eml.safe_xml import parse_bytes, read_file
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -132,3 +132,31 @@ def test_a_huge_number_of_votes_in_a_published_result_is_refused(shared_dir: Pat
     with pytest.raises(KandidaatError) as raised:
         read_bytes(data, "resultaat.eml.xml")
     assert "cijfers" in raised.value.message
+
+
+def test_a_flood_of_empty_elements_is_refused_before_a_tree_is_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 40 MB of empty elements (10 million of them): far below the size limit, but
+    # denser than any real EML file; parsing it whole would take gigabytes.
+    path = tmp_path / "vloed.eml.xml"
+    with path.open("wb") as handle:
+        handle.write(b'<EML xmlns="urn:oasis:names:tc:evs:schema:eml" Id="510b">')
+        block = b"<a/>" * 250_000
+        for _ in range(40):
+            handle.write(block)
+        handle.write(b"</EML>")
+    assert main(["eml", "check", str(path)]) == 2
+    out = capsys.readouterr()
+    assert "elementtags" in out.out + out.err
+    assert "te veel geheugen" in out.out + out.err
+
+
+def test_every_real_sample_stays_within_the_element_bounds(shared_dir: Path) -> None:
+    folder = shared_dir / "eml_nl" / "samples"
+    samples = sorted(folder.rglob("*.eml.xml"))
+    assert samples, f"no EML samples found in {folder}"
+    for sample in samples:
+        if "invalid" in sample.parts:
+            continue  # known-invalid fixtures are refused for other reasons
+        assert parse_bytes(sample.read_bytes(), sample.name).getroot() is not None
