@@ -7,6 +7,7 @@ computes it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -56,10 +57,23 @@ def _now() -> datetime:
     return datetime.now().astimezone()
 
 
+_MAX_SLUG = 60
+"""Longest part of a file name taken from user text (the whole name stays far below 255)."""
+
+
 def _slug(text: str) -> str:
-    """ASCII letters, digits, underscores and dashes: safe in a file name on every system."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^A-Za-z0-9_]+", "-", plain).strip("-") or "lijst"
+    """ASCII letters, digits, underscores and dashes: safe in a file name on every system.
+
+    Bounded to _MAX_SLUG characters (ADR 0047): a longer text is cut and ends in
+    8 hex characters of the SHA-256 of the whole text, so two long appellations never
+    share a name.
+    """
+    plain = unicodedata.normalize("NFKD", text[:10_000]).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9_]+", "-", plain).strip("-") or "lijst"
+    if len(slug) <= _MAX_SLUG and len(text) <= 10_000:
+        return slug
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{slug[: _MAX_SLUG - 9].rstrip('-')}-{digest}"
 
 
 def file_name_210(nomination: Nomination, candidate_list: CandidateList) -> str:

@@ -15,6 +15,7 @@ from kandidaat.app.nomination.eml210 import (
 from kandidaat.app.nomination.eml_files import (
     export_210,
     export_all_210,
+    file_name_210,
     read_210,
     read_210_with_facts,
     read_candidate_data,
@@ -524,3 +525,22 @@ def test_reading_a_210_into_a_project_has_no_gaps_and_still_refuses_unknown_kies
     with pytest.raises(InputError, match="kieskring 7 bestaat niet"):
         read_210(path, base=base)
     assert read_210_with_facts(path).nomination.lists[0].kieskringen == ("2", "7")
+
+
+@pytest.mark.parametrize("appellation", ["A" * 200, "Ω/" * 50_000, "../" * 40])
+def test_a_long_or_strange_appellation_gives_a_short_file_name_that_is_still_unique(
+    appellation: str,
+) -> None:
+    # Older projects and 210s of other tools may carry appellations the input now refuses;
+    # the file name must still fit every file system (255 bytes) and never leave its folder.
+    nomination = dataclasses.replace(
+        _nomination(), party=dataclasses.replace(PARTY, appellation=appellation)
+    )
+    other = dataclasses.replace(
+        _nomination(), party=dataclasses.replace(PARTY, appellation=appellation + "B")
+    )
+    name = file_name_210(nomination, nomination.lists[0])
+    assert len(name.encode("utf-8")) < 200
+    assert "/" not in name
+    assert not name.startswith(".")
+    assert name != file_name_210(other, other.lists[0])
