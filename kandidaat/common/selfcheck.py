@@ -25,6 +25,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.errors import InputError
 
 MANIFEST_NAME = "SHA256SUMS"
@@ -112,7 +113,9 @@ def load_public_key(path: Path) -> Ed25519PublicKey:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ManifestError(f"{path}: publieke sleutel niet te lezen ({error.strerror})") from None
+        raise ManifestError(
+            f"{path}: publieke sleutel niet te lezen ({os_reason(error, Action.READ_FILE)})"
+        ) from None
     try:
         key = serialization.load_pem_public_key(data)
     except (ValueError, TypeError):

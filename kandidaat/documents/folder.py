@@ -25,6 +25,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.errors import InputError
 
 __all__ = [
@@ -85,7 +86,7 @@ def new_work_folder(out_dir: Path, suffix: str = ".tmp") -> Path:
         _write_synced(work / WORK_MARK_NAME, out_dir.name.encode("utf-8", "replace"))
     except OSError as error:
         raise InputError(
-            f"{parent}: hier kan niet worden geschreven ({error.strerror})."
+            f"{parent}: hier kan niet worden geschreven ({os_reason(error, Action.WRITE_FOLDER)})."
         ) from error
     return work
 
@@ -324,7 +325,7 @@ def _contents(out_dir: Path, new_files: frozenset[PurePosixPath]) -> _Contents:
         present = _walk(out_dir)
     except OSError as error:
         raise InputError(
-            f"{out_dir}: de map kan niet worden gelezen ({error.strerror})."
+            f"{out_dir}: de map kan niet worden gelezen ({os_reason(error, Action.READ_FILE)})."
         ) from error
     files = [entry for entry, is_dir in present if not is_dir and entry.name not in _OWN_NAMES]
     manifest = out_dir / MANIFEST_NAME
@@ -378,7 +379,9 @@ def _ours(out_dir: Path, manifest: Path, files: list[PurePosixPath]) -> frozense
         with manifest.open("rb") as handle:
             raw = handle.read(MAX_MANIFEST_BYTES + 1)
     except OSError as error:
-        raise InputError(f"{manifest}: kan niet worden gelezen ({error.strerror}).") from error
+        raise InputError(
+            f"{manifest}: kan niet worden gelezen ({os_reason(error, Action.READ_FILE)})."
+        ) from error
     if len(raw) > MAX_MANIFEST_BYTES:
         raise InputError(f"{manifest}: dit is geen lijst van kandidaat (te groot).")
     text = raw.decode("utf-8", "replace")

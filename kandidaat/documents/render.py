@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.documents import (
     checklist,
     model_h1,
@@ -143,8 +144,9 @@ def render_documents(
         install(work, out_dir)
     except OSError as error:
         remove_work_folder(work)
+        reason = os_reason(error, Action.WRITE_FOLDER)
         raise InputError(
-            f"{out_dir}: de documenten konden niet worden geschreven ({error.strerror}); "
+            f"{out_dir}: de documenten konden niet worden geschreven ({reason}); "
             "er is niets veranderd."
         ) from error
     except BaseException:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from lxml import etree
 
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.eml.errors import EmlError
 
 if TYPE_CHECKING:
@@ -47,7 +48,9 @@ def read_file(path: Path, *, limit: int = MAX_BYTES) -> bytes:
     except FileNotFoundError:
         raise EmlError(str(path), "bestand bestaat niet") from None
     except OSError as error:
-        raise EmlError(str(path), f"bestand is niet te lezen ({error.strerror})") from None
+        raise EmlError(
+            str(path), f"bestand is niet te lezen ({os_reason(error, Action.READ_FILE)})"
+        ) from None
     if path.is_dir():
         raise EmlError(str(path), "dit is een map, geen EML-bestand")
     if size > limit:
@@ -56,7 +59,9 @@ def read_file(path: Path, *, limit: int = MAX_BYTES) -> bytes:
         with path.open("rb") as handle:
             data = _read_bounded(handle, size, limit)
     except OSError as error:
-        raise EmlError(str(path), f"bestand is niet te lezen ({error.strerror})") from None
+        raise EmlError(
+            str(path), f"bestand is niet te lezen ({os_reason(error, Action.READ_FILE)})"
+        ) from None
     if len(data) > limit:
         raise EmlError(source, f"bestand is te groot (meer dan {limit} bytes)")
     return data

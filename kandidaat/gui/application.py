@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from kandidaat.app.nomination.demo_party import run_demo_party
 from kandidaat.common.atomic import write_bytes_atomically
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.gui.main_window import MainWindow
 
@@ -93,7 +94,7 @@ def screenshot(png: Path, project: Path | None = None, page: str = "start") -> N
             png.parent.mkdir(parents=True, exist_ok=True)
             write_bytes_atomically(png, bytes(buffer.data().data()))
         except OSError as error:
-            reason = error.strerror or str(error)
+            reason = os_reason(error, Action.READ_FILE)
             raise KandidaatError(f"{png}: kan de schermafdruk niet schrijven ({reason})") from error
     finally:
         window.close()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kandidaat.app.editing.session import EditingSession
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.common.safe_names import readable_file_stem
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.nomination.deadlines import dutch_date
@@ -291,7 +292,7 @@ class NewProjectDialog(QDialog):
         except OSError as error:
             self._show_problem(
                 f"het project kon niet worden gemaakt in {Path(self.file.text()).parent} "
-                f"({error.strerror or error}); kies een andere map"
+                f"({os_reason(error, Action.WRITE_FOLDER)}); kies een andere map"
             )
             return
         self.nomination = nomination

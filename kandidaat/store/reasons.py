@@ -9,18 +9,9 @@ the English message (docs/adr/0035).
 
 from __future__ import annotations
 
-import errno
-from enum import Enum
+from kandidaat.common.os_reasons import Action, os_reason
 
 __all__ = ["Action", "os_reason", "sqlite_reason"]
-
-
-class Action(Enum):
-    """What kandidaat was doing when the operating system refused."""
-
-    READ_FILE = "het bestand te lezen"
-    WRITE_FILE = "het bestand te schrijven"
-    WRITE_FOLDER = "in deze map te schrijven"
 
 
 _ALREADY_OPEN = "het is al geopend in een ander venster of programma; sluit dat eerst"
@@ -57,22 +48,6 @@ _SQLITE_TEXTS: tuple[tuple[str, str], ...] = (
     ("disk is full", "de schijf is vol"),
 )
 
-_ERRNO_REASONS: dict[int, str] = {
-    errno.ENOENT: "het bestand of de map bestaat niet",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.EISDIR: "het is een map, geen bestand",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.EIO: "de schijf gaf een leesfout of schrijffout",
-    errno.ENAMETOOLONG: "de bestandsnaam is te lang",
-    errno.EEXIST: "er bestaat al een bestand met die naam",
-    errno.EMFILE: "er zijn te veel bestanden tegelijk geopend",
-    errno.EBUSY: "het bestand is in gebruik",
-    errno.EDQUOT: "de schijfruimte (quotum) is op",
-    errno.ELOOP: "het pad verwijst in een kring naar zichzelf",
-    errno.EINVAL: "de naam of het pad is ongeldig",
-}
-
 
 def sqlite_reason(error: BaseException) -> str:
     """A Dutch reason for an error of ``sqlite3`` (or a decoding error of its text)."""
@@ -91,15 +66,3 @@ def sqlite_reason(error: BaseException) -> str:
     name = getattr(error, "sqlite_errorname", None)
     technical = name if isinstance(name, str) else type(error).__name__
     return f"onverwachte fout van de database ({technical}); het bestand is mogelijk beschadigd"
-
-
-def os_reason(error: OSError, action: Action) -> str:
-    """A Dutch reason for an ``OSError`` that says what was refused: reading or writing."""
-    if isinstance(error, PermissionError) or error.errno in {errno.EACCES, errno.EPERM}:
-        return f"geen toestemming om {action.value}"
-    if error.errno == errno.ENOENT and action is Action.WRITE_FOLDER:
-        return "de map bestaat niet"
-    if error.errno in _ERRNO_REASONS:
-        return _ERRNO_REASONS[error.errno]
-    code = errno.errorcode.get(error.errno or 0, "onbekend")
-    return f"het besturingssysteem weigerde {action.value} (foutcode {code})"

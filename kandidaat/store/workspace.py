@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from kandidaat import __version__
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ class Workspace:
             fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".nieuw", dir=directory)
         except OSError as error:
             raise WorkspaceError(
-                path, f"kan het {kind.noun} niet aanmaken: {os_reason(error)}"
+                path, f"kan het {kind.noun} niet aanmaken: {os_reason(error, Action.WRITE_FOLDER)}"
             ) from error
         os.close(fd)
         tmp = Path(tmp_name)
@@ -268,7 +269,9 @@ def check_header(path: Path, kind: WorkspaceKind) -> None:
     except IsADirectoryError as error:
         raise WorkspaceError(path, f"is een map, geen {kind.noun}") from error
     except OSError as error:
-        raise WorkspaceError(path, f"kan niet worden gelezen: {os_reason(error)}") from error
+        raise WorkspaceError(
+            path, f"kan niet worden gelezen: {os_reason(error, Action.READ_FILE)}"
+        ) from error
     if not header:
         raise WorkspaceError(path, f"het bestand is leeg; het {not_ours}")
     if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
@@ -358,7 +361,9 @@ def _publish(tmp: Path, path: Path) -> None:
         try:
             tmp.replace(path)
         except OSError as error:
-            raise WorkspaceError(path, f"kan niet worden aangemaakt: {os_reason(error)}") from error
+            raise WorkspaceError(
+                path, f"kan niet worden aangemaakt: {os_reason(error, Action.WRITE_FOLDER)}"
+            ) from error
     _fsync_directory(path.parent if str(path.parent) else Path())
 
 
@@ -383,15 +388,6 @@ def rollback(connection: sqlite3.Connection) -> None:
     if connection.in_transaction:
         with contextlib.suppress(sqlite3.Error):
             connection.execute("ROLLBACK")
-
-
-def os_reason(error: OSError) -> str:
-    """A Dutch reason for an OS error."""
-    if isinstance(error, PermissionError):
-        return "geen toestemming om hier te schrijven"
-    if isinstance(error, FileNotFoundError):
-        return "de map bestaat niet"
-    return error.strerror or str(error)
 
 
 def sqlite_reason(error: sqlite3.Error) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kandidaat.common.dutch_argparse import DutchArgumentParser
 from kandidaat.common.guarded_main import run_guarded
+from kandidaat.common.os_reasons import Action, os_reason
 from signing.scan.allowlist import DEFAULT_ALLOWLIST, Allowlist, load_allowlist
 from signing.scan.canaries import canaries_from_environment, read_canary_file
 from signing.scan.model import Limits, ScanError
@@ -154,7 +155,7 @@ def _main(argv: Sequence[str] | None) -> int:
         name = str(error.filename or "")[:200]
         sys.stderr.write(
             f"kandidaat-scan: fout: {name}: kan niet worden gelezen "
-            f"({error.strerror or type(error).__name__})\n"
+            f"({os_reason(error, Action.READ_FILE)})\n"
         )
         return EXIT_ERROR
     if args.json:

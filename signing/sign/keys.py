@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import pkcs12
 
+from kandidaat.common.os_reasons import Action, os_reason
 from signing.sign.errors import SigningSetupError
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def load_key_file(path: Path, passphrase: bytes) -> FileSigner:
         data = path.read_bytes()
     except OSError as error:
         raise SigningSetupError(
-            f"{path}: sleutelbestand niet te lezen ({error.strerror})"
+            f"{path}: sleutelbestand niet te lezen ({os_reason(error, Action.READ_FILE)})"
         ) from None
     _refuse_loose_permissions(path)
     key: object

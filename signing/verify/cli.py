@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from kandidaat.common.dutch_argparse import DutchArgumentParser
 from kandidaat.common.guarded_main import run_guarded
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.common.selfcheck import (
     MANIFEST_NAME,
     CheckResult,
@@ -91,7 +92,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_CANNOT_CHECK
     except OSError as error:
         name = str(error.filename or "")[:200]
-        reason = error.strerror or type(error).__name__
+        reason = os_reason(error, Action.READ_FILE)
         sys.stderr.write(f"kan niet controleren: {name}: kan niet worden gelezen ({reason})\n")
         return EXIT_CANNOT_CHECK
     if not result.ok:

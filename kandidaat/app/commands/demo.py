@@ -29,6 +29,7 @@ from kandidaat.app.seats.output_json import outcome_to_json
 from kandidaat.app.seats.report_text import render
 from kandidaat.app.seats.run import run_one
 from kandidaat.common.atomic import write_text_atomically
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.deadlines import dutch_date
 
@@ -65,7 +66,9 @@ def write_example_inputs(folder: Path) -> tuple[Path, ...]:
         try:
             write_text_atomically(path, text.rstrip("\n") + "\n")
         except OSError as error:
-            raise InputError(f"{path}: kan niet worden geschreven ({error.strerror})") from None
+            raise InputError(
+                f"{path}: kan niet worden geschreven ({os_reason(error, Action.WRITE_FILE)})"
+            ) from None
         written.append(path)
     return tuple(written)
 

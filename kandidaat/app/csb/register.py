@@ -13,6 +13,7 @@ import io
 import unicodedata
 from typing import TYPE_CHECKING
 
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.csb.model import RegisterEntry
 from kandidaat.domain.errors import InputError
 from kandidaat.store.csb import CsbWorkspace
@@ -130,7 +131,9 @@ def import_register(workspace_path: Path, csv_path: Path, actor: str) -> tuple[R
     except FileNotFoundError as error:
         raise InputError(f"{csv_path}: bestand bestaat niet") from error
     except OSError as error:
-        raise InputError(f"{csv_path.name}: kan niet worden gelezen ({error.strerror})") from error
+        raise InputError(
+            f"{csv_path.name}: kan niet worden gelezen ({os_reason(error, Action.READ_FILE)})"
+        ) from error
     entries = parse_register(data, csv_path.name)
     with CsbWorkspace.open(workspace_path) as workspace:
         workspace.replace_register(entries, csv_path.name, actor)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from kandidaat import __version__
 from kandidaat.app.nomination.eml_files import ExportedList, export_all_210
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.common.unprintable import find_unprintable, visible
 from kandidaat.documents import RenderContext, render_documents
 from kandidaat.documents.folder import (
@@ -255,7 +256,7 @@ def _export_eml(
         # e.g. a file name the EML export derived from a long appellation (ENAMETOOLONG).
         if not nomination.lists:
             raise
-        reason = error.strerror or str(error)
+        reason = os_reason(error, Action.WRITE_FILE)
         return (), (f"het EML 210-bestand kon niet worden geschreven ({reason})",)
 
 

@@ -27,6 +27,7 @@ from kandidaat.app.nomination.checking import CheckReport, check_nomination
 from kandidaat.app.nomination.eml_files import ExportedList, export_all_210
 from kandidaat.app.nomination.list_edits import add_list
 from kandidaat.app.nomination.spreadsheets import import_into
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.deadlines import election_dates
 from kandidaat.domain.nomination.election_calendar import next_election_day
@@ -164,7 +165,9 @@ def run_demo_party(folder: Path = DEFAULT_FOLDER, today: date | None = None) -> 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise InputError(f"{folder}: map kan niet worden gemaakt ({error.strerror})") from None
+        raise InputError(
+            f"{folder}: map kan niet worden gemaakt ({os_reason(error, Action.WRITE_FOLDER)})"
+        ) from None
     if not folder.is_dir():
         raise InputError(f"{folder}: dit is geen map")
     name = nomination.party.appellation.replace(" ", "_") + SUFFIX
@@ -172,7 +175,9 @@ def run_demo_party(folder: Path = DEFAULT_FOLDER, today: date | None = None) -> 
     try:
         _replace_project(project, nomination)
     except OSError as error:
-        raise InputError(f"{project}: kan niet worden geschreven ({error.strerror})") from None
+        raise InputError(
+            f"{project}: kan niet worden geschreven ({os_reason(error, Action.WRITE_FILE)})"
+        ) from None
     report = check_nomination(nomination, project.name, today=check_day)
     exported = export_all_210(nomination, folder, created=created)
     nomination_day = election_dates(nomination.election).nomination_day

@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.election import (
     CandidateListsRecord,
     CountRecord,
@@ -115,7 +116,9 @@ def read_files(paths: Iterable[Path]) -> ElectionFiles:
             files.errors.append(error.message)
             continue
         except OSError as error:
-            files.errors.append(f"{path}: kan het bestand niet lezen ({error.strerror})")
+            files.errors.append(
+                f"{path}: kan het bestand niet lezen ({os_reason(error, Action.READ_FILE)})"
+            )
             continue
         _sort(files, document, path.name)
     return files

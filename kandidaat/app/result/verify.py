@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kandidaat.app.exitcodes import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
 from kandidaat.app.result.output import to_text
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.election import ResultRecord
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.result.published import PublishedList, Verification, verify_result
@@ -97,7 +98,9 @@ def load_published(path: Path) -> tuple[PublishedList, ...]:
         with path.open("rb") as handle:
             head = handle.read(MAX_CSV_BYTES + 1)
     except OSError as error:
-        raise KandidaatError(f"{path}: kan het bestand niet lezen ({error.strerror})") from None
+        raise KandidaatError(
+            f"{path}: kan het bestand niet lezen ({os_reason(error, Action.READ_FILE)})"
+        ) from None
     if head.lstrip().startswith(b"<"):
         record = read_path(path)
         if not isinstance(record, ResultRecord):

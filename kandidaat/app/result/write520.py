@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kandidaat import __version__
 from kandidaat.common.atomic import write_bytes_atomically
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.documents.model_p22 import ResultSession, render_p22
 from kandidaat.domain.election import ElectedCandidate, Envelope, ResultRecord
 from kandidaat.domain.errors import KandidaatError
@@ -110,16 +111,23 @@ def write_result(run: ResultRun, directory: Path) -> tuple[Path, bytes]:
     """Write the 520 into ``directory`` atomically; return the path and the bytes.
 
     Raises:
-        KandidaatError: no result to write, or the directory does not exist.
+        KandidaatError: no result to write, or the directory cannot be made or written.
     """
     record = result_record(run)
-    if not directory.is_dir():
-        raise KandidaatError(f"--out: map {directory} bestaat niet")
+    if directory.exists() and not directory.is_dir():
+        raise KandidaatError(f"--out: {directory} is een bestand, geen map")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)  # as `documents --out` does
+    except OSError as error:
+        reason = os_reason(error, Action.WRITE_FOLDER)
+        raise KandidaatError(f"--out: map {directory} kan niet worden gemaakt ({reason})") from None
     path = directory / file_name(run)
     try:
         data = write_document(path, build_result(record))
     except OSError as error:
-        raise KandidaatError(f"--out: kan {path} niet schrijven ({error.strerror})") from None
+        raise KandidaatError(
+            f"--out: kan {path} niet schrijven ({os_reason(error, Action.WRITE_FILE)})"
+        ) from None
     return path, data
 
 
@@ -169,5 +177,7 @@ def write_proces_verbaal(run: ResultRun, directory: Path, eml_name: str, data: b
     try:
         write_bytes_atomically(path, pdf)
     except OSError as error:
-        raise KandidaatError(f"--out: kan {path} niet schrijven ({error.strerror})") from None
+        raise KandidaatError(
+            f"--out: kan {path} niet schrijven ({os_reason(error, Action.WRITE_FILE)})"
+        ) from None
     return path

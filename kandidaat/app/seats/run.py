@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from kandidaat.app.seats.input_json import SeatsInput, parse_text
 from kandidaat.app.seats.output_json import outcome_to_json
 from kandidaat.app.seats.report_text import render
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.seats import Completed, Outcome, allocate
 
@@ -71,7 +72,7 @@ def read_text(path: Path) -> str:
     except PermissionError:
         raise KandidaatError(f"{shown}: geen toestemming om het bestand te lezen") from None
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        reason = os_reason(error, Action.READ_FILE)
         raise KandidaatError(f"{shown}: bestand kan niet worden gelezen ({reason})") from None
     if len(data) > MAX_INPUT_BYTES:
         raise KandidaatError(f"{shown}: bestand is te groot (meer dan {MAX_INPUT_BYTES} bytes)")

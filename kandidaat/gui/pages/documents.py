@@ -27,6 +27,7 @@ from kandidaat.app.editing.documents import (
     generate_documents,
     preview_pages,
 )
+from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.common.unprintable import visible
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.gui.desktop import UrlOpener, file_url, open_with_system
@@ -74,7 +75,7 @@ class _Job(QRunnable):
         except KandidaatError as error:
             self.signals.failed.emit(error.message)
         except OSError as error:
-            self.signals.failed.emit(f"kan niet schrijven: {error.strerror or error}")
+            self.signals.failed.emit(f"kan niet schrijven: {os_reason(error, Action.WRITE_FILE)}")
         except Exception as error:  # noqa: BLE001 - any failure must reach the page, in Dutch
             self.signals.failed.emit(unexpected_error_text(error))
         else:

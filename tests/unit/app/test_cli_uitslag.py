@@ -522,3 +522,22 @@ def test_a_count_with_a_list_the_kieskring_does_not_have_is_a_finding(
         "kieskring 6: de telling is gegeven maar de kandidatenlijsten (230b) niet" in f
         for f in document["findings"]
     )
+
+
+def test_out_makes_a_missing_folder_and_refuses_a_file_in_its_place(
+    tmp_path: Path, shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = shared_dir / "eml_nl" / "samples" / "GR2022_WestMaasenWaal"
+    files = [
+        str(folder / "Telling_GR2022_WestMaasenWaal.eml.xml"),
+        str(folder / "Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml"),
+    ]
+    out = tmp_path / "nieuw" / "uitslag"
+    assert main(["uitslag", *files, "--zetels", "17", "--out", str(out)]) == 0
+    assert any(path.name.endswith(".eml.xml") for path in out.iterdir())
+    blocker = tmp_path / "bestand"
+    blocker.write_text("van de gebruiker", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["uitslag", *files, "--zetels", "17", "--out", str(blocker)]) == 2
+    assert "is een bestand, geen map" in capsys.readouterr().err
+    assert blocker.read_text(encoding="utf-8") == "van de gebruiker"
