@@ -41,21 +41,23 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         add_help=False,
     )
     check.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    check.add_argument("files", nargs="+", metavar="BESTAND", type=Path)
+    check.add_argument(
+        "files", nargs="+", metavar="BESTAND", type=Path, help="een of meer EML-bestanden"
+    )
     check.add_argument("--xsd", type=Path, metavar="MAP", help="map met de officiële XSD's")
     check.add_argument("--json", action="store_true", help="bevindingen als JSON")
     check.set_defaults(handler=run_check)
 
     show = actions.add_parser("show", help="vat een bestand samen", add_help=False)
     show.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    show.add_argument("file", metavar="BESTAND", type=Path)
+    show.add_argument("file", metavar="BESTAND", type=Path, help="het EML-bestand")
     show.set_defaults(handler=run_show)
 
     hashing = actions.add_parser(
         "hash", help="toon de hashcode zoals op de formulieren", add_help=False
     )
     hashing.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    hashing.add_argument("file", metavar="BESTAND", type=Path)
+    hashing.add_argument("file", metavar="BESTAND", type=Path, help="het EML-bestand")
     hashing.set_defaults(handler=run_hash)
 
 

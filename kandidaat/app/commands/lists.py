@@ -75,26 +75,30 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     show.set_defaults(handler=run_show)
 
     kieskringen = _action(actions, "kieskringen", "kies de kieskringen van een lijst (H 2)")
-    kieskringen.add_argument("key", metavar="LIJST")
+    kieskringen.add_argument("key", metavar="LIJST", help="naam of nummer van de lijst")
     kieskringen.add_argument("numbers", metavar="NR", nargs="+", help="kieskringnummers")
     kieskringen.set_defaults(handler=run_kieskringen)
 
     move = _action(actions, "move", "verplaats een kandidaat op de lijst (H 6 lid 1)")
-    move.add_argument("key", metavar="LIJST")
-    move.add_argument("position", metavar="POSITIE", type=position)
-    move.add_argument("to", metavar="NIEUWE_POSITIE", type=position)
+    move.add_argument("key", metavar="LIJST", help="naam of nummer van de lijst")
+    move.add_argument(
+        "position", metavar="POSITIE", type=position, help="huidige plaats van de kandidaat"
+    )
+    move.add_argument(
+        "to", metavar="NIEUWE_POSITIE", type=position, help="nieuwe plaats van de kandidaat"
+    )
     move.set_defaults(handler=run_move)
 
     copy = _action(actions, "copy", "kopieer een lijst (zelfde kandidaten) voor andere kieskringen")
-    copy.add_argument("key", metavar="LIJST")
-    copy.add_argument("new_key", metavar="NIEUWE_LIJST")
+    copy.add_argument("key", metavar="LIJST", help="naam of nummer van de lijst die u kopieert")
+    copy.add_argument("new_key", metavar="NIEUWE_LIJST", help="naam van de nieuwe lijst")
     copy.add_argument("--kieskring", action="append", metavar="NR", help="herhaalbaar")
     copy.set_defaults(handler=run_copy)
 
     remove = _action(
         actions, "remove", "verwijder een lijst (de personen blijven in het adresboek)"
     )
-    remove.add_argument("key", metavar="LIJST")
+    remove.add_argument("key", metavar="LIJST", help="naam of nummer van de lijst die vervalt")
     remove.set_defaults(handler=run_remove)
 
     do_import = _action(
