@@ -1,7 +1,9 @@
 """Mutated real EML files never crash the reader: they are read or refused in Dutch.
 
 Hypothesis flips, deletes and inserts bytes in small real samples (and in a slice of a
-real count) for a few thousand cases; any exception other than KandidaatError fails.
+real count), an abacus 110b and an e-KS 210, with hostile insertions (huge numbers,
+foreign encodings, deep nesting, floods of elements) for a few thousand cases; any
+exception other than KandidaatError fails.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from kandidaat.domain.errors import KandidaatError
 from kandidaat.eml.documents import read_bytes
 
 SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "eml_nl" / "samples"
+FIXTURES = SAMPLES.parent / "fixtures"
 SEEDS = [
     (
         SAMPLES / "GR2026_Stadskanaal" / "Verkiezingsdefinitie_GR2026_Stadskanaal.eml.xml"
@@ -26,6 +29,9 @@ SEEDS = [
     (
         SAMPLES / "GR2022_WestMaasenWaal" / "Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml"
     ).read_bytes()[:12000],
+    # Files of other tools: abacus' 110b of Juinen and an e-KS 210.
+    (FIXTURES / "abacus" / "juinen_eml110b_stembureaulijst-juinen.eml.xml").read_bytes(),
+    (FIXTURES / "e-ks" / "models_eml_210-ps27-1.eml.xml").read_bytes(),
 ]
 INTERESTING = [
     b"<",
@@ -40,6 +46,12 @@ INTERESTING = [
     b"<!DOCTYPE",
     b"]]>",
     b"9" * 30,
+    b"9" * 5000,  # more digits than int() takes
+    b'<?xml version="1.0" encoding="ISO-8859-1"?>',
+    b"\xe9",  # latin-1 e-acute: not UTF-8
+    b"<a>" * 300,  # deeper than libxml2 allows
+    b"<a/>" * 2000,
+    b"\xef\xbb\xbf",  # a byte-order mark in the middle
 ]
 
 
@@ -60,7 +72,7 @@ def mutated(draw: st.DrawFn) -> bytes:
     return bytes(data)
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_a_mutated_file_is_read_or_refused_but_never_crashes(data: bytes) -> None:
     try:
@@ -72,7 +84,7 @@ def test_a_mutated_file_is_read_or_refused_but_never_crashes(data: bytes) -> Non
     assert message.startswith("gemuteerd.eml.xml")
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_checking_a_mutated_file_always_gives_a_verdict(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
