@@ -13,9 +13,7 @@ from typing import TYPE_CHECKING
 
 from kandidaat.domain.csb.model import CsbFinding
 from kandidaat.domain.nomination.checks.context import person_name
-from kandidaat.domain.nomination.checks.duplicates import (
-    _identity as person_identity,
-)
+from kandidaat.domain.nomination.checks.duplicates import person_identity
 from kandidaat.domain.nomination.findings import Finding, Severity
 from kandidaat.domain.nomination.model import Body
 

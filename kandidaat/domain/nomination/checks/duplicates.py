@@ -25,7 +25,7 @@ def check_duplicates(nomination: Nomination, context: CheckContext) -> list[Find
     findings: list[Finding] = []
     groups: dict[tuple[str, ...], list[Candidate]] = {}
     for candidate in context.candidates_on_lists():
-        groups.setdefault(_identity(candidate), []).append(candidate)
+        groups.setdefault(person_identity(candidate), []).append(candidate)
     for people in groups.values():
         spots = [
             (candidate, appearance)
@@ -73,7 +73,7 @@ def check_duplicates(nomination: Nomination, context: CheckContext) -> list[Find
     return findings
 
 
-def _identity(candidate: Candidate) -> tuple[str, ...]:
+def person_identity(candidate: Candidate) -> tuple[str, ...]:
     """Who a candidate is: the BSN when known, else name and date of birth, else the key."""
     bsn = "".join(char for char in candidate.bsn if char.isdigit())
     if bsn:
