@@ -9,6 +9,7 @@ file removes such leftovers: only names of exactly that pattern (ADR 0046).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import tempfile
@@ -41,7 +42,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             Path(tmp_name).unlink()
         raise
-    _fsync_directory(directory)
+    fsync_directory(directory)
 
 
 def _temp_prefix(name: str) -> str:
@@ -68,8 +69,8 @@ def write_text_atomically(path: Path, text: str) -> None:
     write_bytes_atomically(path, text.encode("utf-8"))
 
 
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename durable where the platform allows opening a directory."""
+def fsync_directory(directory: Path) -> None:
+    """Make a rename or a new link durable where the platform allows opening a directory."""
     try:
         dir_fd = os.open(directory, os.O_RDONLY)
     except OSError:
@@ -80,3 +81,24 @@ def _fsync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+def link_new_file(tmp: Path, path: Path) -> None:
+    """Give a complete temporary file its name without ever replacing an existing file.
+
+    A hard link fails if ``path`` exists; a file system without hard links (FAT on a
+    USB stick) gets a check and a rename instead.
+
+    Raises:
+        FileExistsError: ``path`` exists already (it is left as it is).
+        OSError: the name cannot be made (the caller says so in Dutch).
+    """
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "file exists", str(path)) from None
+        tmp.replace(path)
+    fsync_directory(path.parent if str(path.parent) else Path())

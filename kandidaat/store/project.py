@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from kandidaat import __version__
+from kandidaat.common.atomic import link_new_file
 from kandidaat.domain.nomination.model import (
     Agent,
     AppellationKind,
@@ -51,6 +52,7 @@ from kandidaat.domain.nomination.text_rules import (
 from kandidaat.store.errors import ProjectFileError
 from kandidaat.store.reasons import Action, os_reason, sqlite_reason
 from kandidaat.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from kandidaat.store.workspace import rollback
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -337,10 +339,10 @@ class ProjectFile:
             yield connection
             connection.execute("COMMIT")
         except _SqliteFailure as error:
-            _rollback(connection)
+            rollback(connection)
             raise _write_error(self._path, error) from error
         except BaseException:
-            _rollback(connection)
+            rollback(connection)
             raise
 
 
@@ -449,10 +451,10 @@ def _check_and_migrate(connection: sqlite3.Connection, path: Path) -> None:
         _migrate(connection, version)
         connection.execute("COMMIT")
     except _SqliteFailure as error:
-        _rollback(connection)
+        rollback(connection)
         raise _open_error(path, error) from error
     except BaseException:
-        _rollback(connection)
+        rollback(connection)
         raise
 
 
@@ -516,7 +518,7 @@ def _build(tmp: Path, path: Path, nomination: Nomination) -> None:
         _write_nomination(connection, nomination)
         connection.execute("COMMIT")
     except _SqliteFailure as error:
-        _rollback(connection)
+        rollback(connection)
         raise _write_error(path, error) from error
     finally:
         connection.close()
@@ -525,47 +527,18 @@ def _build(tmp: Path, path: Path, nomination: Nomination) -> None:
 def _publish(tmp: Path, path: Path) -> None:
     """Give the complete file its name without ever replacing an existing file."""
     try:
-        os.link(tmp, path)
+        link_new_file(tmp, path)
     except FileExistsError as error:
         raise ProjectFileError(
             path, "bestaat al; kandidaat overschrijft geen bestaand project. Kies een andere naam."
         ) from error
-    except OSError:
-        # No hard links on this file system (FAT on a USB stick): check, then rename.
-        if path.exists():
-            raise ProjectFileError(
-                path, "bestaat al; kandidaat overschrijft geen bestaand project."
-            ) from None
-        try:
-            tmp.replace(path)
-        except OSError as error:
-            raise ProjectFileError(
-                path, f"kan het project niet aanmaken: {os_reason(error, Action.WRITE_FOLDER)}"
-            ) from error
-    _fsync_directory(path.parent if str(path.parent) else Path())
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the new name durable where the platform allows opening a directory."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    except OSError as error:
+        raise ProjectFileError(
+            path, f"kan het project niet aanmaken: {os_reason(error, Action.WRITE_FOLDER)}"
+        ) from error
 
 
 # -- errors ------------------------------------------------------------------------
-
-
-def _rollback(connection: sqlite3.Connection) -> None:
-    if connection.in_transaction:
-        with contextlib.suppress(sqlite3.Error):
-            connection.execute("ROLLBACK")
 
 
 def _open_error(path: Path, error: BaseException) -> ProjectFileError:

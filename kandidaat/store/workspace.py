@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from kandidaat import __version__
+from kandidaat.common.atomic import link_new_file
 from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.errors import InputError
 
@@ -348,36 +349,15 @@ def _migrate(connection: sqlite3.Connection, kind: WorkspaceKind, version: int) 
 def _publish(tmp: Path, path: Path) -> None:
     """Give the complete file its name without ever replacing an existing file."""
     try:
-        os.link(tmp, path)
+        link_new_file(tmp, path)
     except FileExistsError as error:
         raise WorkspaceError(
             path, "bestaat al; kandidaat overschrijft geen bestaand bestand."
         ) from error
-    except OSError:
-        if path.exists():
-            raise WorkspaceError(
-                path, "bestaat al; kandidaat overschrijft geen bestaand bestand."
-            ) from None
-        try:
-            tmp.replace(path)
-        except OSError as error:
-            raise WorkspaceError(
-                path, f"kan niet worden aangemaakt: {os_reason(error, Action.WRITE_FOLDER)}"
-            ) from error
-    _fsync_directory(path.parent if str(path.parent) else Path())
-
-
-def _fsync_directory(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    except OSError as error:
+        raise WorkspaceError(
+            path, f"kan niet worden aangemaakt: {os_reason(error, Action.WRITE_FOLDER)}"
+        ) from error
 
 
 # -- errors ------------------------------------------------------------------------------
