@@ -16,11 +16,11 @@ touching the file.
 from __future__ import annotations
 
 import dataclasses
-import os
 import sys
-import traceback
 from datetime import date
 from pathlib import Path
+
+from crash_protocol import serve
 
 from kandidaat.domain.nomination.model import (
     AppellationKind,
@@ -124,25 +124,5 @@ def write_for_ever(path: Path, start: int) -> None:
         sys.stdout.flush()
 
 
-def serve(path: Path) -> None:
-    """Fork one writer per start number read from stdin; report its pid and its end."""
-    for line in sys.stdin:
-        sys.stdout.flush()
-        pid = os.fork()
-        if pid == 0:
-            try:
-                write_for_ever(path, int(line))
-            except Exception:  # noqa: BLE001 - show any failure; finally ends the writer
-                traceback.print_exc()
-            finally:
-                sys.stdout.flush()
-                os._exit(1)
-        sys.stdout.write(f"pid {pid}\n")
-        sys.stdout.flush()
-        os.waitpid(pid, 0)
-        sys.stdout.write(f"dead {pid}\n")
-        sys.stdout.flush()
-
-
 if __name__ == "__main__":
-    serve(Path(sys.argv[1]))
+    serve(Path(sys.argv[1]), write_for_ever)

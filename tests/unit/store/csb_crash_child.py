@@ -6,11 +6,11 @@ register; every step is one transaction with its log entry.
 
 from __future__ import annotations
 
-import os
 import sys
-import traceback
 from datetime import datetime
 from pathlib import Path
+
+from crash_protocol import report_steps, serve
 
 from kandidaat.domain.csb.model import RegisterEntry
 from kandidaat.store.csb import CsbWorkspace
@@ -36,35 +36,8 @@ def apply(workspace: CsbWorkspace, number: int) -> None:
 def write_for_ever(path: Path, start: int) -> None:
     """Apply steps for ever, reporting each committed one."""
     workspace = CsbWorkspace.open(path)
-    sys.stdout.write("ready\n")
-    sys.stdout.flush()
-    number = start
-    while True:
-        number += 1
-        apply(workspace, number)
-        sys.stdout.write(f"{number}\n")
-        sys.stdout.flush()
-
-
-def serve(path: Path) -> None:
-    """Fork one writer per line of stdin; report its pid and its end."""
-    for line in sys.stdin:
-        sys.stdout.flush()
-        pid = os.fork()
-        if pid == 0:
-            try:
-                write_for_ever(path, int(line))
-            except Exception:  # noqa: BLE001 - show any failure; finally ends the writer
-                traceback.print_exc()
-            finally:
-                sys.stdout.flush()
-                os._exit(1)
-        sys.stdout.write(f"pid {pid}\n")
-        sys.stdout.flush()
-        os.waitpid(pid, 0)
-        sys.stdout.write(f"dead {pid}\n")
-        sys.stdout.flush()
+    report_steps(start, lambda number: apply(workspace, number))
 
 
 if __name__ == "__main__":
-    serve(Path(sys.argv[1]))
+    serve(Path(sys.argv[1]), write_for_ever)

@@ -9,17 +9,16 @@ per step after the creation entry.
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
 from datetime import date
 from pathlib import Path
 from random import Random
-from typing import IO
 
 import csb_crash_child
 import pytest
+from crash_protocol import kill_one_writer
 
 from kandidaat.domain.nomination.model import Body, Election, Kieskring
 from kandidaat.store.csb import CsbWorkspace
@@ -31,36 +30,6 @@ TIME_BUDGET_SECONDS = 25.0
 ELECTION = Election(
     Body.GR, "GR2026_Ons", "Gemeenteraad Ons", date(2026, 3, 18), 19, (Kieskring("1", "Ons"),)
 )
-
-
-def _next_line(stdout: IO[str]) -> str:
-    line = stdout.readline()
-    if not line:
-        pytest.fail("the crash server stopped")
-    return line.strip()
-
-
-def _one_writer(server: subprocess.Popen[str], start: int, delay: float) -> list[int]:
-    assert server.stdin is not None
-    assert server.stdout is not None
-    server.stdin.write(f"{start}\n")
-    server.stdin.flush()
-    pid = 0
-    ready = False
-    while not (pid and ready):
-        line = _next_line(server.stdout)
-        if line.startswith("pid "):
-            pid = int(line.removeprefix("pid "))
-        elif line == "ready":
-            ready = True
-        else:
-            pytest.fail(f"the writer did not start: {line!r}")
-    time.sleep(delay)
-    os.kill(pid, signal.SIGKILL)
-    reported = []
-    while (line := _next_line(server.stdout)) != f"dead {pid}":
-        reported.append(int(line))
-    return reported
 
 
 def _steps_in(path: Path) -> int:
@@ -98,7 +67,7 @@ def test_a_csb_writer_killed_at_random_moments_leaves_the_last_commit_and_the_ch
     try:
         stop_at = time.monotonic() + TIME_BUDGET_SECONDS
         while kills < MAX_KILLS and time.monotonic() < stop_at:
-            reported = _one_writer(server, current, rng.uniform(0.0, 0.05))
+            reported = kill_one_writer(server, current, rng.uniform(0.0, 0.05))
             assert reported == list(range(current + 1, current + 1 + len(reported)))
             last = reported[-1] if reported else current
             steps = _steps_in(path)

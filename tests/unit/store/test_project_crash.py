@@ -11,16 +11,15 @@ was in flight when the writer died.
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 from random import Random
-from typing import IO
 
 import crash_child
 import pytest
+from crash_protocol import kill_one_writer
 
 from kandidaat.store.project import ProjectFile
 
@@ -28,40 +27,6 @@ CHILD = Path(crash_child.__file__)
 REPO_ROOT = Path(__file__).resolve().parents[3]
 MAX_KILLS = 300
 TIME_BUDGET_SECONDS = 30.0
-
-
-def _one_writer(server: subprocess.Popen[str], start: int, delay: float) -> list[int]:
-    """Let the server fork a writer at step ``start``, kill it after ``delay`` s.
-
-    Returns the step numbers the writer reported as committed.
-    """
-    assert server.stdin is not None
-    assert server.stdout is not None
-    server.stdin.write(f"{start}\n")
-    server.stdin.flush()
-    pid = 0
-    ready = False
-    while not (pid and ready):
-        line = _next_line(server.stdout)
-        if line.startswith("pid "):
-            pid = int(line.removeprefix("pid "))
-        elif line == "ready":
-            ready = True
-        else:
-            pytest.fail(f"the writer did not start: {line!r}")
-    time.sleep(delay)
-    os.kill(pid, signal.SIGKILL)
-    reported = []
-    while (line := _next_line(server.stdout)) != f"dead {pid}":
-        reported.append(int(line))
-    return reported
-
-
-def _next_line(stdout: IO[str]) -> str:
-    line = stdout.readline()
-    if not line:
-        pytest.fail("the crash server stopped")
-    return line.strip()
 
 
 @pytest.mark.slow
@@ -84,7 +49,7 @@ def test_a_writer_killed_at_random_moments_always_leaves_a_committed_state(tmp_p
     try:
         stop_at = time.monotonic() + TIME_BUDGET_SECONDS
         while kills < MAX_KILLS and time.monotonic() < stop_at:
-            reported = _one_writer(server, current, rng.uniform(0.0, 0.08))
+            reported = kill_one_writer(server, current, rng.uniform(0.0, 0.08))
             assert reported == list(range(current + 1, current + 1 + len(reported)))
             last = reported[-1] if reported else current
             while len(states) <= last + 1:

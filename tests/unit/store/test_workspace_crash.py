@@ -9,16 +9,15 @@ with one log entry per step after the creation entry.
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 from random import Random
-from typing import IO
 
 import pytest
 import workspace_crash_child
+from crash_protocol import kill_one_writer
 from workspace_samples import create, open_checked
 
 from kandidaat.store import audit_log
@@ -27,36 +26,6 @@ CHILD = Path(workspace_crash_child.__file__)
 REPO_ROOT = Path(__file__).resolve().parents[3]
 MAX_KILLS = 200
 TIME_BUDGET_SECONDS = 25.0
-
-
-def _next_line(stdout: IO[str]) -> str:
-    line = stdout.readline()
-    if not line:
-        pytest.fail("the crash server stopped")
-    return line.strip()
-
-
-def _one_writer(server: subprocess.Popen[str], start: int, delay: float) -> list[int]:
-    assert server.stdin is not None
-    assert server.stdout is not None
-    server.stdin.write(f"{start}\n")
-    server.stdin.flush()
-    pid = 0
-    ready = False
-    while not (pid and ready):
-        line = _next_line(server.stdout)
-        if line.startswith("pid "):
-            pid = int(line.removeprefix("pid "))
-        elif line == "ready":
-            ready = True
-        else:
-            pytest.fail(f"the writer did not start: {line!r}")
-    time.sleep(delay)
-    os.kill(pid, signal.SIGKILL)
-    reported = []
-    while (line := _next_line(server.stdout)) != f"dead {pid}":
-        reported.append(int(line))
-    return reported
 
 
 @pytest.mark.slow
@@ -79,7 +48,7 @@ def test_a_writer_killed_at_random_moments_leaves_the_last_commit_and_the_chain_
     try:
         stop_at = time.monotonic() + TIME_BUDGET_SECONDS
         while kills < MAX_KILLS and time.monotonic() < stop_at:
-            reported = _one_writer(server, current, rng.uniform(0.0, 0.05))
+            reported = kill_one_writer(server, current, rng.uniform(0.0, 0.05))
             assert reported == list(range(current + 1, current + 1 + len(reported)))
             last = reported[-1] if reported else current
             with open_checked(path) as workspace, workspace.read() as connection:

@@ -7,46 +7,18 @@ chain), prints ``ready`` and then adds steps START+1, START+2, ... for ever.
 
 from __future__ import annotations
 
-import os
 import sys
-import traceback
 from pathlib import Path
 
+from crash_protocol import report_steps, serve
 from workspace_samples import add_step, open_checked
 
 
 def write_for_ever(path: Path, start: int) -> None:
     """Add steps for ever, reporting each committed one."""
     workspace = open_checked(path)
-    sys.stdout.write("ready\n")
-    sys.stdout.flush()
-    number = start
-    while True:
-        number += 1
-        add_step(workspace, number)
-        sys.stdout.write(f"{number}\n")
-        sys.stdout.flush()
-
-
-def serve(path: Path) -> None:
-    """Fork one writer per line of stdin; report its pid and its end."""
-    for line in sys.stdin:
-        sys.stdout.flush()
-        pid = os.fork()
-        if pid == 0:
-            try:
-                write_for_ever(path, int(line))
-            except Exception:  # noqa: BLE001 - show any failure; finally ends the writer
-                traceback.print_exc()
-            finally:
-                sys.stdout.flush()
-                os._exit(1)
-        sys.stdout.write(f"pid {pid}\n")
-        sys.stdout.flush()
-        os.waitpid(pid, 0)
-        sys.stdout.write(f"dead {pid}\n")
-        sys.stdout.flush()
+    report_steps(start, lambda number: add_step(workspace, number))
 
 
 if __name__ == "__main__":
-    serve(Path(sys.argv[1]))
+    serve(Path(sys.argv[1]), write_for_ever)
