@@ -83,6 +83,16 @@ def translate_message(message: str) -> str:
     return message
 
 
+_LONG_QUOTED = re.compile(r"'([^']{60,})'")
+"""A quoted value that argparse echoes in full (a number of thousands of digits)."""
+
+
+def _shorten(match: re.Match[str]) -> str:
+    """The echoed value cut to 40 characters, with its length."""
+    value = match.group(1)
+    return f"'{value[:40]}...' ({len(value)} tekens)"
+
+
 class DutchHelpFormatter(argparse.HelpFormatter):
     """Help text with a Dutch "gebruik:" line instead of argparse's "usage:"."""
 
@@ -121,5 +131,6 @@ class DutchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """Print a Dutch usage error and exit with code 2."""
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: fout in de opdracht: {translate_message(message)}\n")
+        text = _LONG_QUOTED.sub(_shorten, translate_message(message))
+        sys.stderr.write(f"{self.prog}: fout in de opdracht: {text}\n")
         raise SystemExit(EXIT_USAGE)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from kandidaat.app.cli import main
+
 BIN = Path(sys.executable).parent
 ENGLISH = ("usage:", "error:", "invalid", "Traceback", "Exception ignored", "required")
 
@@ -174,3 +176,17 @@ def test_a_message_cuts_a_huge_file_name_short(program: list[str], tmp_path: Pat
     result = _run([*program, "x" * 5000], tmp_path)
     assert result.returncode == 2
     assert len(result.stderr) < 2000
+
+
+def test_a_huge_option_value_is_refused_without_echoing_it_whole(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    huge = "9" * 5000
+    with pytest.raises(SystemExit) as stopped:
+        main(["seats", "x.json", "--lot", huge])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "ongeldige waarde" in err
+    assert "(5000 tekens)" in err
+    assert huge not in err
+    assert len(err) < 1000
