@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice, QLibraryInfo, QLocale, QTranslator
@@ -57,8 +58,13 @@ def main_window(project: Path | None = None, settings: QSettings | None = None) 
 
 
 def demo_project(folder: Path) -> Path:
-    """Write the demo party's project (Demodorp Vooruit) into ``folder``; its path."""
-    return run_demo_party(folder).project
+    """Write the demo party's project (Demodorp Vooruit) into ``folder``; its path.
+
+    The demo stands for the next ordinary municipal election after today
+    (ADR 0090): the window checks against today, so a past election would show
+    "1 fout" for a nomination day long gone.
+    """
+    return run_demo_party(folder, today=datetime.now(tz=UTC).date()).project
 
 
 def run(project: Path | None = None) -> int:

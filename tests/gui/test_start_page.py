@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
+from kandidaat.domain.nomination.findings import Severity
 from kandidaat.gui.application import demo_project
 from kandidaat.gui.main_window import MainWindow
 from kandidaat.gui.new_project import NewProjectDialog
@@ -101,6 +103,9 @@ def test_the_demo_opens_in_one_click_on_the_candidates_page(
     assert session.nomination.party.appellation == "Demodorp Vooruit"
     assert window.stack.currentWidget() is window.candidates_page
     assert window.candidates_page.model.rowCount() == 20
+    # The demo stands for an election still ahead: checked today it has no errors.
+    assert session.nomination.election.election_date > datetime.now(tz=UTC).date()
+    assert not [f for f in session.findings() if f.severity is Severity.ERROR]
     # A second click starts the demo afresh, also when it is open.
     qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
     assert window.bridge.session is not None
