@@ -49,8 +49,14 @@ BASE = SAMPLES / "TK2023" / "Telling_TK2023_gemeente_Aa_en_Hunze.eml.xml"
 GOAL = 0.5
 
 
-def _station_id(index: int) -> str:
-    return f"{1000 + index // 500:04d}::SB{index + 1}"
+def _station_id(municipality: str, index: int) -> str:
+    """A polling-station id of the file's own municipality (``1680::SB1``, ``1680::SB2``, ...).
+
+    A 510b counts only its own municipality's stations: an id with another
+    municipality code would be reported as "hoort niet bij gemeente ..." and the
+    benchmark would time the writing of findings instead of a clean import.
+    """
+    return f"{municipality}::SB{index + 1}"
 
 
 def _scaled_total(base: CountRecord, stations: int) -> VoteCounts:
@@ -113,11 +119,14 @@ def write_scaled_count(base: CountRecord, stations: int, path: Path) -> int:
     blocks = [block + closing for block in data[first:last].split(closing)[:-1]]
     if len(blocks) != len(marks):
         raise SystemExit("unexpected structure of the written count")
+    municipality = base.envelope.authority_id or ""
+    if not (municipality.isdigit() and len(municipality) == 4):
+        raise SystemExit(f"the base count has no municipality code: {municipality!r}")
     with path.open("wb") as handle:
         handle.write(data[:first])
         for index in range(stations):
             which = index % len(blocks)
-            new_id = f'Id="{_station_id(index)}"'.encode()
+            new_id = f'Id="{_station_id(municipality, index)}"'.encode()
             handle.write(blocks[which].replace(f'Id="{marks[which]}"'.encode(), new_id, 1))
         handle.write(data[last:])
     return path.stat().st_size
