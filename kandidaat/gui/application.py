@@ -14,6 +14,7 @@ from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.gui.main_window import MainWindow
+from kandidaat.gui.qt_start import create_application
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,7 +30,7 @@ _DUTCH_PROPERTY = "kandidaat_nederlands"
 def application() -> QApplication:
     """The one QApplication, Dutch throughout (Qt's own texts via qtbase_nl)."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else create_application(sys.argv[:1])
     make_dutch(app)
     return app
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from typing import TYPE_CHECKING
@@ -10,6 +11,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kandidaat.app.cli import main
+from kandidaat.gui.qt_start import platform_failure_message
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -82,3 +84,40 @@ def test_without_a_display_the_window_is_not_started_and_the_reason_is_dutch(
     monkeypatch.setattr(sys, "platform", "linux")
     assert main(["gui"]) == 2
     assert capsys.readouterr().err.startswith("fout: er is geen beeldscherm gevonden")
+
+
+def test_a_display_that_does_not_answer_ends_in_dutch_with_exit_2_instead_of_qts_abort(
+    tmp_path: Path,
+) -> None:
+    # No X server listens on display :947 (a number no test starts); Qt's xcb plugin
+    # fails and would abort (exit 134, English "Reinstalling the application").
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"WAYLAND_DISPLAY", "XAUTHORITY"}
+    }
+    environment |= {"DISPLAY": ":947", "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
+    run = subprocess.run(
+        [sys.executable, "-m", "kandidaat", "gui"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env=environment,
+    )
+    assert run.returncode == 2, run.stderr
+    assert run.stderr.startswith("fout: de desktoptoepassing kon geen venster openen.")
+    assert "geen verbinding met het beeldscherm :947" in run.stderr
+    assert "Reinstalling" not in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_a_missing_libxcb_cursor_is_named_with_the_package_to_install() -> None:
+    qt_lines = [
+        "From 6.5.0, xcb-cursor0 or libxcb-cursor0 is needed to load the Qt xcb platform plugin.",
+        'Could not load the Qt platform plugin "xcb" in "" even though it was found.',
+    ]
+    text = platform_failure_message(qt_lines, has_xcb_cursor=False)
+    assert "Qt kon het vensterplatform 'xcb' niet starten." in text
+    assert "apt-get install libxcb-cursor0" in text
+    assert "libxcb-cursor0" not in platform_failure_message(qt_lines, has_xcb_cursor=True)
