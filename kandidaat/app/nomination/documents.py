@@ -15,15 +15,25 @@ from typing import TYPE_CHECKING
 
 from kandidaat.app.editing.documents import GeneratedDocuments, generate_documents
 from kandidaat.app.nomination.checking import CheckReport, check_nomination
-from kandidaat.app.nomination.project import election_from_110a, is_project_file, load_target
+from kandidaat.app.nomination.project import (
+    election_from_110a,
+    is_project_file,
+    load_target_with_facts,
+)
 from kandidaat.domain.errors import InputError
+from kandidaat.domain.nomination.checks.facts import Gap
+from kandidaat.domain.nomination.model import Body
+from kandidaat.domain.nomination.structure import exempt_from_support
 from kandidaat.eml.documents import read_path
 from kandidaat.store.project import ProjectFile
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["DocumentsRun", "make_documents", "moment_of"]
+    from kandidaat.domain.nomination.checks.facts import SourceFacts
+    from kandidaat.domain.nomination.model import Nomination
+
+__all__ = ["DocumentsRun", "make_documents", "moment_of", "refuse_what_the_file_does_not_say"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +72,35 @@ def moment_of(path: Path) -> datetime:
     )
 
 
+def refuse_what_the_file_does_not_say(
+    nomination: Nomination, facts: SourceFacts, path: Path
+) -> None:
+    """Refuse documents that would have to print a figure the input does not carry.
+
+    The H 1 and the checklist state how many ondersteuningsverklaringen the
+    list needs. For a gemeenteraad that depends on the number of seats
+    (Kieswet art. H 4 lid 1, geldend op 2026-01-01: 10 below 19 seats, 20 from
+    19 to 38, else 30), which an EML 210 does not carry: printing a number
+    would be a guess (ADR 0024), so the election's definition is asked for.
+
+    Raises:
+        InputError: such a figure is missing (Dutch, naming the file and the option).
+    """
+    if (
+        nomination.election.body is Body.GR
+        and facts.lacks(Gap.SEATS)
+        and not exempt_from_support(nomination.party)
+    ):
+        raise InputError(
+            f"{path.name}: het bestand noemt het aantal zetels van de gemeenteraad niet, en "
+            "daarvan hangt af hoeveel ondersteuningsverklaringen op de kandidatenlijst (H 1) "
+            "en de checklist staan (Kieswet H 4 lid 1: 10 bij minder dan 19 zetels, 20 bij "
+            "19 tot 39 zetels, anders 30). Geef de verkiezingsdefinitie mee met --election "
+            "(een EML 110a-bestand), of het aantal zetels bij de vorige verkiezing met "
+            "--previous-seats als de aanduiding is vrijgesteld."
+        )
+
+
 def make_documents(
     path: Path,
     out_dir: Path,
@@ -83,11 +122,13 @@ def make_documents(
             that cannot be used; nothing half-written remains.
     """
     election = election_from_110a(election_file) if election_file is not None else None
-    nomination = load_target(path, election=election)
+    read = load_target_with_facts(path, election=election)
+    nomination = read.nomination
     if previous_seats is not None:
         party = dataclasses.replace(nomination.party, previous_seats=previous_seats)
         nomination = dataclasses.replace(nomination, party=party)
-    report = check_nomination(nomination, path.name, today=today)
+    refuse_what_the_file_does_not_say(nomination, read.facts, path)
+    report = check_nomination(nomination, path.name, today=today, facts=read.facts)
     created = moment or moment_of(path)
     documents = generate_documents(nomination, report.findings, out_dir, created=created)
     return DocumentsRun(report, documents)

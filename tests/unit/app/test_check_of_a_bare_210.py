@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from pypdf import PdfReader
 
 from kandidaat.app.cli import main
 
@@ -614,3 +615,64 @@ def test_documents_of_a_210_without_the_election_date_are_refused_not_dated_by_g
     assert main(["documents", str(path), "--out", str(out)]) == 2
     assert "kr:ElectionDate" in capsys.readouterr().err
     assert not out.exists()
+
+
+def pdf_text(path: Path) -> str:
+    """The text of every page of the PDF at ``path``, as a PDF reader shows it."""
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _stadskanaal_210(tmp_path: Path) -> Path:
+    return _210(
+        tmp_path,
+        identifier="GR2026_Stadskanaal",
+        category="GR",
+        name="Gemeenteraad Stadskanaal 2026",
+        locality="Stadskanaal",
+    )
+
+
+def test_documents_of_a_gr_210_without_its_definition_are_refused_not_printed_with_10(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The H 1 and the checklist state the number of H 4 needed; for a gemeenteraad it
+    # depends on the seats (Kieswet H 4 lid 1), which a 210 does not carry.
+    out = tmp_path / "stukken"
+    capsys.readouterr()
+    assert main(["documents", str(_stadskanaal_210(tmp_path)), "--out", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert "GR2026_Stadskanaal.eml.xml: het bestand noemt het aantal zetels" in error
+    assert "--election" in error
+    assert not out.exists()
+
+
+def test_documents_of_a_gr_210_with_its_110a_print_20_declarations_for_23_seats(
+    tmp_path: Path, shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Stadskanaal: 23 seats in its 110a; 19 to 38 seats need 20 (Kieswet H 4 lid 1).
+    definition = (
+        shared_dir
+        / "eml_nl"
+        / "samples"
+        / "GR2026_Stadskanaal"
+        / "Verkiezingsdefinitie_GR2026_Stadskanaal.eml.xml"
+    )
+    out = tmp_path / "stukken"
+    arguments = ["documents", str(_stadskanaal_210(tmp_path)), "--out", str(out)]
+    code = main([*arguments, "--election", str(definition), "--today", TODAY_2026])
+    assert code in {0, 1}, capsys.readouterr().err
+    h1 = pdf_text(out / "lijst_1" / "H1.pdf")
+    checklist = pdf_text(out / "lijst_1" / "checklist.pdf")
+    assert "ten minste 20 ondersteuningsverklaringen" in " ".join(h1.split())
+    assert "Ten minste 20 ondersteuningsverklaringen" in " ".join(checklist.split())
+
+
+def test_documents_of_an_exempt_gr_210_need_no_definition(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An appellation with seats at the previous election needs no H 4 (Kieswet H 4 lid 8).
+    out = tmp_path / "stukken"
+    arguments = ["documents", str(_stadskanaal_210(tmp_path)), "--out", str(out)]
+    code = main([*arguments, "--previous-seats", "3", "--today", TODAY_2026])
+    assert code in {0, 1}, capsys.readouterr().err
+    assert not list((out / "lijst_1").glob("H4*.pdf"))
