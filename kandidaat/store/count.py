@@ -1,0 +1,598 @@
+"""The ``.tel`` workspace of a gemeentelijk stembureau: the count, entered twice, with its log.
+
+Built on the shared core :mod:`kandidaat.store.workspace` (opening, migrations,
+exclusive lock, one transaction per change) and :mod:`kandidaat.store.audit_log`
+(the hash-chained log), as the ``.csb`` file is (docs/adr/0110). Every change is one
+transaction that also appends its log entry. The file holds:
+
+- the election files it was made from (110a, 110b, 230b: bytes and SHA-256), and what
+  the count needs of them: the election, the municipality, its polling stations and
+  the lists with their candidate positions;
+- the sessions (zittingen) of the gemeentelijk stembureau: date, place, members;
+- per polling station at most one entry per slot (invoer 1 and invoer 2), each by a
+  named typist: the two slots always have two different typists;
+- the coordinator's decisions where two entries differ (keep 1, keep 2, both again):
+  the entry not kept is removed from the content and stays in the log.
+
+A station whose two entries are equal is agreed; nothing else counts. A SIGKILL
+during an entry loses at most that entry: every earlier one is committed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Self
+
+from kandidaat import __version__
+from kandidaat.domain.count.figures import BallotLayout, ListLayout, StationFigures
+from kandidaat.domain.election import ElectionIdentifier, PollingStation
+from kandidaat.store import audit_log
+from kandidaat.store.workspace import (
+    Migration,
+    Workspace,
+    WorkspaceError,
+    WorkspaceKind,
+    corrupt_error,
+)
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Mapping, Sequence
+    from types import TracebackType
+
+    from kandidaat.store.audit_log import LogEntry
+
+__all__ = [
+    "COUNT_KIND",
+    "SUFFIX",
+    "CountSetup",
+    "CountWorkspace",
+    "Session",
+    "StoredEntry",
+]
+
+SUFFIX = ".tel"
+SLOTS = (1, 2)
+CHOICES = ("1", "2", "opnieuw")
+
+_V1 = Migration(
+    1,
+    "verkiezing, stembureaus, lijsten, zittingen, invoer per stembureau, besluiten, logboek",
+    (
+        """
+        CREATE TABLE meta (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            created_at TEXT NOT NULL,
+            app_version TEXT NOT NULL
+        ) STRICT
+        """,
+        """
+        CREATE TABLE source (
+            kind TEXT PRIMARY KEY CHECK (kind IN ('110a', '110b', '230b')),
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            data BLOB NOT NULL
+        ) STRICT
+        """,
+        """
+        CREATE TABLE election (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            identifier TEXT NOT NULL,
+            contest_id TEXT NOT NULL,
+            municipality_id TEXT NOT NULL,
+            municipality_name TEXT NOT NULL,
+            eligible INTEGER CHECK (eligible >= 0)
+        ) STRICT
+        """,
+        """
+        CREATE TABLE station (
+            number INTEGER PRIMARY KEY CHECK (number >= 0),
+            name TEXT NOT NULL,
+            postal_code TEXT,
+            voters INTEGER CHECK (voters >= 0),
+            kind TEXT
+        ) STRICT
+        """,
+        """
+        CREATE TABLE party_list (
+            number INTEGER PRIMARY KEY CHECK (number >= 1),
+            name TEXT NOT NULL,
+            positions TEXT NOT NULL
+        ) STRICT
+        """,
+        """
+        CREATE TABLE session (
+            number INTEGER PRIMARY KEY CHECK (number >= 1),
+            held_on TEXT NOT NULL,
+            place TEXT NOT NULL CHECK (place <> ''),
+            members TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            recorded_by TEXT NOT NULL
+        ) STRICT
+        """,
+        """
+        CREATE TABLE entry (
+            station INTEGER NOT NULL REFERENCES station (number),
+            slot INTEGER NOT NULL CHECK (slot IN (1, 2)),
+            typist TEXT NOT NULL CHECK (typist <> ''),
+            figures TEXT NOT NULL,
+            confirmed TEXT NOT NULL,
+            entered_at TEXT NOT NULL,
+            session INTEGER REFERENCES session (number),
+            PRIMARY KEY (station, slot)
+        ) STRICT
+        """,
+        """
+        CREATE TABLE decision (
+            number INTEGER PRIMARY KEY CHECK (number >= 1),
+            station INTEGER NOT NULL REFERENCES station (number),
+            choice TEXT NOT NULL CHECK (choice IN ('1', '2', 'opnieuw')),
+            coordinator TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            differences TEXT NOT NULL
+        ) STRICT
+        """,
+        *audit_log.LOG_STATEMENTS,
+    ),
+)
+
+COUNT_KIND = WorkspaceKind(0x4B54454C, "telbestand van kandidaat", (_V1,))
+"""``application_id`` "KTEL"."""
+
+
+@dataclass(frozen=True, slots=True)
+class CountSetup:
+    """What a new count workspace is made of (read from the 110a, 110b and 230b)."""
+
+    election: ElectionIdentifier
+    contest_id: str
+    municipality_id: str
+    municipality_name: str
+    eligible: int | None
+    stations: tuple[PollingStation, ...]
+    layout: BallotLayout
+    sources: tuple[tuple[str, str, bytes], ...]
+    """(kind 110a/110b/230b, file name, bytes) of every file read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A session (zitting) of the gemeentelijk stembureau."""
+
+    number: int
+    held_on: date
+    place: str
+    members: tuple[str, ...]
+    reason: str
+    recorded_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEntry:
+    """One entry of one polling station's proces-verbaal as stored."""
+
+    station: int
+    slot: int
+    typist: str
+    figures: StationFigures
+    confirmed: tuple[str, ...]
+    """The codes of the warnings the typist confirmed."""
+    entered_at: str
+    session: int | None
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3]
+
+
+def _name(path: Path, name: str, option: str) -> str:
+    """A person's name cleaned, or a Dutch error naming the option."""
+    try:
+        return audit_log.check_actor(name)
+    except ValueError as error:
+        raise WorkspaceError(path, str(error).replace("--lid", option, 1)) from error
+
+
+class CountWorkspace:
+    """An open ``.tel`` file; use :meth:`create` or :meth:`open`."""
+
+    __slots__ = ("_log_problems", "_workspace")
+
+    def __init__(self, workspace: Workspace, log_problems: tuple[str, ...]) -> None:
+        """Wrap an opened workspace (use :meth:`create` or :meth:`open`)."""
+        self._workspace = workspace
+        self._log_problems = log_problems
+
+    @classmethod
+    def create(cls, path: Path, setup: CountSetup, actor: str) -> Self:
+        """Create a new workspace; the first log entry records the files it was made of."""
+        actor = _name(path, actor, "--coordinator")
+
+        def fill(connection: sqlite3.Connection) -> None:
+            connection.execute(
+                "INSERT INTO meta (id, created_at, app_version) VALUES (1, ?, ?)",
+                (_now(), __version__),
+            )
+            sources = [
+                (kind, name, hashlib.sha256(data).hexdigest(), data)
+                for kind, name, data in setup.sources
+            ]
+            connection.executemany(
+                "INSERT INTO source (kind, file_name, sha256, data) VALUES (?, ?, ?, ?)", sources
+            )
+            connection.execute(
+                "INSERT INTO election (id, identifier, contest_id, municipality_id,"
+                " municipality_name, eligible) VALUES (1, ?, ?, ?, ?, ?)",
+                (
+                    json.dumps(dataclasses.asdict(setup.election), ensure_ascii=False),
+                    setup.contest_id,
+                    setup.municipality_id,
+                    setup.municipality_name,
+                    setup.eligible,
+                ),
+            )
+            connection.executemany(
+                "INSERT INTO station (number, name, postal_code, voters, kind)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(s.number, s.name, s.postal_code, s.voters, s.kind) for s in setup.stations],
+            )
+            connection.executemany(
+                "INSERT INTO party_list (number, name, positions) VALUES (?, ?, ?)",
+                [
+                    (item.number, item.name, json.dumps(list(item.positions)))
+                    for item in setup.layout.lists
+                ],
+            )
+            audit_log.append(
+                connection,
+                actor,
+                "aangemaakt",
+                {
+                    "verkiezing": setup.election.id,
+                    "gemeente": [setup.municipality_id, setup.municipality_name],
+                    "stembureaus": len(setup.stations),
+                    "lijsten": len(setup.layout.lists),
+                    "bestanden": [[kind, name, sha] for kind, name, sha, _ in sources],
+                    "versie": __version__,
+                },
+            )
+
+        return cls(Workspace.create(path, COUNT_KIND, fill), ())
+
+    @classmethod
+    def open(cls, path: Path, *, allow_broken_log: bool = False) -> Self:
+        """Open, lock, check and verify the log's chain.
+
+        Raises:
+            WorkspaceError: not a count workspace, damaged, newer, or (unless
+                ``allow_broken_log``) a log whose chain does not hold.
+        """
+        path = Path(path)
+        found: list[str] = []
+
+        def verify(connection: sqlite3.Connection) -> None:
+            problems = audit_log.verify(connection)
+            if problems and not allow_broken_log:
+                raise WorkspaceError(
+                    path,
+                    "het logboek is niet intact; het bestand is buiten kandidaat gewijzigd: "
+                    + "; ".join(problems)
+                    + ". Bekijk het met 'kandidaat telling log'.",
+                )
+            found.extend(problems)
+
+        return cls(Workspace.open(path, COUNT_KIND, verify), tuple(found))
+
+    @property
+    def path(self) -> Path:
+        """Where the file is."""
+        return self._workspace.path
+
+    @property
+    def log_problems(self) -> tuple[str, ...]:
+        """Where the log's chain breaks (empty when it holds), found on opening."""
+        return self._log_problems
+
+    def close(self) -> None:
+        """Close the file (releases the lock)."""
+        self._workspace.close()
+
+    def __enter__(self) -> Self:
+        """Use in a ``with`` block."""
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Close at the end of the ``with`` block."""
+        self.close()
+
+    # -- reading -----------------------------------------------------------------
+
+    def election(self) -> tuple[ElectionIdentifier, str, tuple[str, str], int | None]:
+        """The election, the contest, the municipality (code, name) and its eligible voters."""
+        with self._workspace.read() as connection:
+            row = connection.execute(
+                "SELECT identifier, contest_id, municipality_id, municipality_name, eligible"
+                " FROM election WHERE id = 1"
+            ).fetchone()
+        if row is None:
+            raise corrupt_error(self.path, "de verkiezing ontbreekt")
+        try:
+            identifier = ElectionIdentifier(**json.loads(str(row[0])))
+        except (ValueError, TypeError) as error:
+            raise corrupt_error(self.path, f"de verkiezing is onleesbaar ({error})") from error
+        eligible = None if row[4] is None else int(row[4])
+        return identifier, str(row[1]), (str(row[2]), str(row[3])), eligible
+
+    def stations(self) -> tuple[PollingStation, ...]:
+        """The polling stations in number order."""
+        with self._workspace.read() as connection:
+            rows = connection.execute(
+                "SELECT number, name, postal_code, voters, kind FROM station ORDER BY number"
+            ).fetchall()
+        return tuple(
+            PollingStation(
+                int(number),
+                str(name),
+                None if postal is None else str(postal),
+                None if voters is None else int(voters),
+                None if kind is None else str(kind),
+            )
+            for number, name, postal, voters, kind in rows
+        )
+
+    def layout(self) -> BallotLayout:
+        """The lists and their candidate positions, in list order."""
+        with self._workspace.read() as connection:
+            rows = connection.execute(
+                "SELECT number, name, positions FROM party_list ORDER BY number"
+            ).fetchall()
+        try:
+            return BallotLayout(
+                tuple(
+                    ListLayout(int(n), str(name), tuple(int(p) for p in json.loads(str(pos))))
+                    for n, name, pos in rows
+                )
+            )
+        except (ValueError, TypeError) as error:
+            raise corrupt_error(self.path, f"de lijsten zijn onleesbaar ({error})") from error
+
+    def sessions(self) -> tuple[Session, ...]:
+        """Every session in order."""
+        with self._workspace.read() as connection:
+            rows = connection.execute(
+                "SELECT number, held_on, place, members, reason, recorded_by FROM session"
+                " ORDER BY number"
+            ).fetchall()
+        return tuple(
+            Session(
+                int(n),
+                date.fromisoformat(str(held)),
+                str(place),
+                tuple(str(m) for m in json.loads(str(members))),
+                str(reason),
+                str(by),
+            )
+            for n, held, place, members, reason, by in rows
+        )
+
+    def entries(self) -> tuple[StoredEntry, ...]:
+        """Every stored entry, by station and slot."""
+        with self._workspace.read() as connection:
+            rows = connection.execute(
+                "SELECT station, slot, typist, figures, confirmed, entered_at, session FROM entry"
+                " ORDER BY station, slot"
+            ).fetchall()
+        stored = []
+        for station, slot, typist, figures, confirmed, at, session in rows:
+            try:
+                parsed = StationFigures.from_json(json.loads(str(figures)))
+                codes = tuple(str(code) for code in json.loads(str(confirmed)))
+            except (ValueError, KeyError, TypeError) as error:
+                raise corrupt_error(
+                    self.path, f"invoer {slot} van stembureau {station} is onleesbaar ({error})"
+                ) from error
+            stored.append(
+                StoredEntry(
+                    int(station),
+                    int(slot),
+                    str(typist),
+                    parsed,
+                    codes,
+                    str(at),
+                    None if session is None else int(session),
+                )
+            )
+        return tuple(stored)
+
+    def last_change(self) -> str | None:
+        """When the latest entry or decision was recorded (None: nothing entered yet)."""
+        with self._workspace.read() as connection:
+            row = connection.execute(
+                "SELECT max(at) FROM (SELECT max(entered_at) AS at FROM entry"
+                " UNION ALL SELECT max(decided_at) FROM decision)"
+            ).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
+    def log(self) -> tuple[LogEntry, ...]:
+        """Every log entry in order."""
+        with self._workspace.read() as connection:
+            return audit_log.entries(connection)
+
+    # -- changing ------------------------------------------------------------------
+
+    def add_session(
+        self, held_on: date, place: str, members: Sequence[str], reason: str, actor: str
+    ) -> int:
+        """Record a session (zitting) with the members present; returns its number."""
+        actor = _name(self.path, actor, "--coordinator")
+        names = [_name(self.path, member, "--lid") for member in members]
+        with self._workspace.change() as connection:
+            (last,) = connection.execute("SELECT max(number) FROM session").fetchone()
+            number = 1 if last is None else int(last) + 1
+            connection.execute(
+                "INSERT INTO session (number, held_on, place, members, reason, recorded_by)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (number, held_on.isoformat(), place, json.dumps(names), reason, actor),
+            )
+            audit_log.append(
+                connection,
+                actor,
+                "zitting",
+                {
+                    "zitting": number,
+                    "datum": held_on.isoformat(),
+                    "plaats": place,
+                    "leden": names,
+                    "reden": reason,
+                },
+            )
+        return number
+
+    def add_entry(
+        self,
+        station: int,
+        slot: int,
+        typist: str,
+        figures: StationFigures,
+        confirmed: Sequence[str],
+        summary: Mapping[str, Any],
+    ) -> None:
+        """Store one entry of one polling station (one transaction, logged).
+
+        Raises:
+            WorkspaceError: an unknown station or slot, a slot already entered, or the
+                typist of the other slot; nothing is stored.
+        """
+        typist = _name(self.path, typist, "--invoerder")
+        if slot not in SLOTS:
+            raise WorkspaceError(self.path, f"--invoer {slot}: kies 1 of 2")
+        with self._workspace.change() as connection:
+            if (
+                connection.execute("SELECT 1 FROM station WHERE number = ?", (station,)).fetchone()
+                is None
+            ):
+                raise WorkspaceError(
+                    self.path, f"stembureau {station} staat niet in de stembureaulijst (110b)"
+                )
+            rows = dict(
+                connection.execute(
+                    "SELECT slot, typist FROM entry WHERE station = ?", (station,)
+                ).fetchall()
+            )
+            if slot in rows:
+                raise WorkspaceError(
+                    self.path,
+                    f"invoer {slot} van stembureau {station} is al gedaan door {rows[slot]}; "
+                    "verschillen beslist de coördinator ('kandidaat telling besluit'); "
+                    "er is niets opgeslagen",
+                )
+            other = rows.get(3 - slot)
+            if other is not None and str(other).casefold() == typist.casefold():
+                raise WorkspaceError(
+                    self.path,
+                    f"{typist} heeft invoer {3 - slot} van stembureau {station} al gedaan; de "
+                    "twee invoeren moeten door twee verschillende invoerders gebeuren; er is "
+                    "niets opgeslagen",
+                )
+            (session,) = connection.execute("SELECT max(number) FROM session").fetchone()
+            connection.execute(
+                "INSERT INTO entry (station, slot, typist, figures, confirmed, entered_at,"
+                " session) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    station,
+                    slot,
+                    typist,
+                    json.dumps(figures.to_json(), ensure_ascii=False, sort_keys=True),
+                    json.dumps(list(confirmed)),
+                    _now(),
+                    session,
+                ),
+            )
+            audit_log.append(
+                connection,
+                typist,
+                "invoer",
+                {
+                    "stembureau": station,
+                    "invoer": slot,
+                    "zitting": session,
+                    "bevestigd": list(confirmed),
+                    "cijfers": figures.to_json(),
+                    **summary,
+                },
+            )
+
+    def decide(
+        self,
+        station: int,
+        choice: str,
+        coordinator: str,
+        differences: Sequence[tuple[str, int | None, int | None]],
+    ) -> None:
+        """The coordinator's decision on two differing entries (one transaction, logged).
+
+        ``choice`` "1" keeps entry 1 (entry 2 is typed again), "2" keeps entry 2,
+        "opnieuw" removes both. The removed figures stay in the log.
+
+        Raises:
+            WorkspaceError: the station does not have two differing entries.
+        """
+        coordinator = _name(self.path, coordinator, "--coordinator")
+        if choice not in CHOICES:
+            raise WorkspaceError(self.path, f"--houd {choice[:20]!r}: kies 1, 2 of opnieuw")
+        with self._workspace.change() as connection:
+            rows = dict(
+                connection.execute(
+                    "SELECT slot, figures FROM entry WHERE station = ?", (station,)
+                ).fetchall()
+            )
+            if set(rows) != set(SLOTS):
+                raise WorkspaceError(
+                    self.path,
+                    f"stembureau {station} heeft geen twee invoeren; er is niets te beslissen",
+                )
+            if json.loads(str(rows[1])) == json.loads(str(rows[2])):
+                raise WorkspaceError(
+                    self.path,
+                    f"de twee invoeren van stembureau {station} zijn gelijk; er is niets te "
+                    "beslissen",
+                )
+            removed = {"1": (2,), "2": (1,), "opnieuw": SLOTS}[choice]
+            connection.executemany(
+                "DELETE FROM entry WHERE station = ? AND slot = ?",
+                [(station, slot) for slot in removed],
+            )
+            (last,) = connection.execute("SELECT max(number) FROM decision").fetchone()
+            number = 1 if last is None else int(last) + 1
+            connection.execute(
+                "INSERT INTO decision (number, station, choice, coordinator, decided_at,"
+                " differences) VALUES (?, ?, ?, ?, ?, ?)",
+                (number, station, choice, coordinator, _now(), json.dumps(list(differences))),
+            )
+            audit_log.append(
+                connection,
+                coordinator,
+                "besluit",
+                {
+                    "stembureau": station,
+                    "houd": choice,
+                    "verwijderd": list(removed),
+                    "verschillen": [list(d) for d in differences],
+                },
+            )
+
+    def record(self, action: str, payload: dict[str, Any], actor: str) -> None:
+        """Only a log entry (e.g. an export and its hash code)."""
+        actor = _name(self.path, actor, "--coordinator")
+        with self._workspace.change() as connection:
+            audit_log.append(connection, actor, action, payload)
