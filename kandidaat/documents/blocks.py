@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from kandidaat.documents.layout import field_rows, table
 from kandidaat.documents.text import (
     appellation_text,
+    birth_date_text,
     initials_text,
     kieskringen_text,
-    numeric_date,
     residence_text,
     surname,
 )
@@ -37,7 +37,7 @@ def candidate_table(plan: ListPlan) -> Flowable:
             str(position),
             surname(candidate),
             initials_text(candidate, publish_gender=gender),
-            numeric_date(candidate.date_of_birth),
+            birth_date_text(candidate),
             residence_text(candidate),
         ]
         for position, candidate in enumerate(plan.candidates, start=1)

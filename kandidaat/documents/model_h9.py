@@ -26,10 +26,10 @@ from kandidaat.documents.layout import (
 )
 from kandidaat.documents.text import (
     appellation_text,
+    birth_date_text,
     election_phrase,
     initials_text,
     kieskring_name,
-    numeric_date,
     residence_text,
     surname,
 )
@@ -93,7 +93,7 @@ def _content(nomination: Nomination, person: PersonPlan) -> list[Flowable]:
             [
                 ("Naam", surname(candidate)),
                 ("Voorletters (roepnaam)", initials_text(candidate, publish_gender=False)),
-                ("Geboortedatum", numeric_date(candidate.date_of_birth)),
+                ("Geboortedatum", birth_date_text(candidate)),
                 ("Woonplaats", residence_text(candidate)),
                 ("Burgerservicenummer (BSN)", candidate.bsn),
             ]

@@ -24,9 +24,9 @@ from kandidaat.documents.layout import (
 )
 from kandidaat.documents.text import (
     area_phrase,
+    birth_date_text,
     election_phrase,
     initials_text,
-    numeric_date,
     residence_text,
     surname,
 )
@@ -77,7 +77,7 @@ def _content(nomination: Nomination, plan: ListPlan, person: PersonPlan) -> list
             [
                 ("Naam", surname(candidate)),
                 ("Voorletters (roepnaam)", initials_text(candidate, publish_gender=False)),
-                ("Geboortedatum", numeric_date(candidate.date_of_birth)),
+                ("Geboortedatum", birth_date_text(candidate)),
                 ("Woonplaats", residence_text(candidate)),
                 ("Correspondentieadres", ", ".join(address.lines()) if address else ""),
             ]

@@ -23,7 +23,7 @@ from kandidaat.documents.layout import (
     section,
     signature_block,
 )
-from kandidaat.documents.text import election_phrase, numeric_date, residence_text, surname
+from kandidaat.documents.text import birth_date_text, election_phrase, residence_text, surname
 
 if TYPE_CHECKING:
     from kandidaat.documents._rl import Flowable
@@ -73,7 +73,7 @@ def _content(nomination: Nomination, person: PersonPlan) -> list[Flowable]:
                 ("Adres / Address", address.street if address else ""),
                 ("Woonplaats / Place of residence", residence_text(candidate)),
                 ("Nationaliteit / Nationality", candidate.nationality),
-                ("Geboortedatum / Date of birth", numeric_date(candidate.date_of_birth)),
+                ("Geboortedatum / Date of birth", birth_date_text(candidate)),
                 ("Geboorteplaats / Place of birth", candidate.place_of_birth),
                 (
                     "Laatste adres in de lidstaat van herkomst / Last address in home Member State",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kandidaat.documents.context import check_hash_code
-from kandidaat.documents.text import file_stem, money, numeric_date
+from kandidaat.documents.text import birth_date_text, file_stem, money
 from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.model import (
     AppellationKind,
@@ -222,7 +222,7 @@ def model_gaps(plans: tuple[ListPlan, ...]) -> tuple[str, ...]:
                 for label, value in (
                     ("achternaam", candidate.last_name),
                     ("voorletters", candidate.initials),
-                    ("geboortedatum", numeric_date(candidate.date_of_birth)),
+                    ("geboortedatum", birth_date_text(candidate)),
                     ("woonplaats", candidate.locality),
                 )
                 if not value.strip()

@@ -56,6 +56,17 @@ def numeric_date(value: date | None) -> str:
     return "" if value is None else f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
 
 
+def birth_date_text(candidate: Candidate) -> str:
+    """The date of birth as on the forms; one known only in part as the BRP writes it.
+
+    ``07-03-1985``, or ``XX-05-1976`` when the day is unknown (kr:DateOfBirthAnnex,
+    ADR 0026); empty when not known at all.
+    """
+    if candidate.date_of_birth is not None:
+        return numeric_date(candidate.date_of_birth)
+    return candidate.date_of_birth_annex
+
+
 def long_date(value: date) -> str:
     """A date in words: ``woensdag 3 februari 2027``."""
     return f"{_WEEKDAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1]} {value.year}"

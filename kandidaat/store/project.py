@@ -654,6 +654,7 @@ _CANDIDATE_COLUMNS = (
     "nationality",
     "place_of_birth",
     "home_state_address",
+    "date_of_birth_annex",
 )
 _CANDIDATE_UPSERT = (
     f"INSERT INTO candidate ({', '.join(_CANDIDATE_COLUMNS)})"  # noqa: S608 - fixed column names
@@ -796,6 +797,7 @@ def _candidate_row(candidate: Candidate, position: int) -> dict[str, _SqlValue]:
         "nationality": candidate.nationality,
         "place_of_birth": candidate.place_of_birth,
         "home_state_address": candidate.home_state_address,
+        "date_of_birth_annex": candidate.date_of_birth_annex,
     }
 
 
@@ -1010,6 +1012,7 @@ def _candidate_from_row(row: dict[str, object], areas: dict[str, list[str]]) -> 
         nationality=_text(row["nationality"]),
         place_of_birth=_text(row["place_of_birth"]),
         home_state_address=_text(row["home_state_address"]),
+        date_of_birth_annex=_text(row["date_of_birth_annex"]),
     )
 
 

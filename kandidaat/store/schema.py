@@ -183,7 +183,13 @@ _V2 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
+_V3 = Migration(
+    version=3,
+    description="geboortedatum die maar voor een deel bekend is (kr:DateOfBirthAnnex)",
+    statements=("ALTER TABLE candidate ADD COLUMN date_of_birth_annex TEXT NOT NULL DEFAULT ''",),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
 """Every migration in order; ``MIGRATIONS[n - 1]`` turns version ``n - 1`` into ``n``."""
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

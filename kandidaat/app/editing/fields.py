@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.errors import InputError
+from kandidaat.domain.nomination.checks.facts import PartialDate
 from kandidaat.domain.nomination.model import Candidate, Gender
 from kandidaat.domain.nomination.text_rules import LIMITS, check_text
 
@@ -89,7 +90,7 @@ def candidate_text(candidate: Candidate, field: str) -> str:
     """The value of ``field`` as the table shows it."""
     value = getattr(candidate, field)
     if field == "date_of_birth":
-        return format_date(value)
+        return format_date(value) if value is not None else candidate.date_of_birth_annex
     if field == "gender":
         return "" if value is None else str(value.value)
     if field == "lives_in_area":
@@ -97,6 +98,14 @@ def candidate_text(candidate: Candidate, field: str) -> str:
     if field == "settlement_areas":
         return ", ".join(value)
     return str(value)
+
+
+def _with_date_of_birth(candidate: Candidate, text: str, what: str) -> Candidate:
+    """A full date, or one known only in part as the BRP records it (XX-05-1976, ADR 0026)."""
+    partial = PartialDate.parse(text.upper())
+    if partial is not None:
+        return replace(candidate, date_of_birth=None, date_of_birth_annex=partial.text)
+    return replace(candidate, date_of_birth=parse_date(text, what), date_of_birth_annex="")
 
 
 def with_candidate_text(candidate: Candidate, field: str, text: str) -> Candidate:
@@ -112,7 +121,7 @@ def with_candidate_text(candidate: Candidate, field: str, text: str) -> Candidat
     what = f"{title.lower()} van {candidate.display_name[:60]}"
     check_text(what, text.strip(), _FIELD_LIMITS.get(field, _SHORT_FIELD))
     if field == "date_of_birth":
-        return replace(candidate, date_of_birth=parse_date(text, what))
+        return _with_date_of_birth(candidate, text, what)
     if field == "gender":
         return replace(candidate, gender=_gender(text, what))
     if field == "lives_in_area":

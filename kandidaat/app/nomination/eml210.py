@@ -220,6 +220,11 @@ def candidate_record(candidate: Candidate, position: int) -> CandidateRecord:
         date_of_birth=(
             candidate.date_of_birth.isoformat() if candidate.date_of_birth is not None else None
         ),
+        date_of_birth_annex=(
+            candidate.date_of_birth_annex
+            if candidate.date_of_birth is None and candidate.date_of_birth_annex
+            else None
+        ),
         locality=candidate.locality,
         country_code=None if candidate.country_code in {"", "NL"} else candidate.country_code,
         national_id=candidate.bsn or None,
@@ -638,10 +643,11 @@ def read_nomination_record(
         merged = _merge_candidate(found, match)
         if match is None:
             merged = dataclasses.replace(merged, key=_fresh_key(taken))
-        imported.append(merged)
         annex = partial_date_of_birth(item, source)
         if annex is not None and merged.date_of_birth is None:
             partial[merged.key] = annex
+            merged = dataclasses.replace(merged, date_of_birth_annex=annex.text)
+        imported.append(merged)
     new_list = CandidateList(
         key="",
         kieskringen=numbers,

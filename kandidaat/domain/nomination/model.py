@@ -159,6 +159,10 @@ class Candidate:
     place_of_birth: str = ""
     home_state_address: str = ""
     """EP, Y 35: last address in the member state of nationality."""
+    date_of_birth_annex: str = ""
+    """A date of birth known only in part, as the BRP records it for some people born
+    abroad and an EML 210 carries it in kr:DateOfBirthAnnex: ``XX-05-1976``,
+    ``XX-XX-1964`` or ``XX-XX-XXXX`` (ADR 0026). Only when ``date_of_birth`` is None."""
 
     @property
     def display_name(self) -> str:

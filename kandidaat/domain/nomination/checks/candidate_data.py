@@ -46,7 +46,7 @@ def check_required_data(nomination: Nomination, context: CheckContext) -> list[F
         for field, words in _REQUIRED:
             value = getattr(candidate, field)
             if value is None and field == "date_of_birth":
-                value = context.facts.partial_births.get(candidate.key)
+                value = context.facts.partial_birth(candidate)
             if value is None or (isinstance(value, str) and not value.strip()):
                 findings.append(
                     Finding(

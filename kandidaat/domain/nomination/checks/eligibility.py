@@ -48,7 +48,7 @@ def check_age(nomination: Nomination, context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     for candidate in context.candidates_on_lists():
         born = candidate.date_of_birth
-        partial = context.facts.partial_births.get(candidate.key)
+        partial = context.facts.partial_birth(candidate)
         if born is None and partial is not None:
             findings += _partial_age(candidate, partial, last_day, context)
             continue

@@ -20,6 +20,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kandidaat.domain.nomination.model import Candidate
 
 __all__ = [
     "ELECTION_HINT",
@@ -142,3 +146,16 @@ class SourceFacts:
     def lacks(self, gap: Gap) -> bool:
         """True when the source does not carry ``gap``."""
         return gap in self.gaps
+
+    def partial_birth(self, candidate: Candidate) -> PartialDate | None:
+        """The date of birth of ``candidate`` known only in part (None: a full date or none).
+
+        From the source (a bare 210) or from the candidate itself (a project
+        keeps kr:DateOfBirthAnnex, ADR 0026).
+        """
+        if candidate.date_of_birth is not None:
+            return None
+        known = self.partial_births.get(candidate.key)
+        if known is not None or not candidate.date_of_birth_annex:
+            return known
+        return PartialDate.parse(candidate.date_of_birth_annex)
