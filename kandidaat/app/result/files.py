@@ -20,7 +20,7 @@ from kandidaat.domain.election import (
     ResultRecord,
 )
 from kandidaat.domain.errors import KandidaatError
-from kandidaat.domain.result.totals import CountTotals, add_totals, totals_of
+from kandidaat.domain.result.totals import CountTotals, add_totals, totals_of, totals_of_block
 from kandidaat.domain.tally.checks import check_counts
 from kandidaat.eml.documents import read_path
 
@@ -51,6 +51,8 @@ class CountFile:
     unit_names: tuple[str, ...]
     findings: tuple[str, ...]
     created: str = ""
+    unit_totals: tuple[tuple[str, CountTotals], ...] = ()
+    """A 510d's blocks (unit id, totals): per kieskring (HSBn) with positions and ShortCodes."""
 
 
 @dataclass(slots=True)
@@ -100,6 +102,10 @@ def count_file(record: CountRecord, source: str) -> CountFile | str:
         unit_names=tuple(unit.name for unit in record.units),
         findings=findings,
         created=record.envelope.creation_date_time,
+        unit_totals=tuple(
+            (unit.id, totals_of_block(unit.counts, f"{source} ({unit.id})"))
+            for unit in (record.units if level == "510d" else ())
+        ),
     )
 
 

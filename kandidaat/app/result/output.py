@@ -16,29 +16,40 @@ STATUS = {0: "result", 1: "result_with_findings", 2: "error", 3: "drawing_of_lot
 
 
 def elected_in_order(result: SeatResult, number: int) -> list[dict[str, Any]]:
-    """The elected candidates of one list in the order of election (P 15, then P 17)."""
+    """The elected candidates of one list in the order of election (P 15, then P 17).
+
+    For a lijstengroep (Kieswet art. P 3, P 16, P 18, versie 2026) each elected
+    candidate also names the list of the group he is elected on (``sublist``,
+    numbered by the lowest kieskring) and its kieskringen; ``votes`` are his
+    votes on that list.
+    """
     contest = result.contest
     party_list = contest.list_by_number(number)
-    by_position = {c.position: c for c in party_list.candidates}
+    sublists = {s.number: s for s in party_list.sublists}
     elected: list[dict[str, Any]] = []
     for election in result.elections:
-        if election.list_number != number or election.sublist_number is not None:
+        if election.list_number != number:
             continue
+        sublist = sublists.get(election.sublist_number or 0)
+        candidates = sublist.candidates if sublist is not None else party_list.candidates
+        by_position = {c.position: c for c in candidates}
         for how, positions in (
             ("voorkeur", election.preferential),
             ("lijstvolgorde", election.in_list_order),
         ):
             for position in positions:
                 candidate = by_position[position]
-                elected.append(
-                    {
-                        "name": candidate.name,
-                        "position": position,
-                        "short_code": candidate.key or None,
-                        "votes": candidate.votes,
-                        "by": how,
-                    }
-                )
+                entry: dict[str, Any] = {
+                    "name": candidate.name,
+                    "position": position,
+                    "short_code": candidate.key if candidate.key != candidate.name else None,
+                    "votes": candidate.votes,
+                    "by": how,
+                }
+                if sublist is not None:
+                    entry["sublist"] = sublist.number
+                    entry["kieskringen"] = list(sublist.kieskringen)
+                elected.append(entry)
     return elected
 
 

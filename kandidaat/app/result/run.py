@@ -18,6 +18,7 @@ from kandidaat.domain.result.compare import Difference, compare_levels
 from kandidaat.domain.result.contest import (
     Conversion,
     body_for,
+    kieskringen_of_510d,
     to_contest,
     to_kieskring_contest,
 )
@@ -233,14 +234,20 @@ def _seats(files: ElectionFiles, seats: int | None, run: ResultRun) -> int | Non
 def _per_kieskring(files: ElectionFiles, run: ResultRun) -> dict[str, CountTotals] | None:
     """The totals per kieskring when counts and 230b of several kieskringen are given.
 
-    Only from 510b or 510c (their candidates are known by list position); a 510d
-    of a multi-kieskring election knows them by ShortCode.
+    From 510b or 510c, or the HSB blocks of a 510d: there the candidates are
+    known by their list position in the kieskring (and in a 510d by ShortCode).
     """
     if run.top_level == "510b":
         sums = dict(files.municipal_sums)
     elif run.top_level == "510c":
         sums = {k.contest_id: k.totals for k in files.level("510c") if k.totals is not None}
+    elif run.top_level == "510d" and files.candidate_lists:
+        sums = kieskringen_of_510d(files.level("510d")[0].unit_totals) or {
+            k.contest_id: k.totals for k in files.level("510c") if k.totals is not None
+        }
     else:
+        return None
+    if not sums:
         return None
     lists = [lists for _, lists in files.candidate_lists]
     kieskringen = set(sums) | {item.contest_id for item in lists}
@@ -313,7 +320,8 @@ def compute(paths: Iterable[Path], seats: int | None = None, lots: Sequence[int]
             for _, lists in files.candidate_lists
             if lists.election.id == run.election.id
         }
-        run.conversion = to_kieskring_contest(body, number, per_kieskring, usable, name)
+        sources = {lists.contest_id: source for source, lists in files.candidate_lists}
+        run.conversion = to_kieskring_contest(body, number, per_kieskring, usable, name, sources)
     else:
         lists = _candidate_lists(files, totals, run)
         run.candidate_lists = lists

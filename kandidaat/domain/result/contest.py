@@ -14,6 +14,8 @@ from kandidaat.domain.errors import InputError
 from kandidaat.domain.seats import Body, Candidate, Contest, PartyList, SubList
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from kandidaat.domain.election import AffiliationRecord, CandidateListsRecord
     from kandidaat.domain.result.totals import CountTotals, ListTotal
 
@@ -148,12 +150,42 @@ def _kieskring_number(contest_id: str) -> int | None:
     return int(contest_id) if contest_id.isascii() and contest_id.isdigit() else None
 
 
+HSB_PREFIX = "HSB"
+"""A 510d of a multi-kieskring election has one block per hoofdstembureau: HSB1, HSB2, ..."""
+
+
+def kieskringen_of_510d(blocks: Sequence[tuple[str, CountTotals]]) -> dict[str, CountTotals]:
+    """The totals per kieskring of a 510d from its HSB blocks ("HSB3" is kieskring 3).
+
+    In these blocks the candidates carry their list position in that kieskring
+    and their ShortCode (eml.md section 5.7): what links them to the 230b of
+    the kieskring. Blocks of another kind (municipalities) give nothing.
+    """
+    result: dict[str, CountTotals] = {}
+    for unit_id, totals in blocks:
+        number = unit_id.removeprefix(HSB_PREFIX)
+        if unit_id.startswith(HSB_PREFIX) and _kieskring_number(number) is not None:
+            result[str(int(number))] = totals
+    return result
+
+
+MAX_NAMED_FILES = 3
+"""A message names at most this many count files of a kieskring (a TK kieskring has 30+)."""
+
+
+def _files(totals: CountTotals) -> str:
+    names = list(totals.sources[:MAX_NAMED_FILES])
+    rest = len(totals.sources) - len(names)
+    return ", ".join(names) + (f" en {rest} andere" if rest > 0 else "")
+
+
 def to_kieskring_contest(
     body: Body,
     seats: int,
     per_kieskring: dict[str, CountTotals],
     candidate_lists: dict[str, CandidateListsRecord],
     name: str = "",
+    list_sources: Mapping[str, str] | None = None,
 ) -> Conversion:
     """The contest of a multi-kieskring election from the totals and 230b per kieskring.
 
@@ -162,9 +194,14 @@ def to_kieskring_contest(
     list and candidate votes added up; art. P 3: lists with the same appellation
     that differ form a lijstengroep, one list for the seats, divided over its
     lists by P 12 - P 16 in the engine. The appellation is known by its list
-    number, the same in every kieskring. A person on several lists of a group is
-    known by his name as the 230b writes it.
+    number, the same in every kieskring. Inside a kieskring a candidate is his
+    list position; across kieskringen he is his ShortCode (from the 230b, or
+    from the 510d's block of the kieskring; eml.md section 7), and only without
+    any ShortCode his name as the 230b writes it. A count whose candidates are
+    not on the 230b of its kieskring is a finding naming both files; the
+    candidates are then not named. ``list_sources`` names the 230b files.
     """
+    sources = dict(list_sources or {})
     findings: list[str] = []
     missing = sorted(set(per_kieskring) - set(candidate_lists))
     findings.extend(
@@ -176,7 +213,7 @@ def to_kieskring_contest(
     numbers = sorted({item.number for totals in per_kieskring.values() for item in totals.lists})
     lists: list[PartyList] = []
     for number in numbers:
-        party, problems = _group_list(number, per_kieskring, candidate_lists)
+        party, problems = _group_list(number, per_kieskring, candidate_lists, sources)
         findings.extend(problems)
         lists.append(party)
     if findings:
@@ -204,13 +241,39 @@ def _summed_unnamed(
     return tuple(result)
 
 
+def _code_problems(item: ListTotal, affiliation: AffiliationRecord, where: str) -> list[str]:
+    """A count's ShortCode that differs from the 230b's at the same list position."""
+    on_list = {c.position: c for c in affiliation.candidates}
+    problems = []
+    for position, code in item.codes:
+        record = on_list.get(position)
+        if record is not None and record.short_code and record.short_code != code:
+            problems.append(
+                f"{where}: lijst {item.number}, kandidaat {position} heeft in de telling "
+                f"ShortCode {code}, op de kandidatenlijst {record.short_code} "
+                f"({record.display_name})"
+            )
+    return problems
+
+
+def _keys(item: ListTotal, affiliation: AffiliationRecord) -> dict[int, str]:
+    """The key of each candidate across kieskringen: ShortCode, else the name."""
+    counted = dict(item.codes)
+    return {
+        c.position: c.short_code or counted.get(c.position) or c.display_name
+        for c in affiliation.candidates
+    }
+
+
 def _group_list(
     number: int,
     per_kieskring: dict[str, CountTotals],
     candidate_lists: dict[str, CandidateListsRecord],
+    sources: dict[str, str],
 ) -> tuple[PartyList, list[str]]:
     problems: list[str] = []
     stellen: dict[tuple[str, ...], list[tuple[int, ListTotal, AffiliationRecord]]] = {}
+    keys: dict[int, dict[int, str]] = {}
     name = ""
     for kieskring, totals in sorted(per_kieskring.items()):
         item = totals.list_by_number(number)
@@ -218,19 +281,22 @@ def _group_list(
         kieskring_number = _kieskring_number(kieskring)
         if item is None or records is None or kieskring_number is None:
             continue
+        lists_file = sources.get(kieskring, "de kandidatenlijsten")
+        where = f"kieskring {kieskring} ({_files(totals)} tegen {lists_file})"
         affiliation = next((a for a in records.affiliations if a.number == number), None)
         if affiliation is None:
             problems.append(
-                f"kieskring {kieskring}: lijst {number} ({item.name}) staat niet op de "
+                f"{where}: lijst {number} ({item.name}) staat niet op de "
                 "kandidatenlijsten van die kieskring"
             )
             continue
-        problems.extend(
-            f"kieskring {kieskring}: {p}" for p in _candidate_problems(item, affiliation)
-        )
+        problems.extend(f"{where}: {p}" for p in _candidate_problems(item, affiliation))
+        problems.extend(_code_problems(item, affiliation, where))
         name = name or affiliation.name or item.name
+        keys[kieskring_number] = _keys(item, affiliation)
         key = tuple(
-            c.display_name for c in sorted(affiliation.candidates, key=lambda c: c.position)
+            keys[kieskring_number][c.position]
+            for c in sorted(affiliation.candidates, key=lambda c: c.position)
         )
         stellen.setdefault(key, []).append((kieskring_number, item, affiliation))
     if problems or not stellen:
@@ -242,13 +308,13 @@ def _group_list(
         for _, item, _ in members:
             for position, count in item.candidates:
                 votes[position] = votes.get(position, 0) + count
-        affiliation = members[0][2]
+        first, _, affiliation = members[0]
         candidates = tuple(
             Candidate(
                 position=record.position,
                 name=record.display_name,
                 votes=votes.get(record.position, 0),
-                key=record.display_name,
+                key=keys[first][record.position],
             )
             for record in sorted(affiliation.candidates, key=lambda c: c.position)
         )

@@ -21,7 +21,9 @@ class ListTotal:
 
     ``candidates`` is (position, votes) in list order; a candidate known only by
     ShortCode (510d of a multi-kieskring election) is left out of it and kept in
-    ``by_short_code``.
+    ``by_short_code``. ``codes`` is (position, ShortCode) for the candidates
+    the count names by both (the HSB blocks of a 510d): the key that links a
+    candidate to the 230b of his kieskring.
     """
 
     number: int
@@ -29,6 +31,7 @@ class ListTotal:
     votes: int
     candidates: tuple[tuple[int, int], ...]
     by_short_code: tuple[tuple[str, int], ...] = ()
+    codes: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +63,23 @@ def totals_of_block(block: VoteCounts, source: str) -> CountTotals:
         codes = item.short_codes or (None,) * len(item.candidate_votes)
         by_position = []
         by_code = []
+        linked = []
         for (position, votes), code in zip(item.candidate_votes, codes, strict=False):
             if position:
                 by_position.append((position, votes))
+                if code:
+                    linked.append((position, code))
             elif code:
                 by_code.append((code, votes))
         lists.append(
-            ListTotal(item.number, item.name, item.votes, tuple(by_position), tuple(by_code))
+            ListTotal(
+                item.number,
+                item.name,
+                item.votes,
+                tuple(by_position),
+                tuple(by_code),
+                tuple(linked),
+            )
         )
     return CountTotals(
         (source,),
@@ -95,6 +108,7 @@ def add_totals(parts: Iterable[CountTotals]) -> CountTotals:
     votes: dict[int, int] = {}
     candidates: dict[int, dict[int, int]] = {}
     codes: dict[int, dict[str, int]] = {}
+    linked: dict[int, dict[int, str]] = {}
     valid = blank = invalid = 0
     for part in parts:
         sources.extend(part.sources)
@@ -110,6 +124,9 @@ def add_totals(parts: Iterable[CountTotals]) -> CountTotals:
             per_code = codes.setdefault(item.number, {})
             for code, count in item.by_short_code:
                 per_code[code] = per_code.get(code, 0) + count
+            per_link = linked.setdefault(item.number, {})
+            for position, code in item.codes:
+                per_link.setdefault(position, code)
     lists = tuple(
         ListTotal(
             number,
@@ -117,6 +134,7 @@ def add_totals(parts: Iterable[CountTotals]) -> CountTotals:
             votes[number],
             tuple(sorted(candidates[number].items())),
             tuple(sorted(codes[number].items())),
+            tuple(sorted(linked[number].items())),
         )
         for number in sorted(votes)
     )
