@@ -27,6 +27,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from kandidaat.common.atomic import write_bytes_atomically
+from kandidaat.domain.nomination.checks.facts import PartialDate
 from kandidaat.domain.nomination.model import Agent, Candidate, Gender, PostalAddress
 from kandidaat.domain.nomination.text_rules import LIMITS, postcode_problem, text_problem
 from kandidaat.domain.nomination.text_rules import shown as shown_text
@@ -350,6 +351,7 @@ class _Row:
             first_name=self.text("roepnaam"),
             gender=self._gender(),
             date_of_birth=self._date_of_birth(today),
+            date_of_birth_annex=self._partial_date_of_birth(),
             locality=self.text("woonplaats"),
             country_code=self._country(),
             bsn=self._bsn(),
@@ -366,9 +368,17 @@ class _Row:
             self.problem("geslacht", f"'{text}' is geen geslacht; gebruik m, v of laat het leeg")
         return _GENDERS.get(text)
 
+    def _partial_date_of_birth(self) -> str:
+        """XX-05-1976: a date of birth the BRP knows only in part (ADR 0026), else ""."""
+        cell = self.raw("geboortedatum")
+        if not isinstance(cell, str):
+            return ""
+        partial = PartialDate.parse(cell.upper())
+        return "" if partial is None else partial.text
+
     def _date_of_birth(self, today: date) -> date | None:
         cell = self.raw("geboortedatum")
-        if _blank(cell):
+        if _blank(cell) or self._partial_date_of_birth():
             return None
         value = _date(cell)
         if isinstance(value, str):
@@ -687,7 +697,9 @@ def _row_values(position: int, candidate: Candidate) -> list[str | int | date]:
         candidate.prefix,
         candidate.last_name,
         "" if candidate.gender is None else candidate.gender.value,
-        "" if candidate.date_of_birth is None else candidate.date_of_birth,
+        candidate.date_of_birth_annex
+        if candidate.date_of_birth is None
+        else candidate.date_of_birth,
         candidate.locality,
         candidate.country_code,
         candidate.bsn,

@@ -141,6 +141,22 @@ def test_dates_are_read_day_first_or_iso(tmp_path, text):
     assert only(path).date_of_birth == date(1980, 2, 1)
 
 
+@pytest.mark.parametrize("text", ["XX-05-1976", "xx-xx-1964", "XX-XX-XXXX"])
+def test_a_date_of_birth_known_only_in_part_is_kept_as_the_brp_writes_it(tmp_path, text):
+    # Kiesraad EML extension kr:DateOfBirthAnnex: day (and month, year) unknown (ADR 0026).
+    path = write(tmp_path, f"voorletters;achternaam;geboortedatum\nJ.;Dam;{text}\n")
+    candidate = only(path)
+    assert candidate.date_of_birth is None
+    assert candidate.date_of_birth_annex == text.upper()
+
+
+def test_a_partial_date_of_birth_is_written_back_and_read_again(tmp_path):
+    person = Candidate(key="k", initials="J.", last_name="Dam", date_of_birth_annex="XX-05-1976")
+    path = tmp_path / "uit.csv"
+    write_candidates(path, [person])
+    assert only(path).date_of_birth_annex == "XX-05-1976"
+
+
 def test_an_8_digit_bsn_gets_the_leading_zero_excel_dropped(tmp_path):
     path = write(
         tmp_path, "voorletters;achternaam;bsn\nJ.;Dam;12345672\nK.;Kok;kandidaat heeft geen BSN\n"
