@@ -1,7 +1,8 @@
 """Page layout shared by all models: styles, blocks, footer, concept mark, PDF output.
 
 Every page carries a footer with the document name, "pagina x van y", the
-application version and the hash code of the EML 210 the document belongs to.
+application version and the hash code of the EML file the document belongs to
+(the list's 210, or the 520 of a result), named by its kind.
 When the documents are a concept, a diagonal "CONCEPT - niet inleveren" crosses
 every page. Output is deterministic: reportlab's invariant mode, the creation
 date from the context, no clock, no random identifiers.
@@ -304,6 +305,8 @@ class Story:
     list_key: str
     filename: str
     build: Callable[[], list[Flowable]]
+    hash_label: str = "EML 210"
+    """The file whose hash code the footer prints: the list's 210, a result's 520."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +316,7 @@ class _DocInfo:
     hash_code: str
     version: str
     concept: bool
+    hash_label: str = "EML 210"
 
 
 class _Marker(Flowable):  # type: ignore[misc]  # reportlab ships no type information
@@ -373,7 +377,7 @@ def _draw_footer(canvas: Canvas, info: _DocInfo, page: int, total: int) -> None:
     canvas.drawString(MARGIN_X, 13 * mm, _fit(info.label, fonts.bold, 7.5, CONTENT_WIDTH - 35 * mm))
     canvas.drawRightString(PAGE_WIDTH - MARGIN_X, 13 * mm, f"pagina {page} van {total}")
     canvas.setFont(fonts.regular, 7)
-    canvas.drawString(MARGIN_X, 9 * mm, f"Hashcode EML 210: {info.hash_code}")
+    canvas.drawString(MARGIN_X, 9 * mm, f"Hashcode {info.hash_label}: {info.hash_code}")
     canvas.drawRightString(PAGE_WIDTH - MARGIN_X, 9 * mm, f"kandidaat {info.version}")
     canvas.restoreState()
 
@@ -447,7 +451,8 @@ def build_pdf(
     for index, story in enumerate(stories):
         if index:
             flowables.append(PageBreak())
-        flowables.append(_Marker(_DocInfo(index, story.label, hashes[index], version, concept)))
+        info = _DocInfo(index, story.label, hashes[index], version, concept, story.hash_label)
+        flowables.append(_Marker(info))
         flowables.extend(story.build())
     target = io.BytesIO()
     template = _Template(target, title, version, created)

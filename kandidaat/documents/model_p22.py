@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from kandidaat.domain.seats import Candidate, Step
 
 MODEL = "P 22-2"
+HASH_LABEL = "EML 520"
+"""The footer names the file it belongs to: the result (520) written beside it."""
 LARGE_COUNCIL = 19
 PRESENCE_ROWS = 12
 
@@ -352,7 +354,15 @@ def story(session: ResultSession) -> Story:
             *_appendix(session),
         ]
 
-    return Story(MODEL, title, f"Model {MODEL} - {session.municipality}", "", "P22-2.pdf", build)
+    return Story(
+        MODEL,
+        title,
+        f"Model {MODEL} - {session.municipality}",
+        "",
+        "P22-2.pdf",
+        build,
+        hash_label=HASH_LABEL,
+    )
 
 
 def render_p22(session: ResultSession, *, version: str, created: date) -> bytes:
