@@ -30,12 +30,27 @@ BODY_BY_CATEGORY = {
 }
 
 
+EK_REFUSED = (
+    "de uitslag van de Eerste Kamer (EK) wordt niet uit de tellingen berekend: elke stem "
+    "telt met de stemwaarde van zijn provincie of kiescollege (Kieswet art. U 2 en U 3, "
+    "versie 2026), en die stemwaarden (inwoners en aantal statenleden) staan niet in de "
+    "EML-bestanden; tellen zonder die gewichten gaf een verkeerde uitslag. Bereken de zetels "
+    "met 'kandidaat seats' en de stemmen en stemwaarden per provincie ('provinces')"
+)
+
+
 def body_for(category: str) -> Body:
     """The body elected by an election of this EML category (TK, GR, ...).
 
+    The Eerste Kamer is refused: Kieswet art. U 2 and U 3 (versie 2026) weigh
+    every vote by the stemwaarde of its province or kiescollege, figures no
+    count file carries (see docs/adr/0129).
+
     Raises:
-        InputError: a category the seat engine does not know (Dutch message).
+        InputError: a category the seat engine does not know, or EK (Dutch message).
     """
+    if category == Body.EK.value:
+        raise InputError(EK_REFUSED)
     try:
         return BODY_BY_CATEGORY[category]
     except KeyError:
