@@ -43,6 +43,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kandidaat.app.commands.gui",
     "kandidaat.app.commands.csb",
     "kandidaat.app.commands.uitslag",
+    "kandidaat.app.commands.telling",
 )
 
 

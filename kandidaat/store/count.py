@@ -414,6 +414,21 @@ class CountWorkspace:
             )
         return tuple(stored)
 
+    def source(self, kind: str) -> bytes:
+        """The bytes of the 110a, 110b or 230b the workspace was made of, as read."""
+        with self._workspace.read() as connection:
+            row = connection.execute(
+                "SELECT sha256, data FROM source WHERE kind = ?", (kind,)
+            ).fetchone()
+        if row is None:
+            raise corrupt_error(self.path, f"het bronbestand {kind[:10]} ontbreekt")
+        data = bytes(row[1])
+        if hashlib.sha256(data).hexdigest() != str(row[0]):
+            raise corrupt_error(
+                self.path, f"het bronbestand {kind[:10]} is niet meer zoals gelezen"
+            )
+        return data
+
     def last_change(self) -> str | None:
         """When the latest entry or decision was recorded (None: nothing entered yet)."""
         with self._workspace.read() as connection:

@@ -112,6 +112,21 @@ def _unit_name(station: PollingStation) -> str:
     return f"{name} (postcode: {station.postal_code})" if station.postal_code else name
 
 
+def _count_election(election: ElectionIdentifier) -> ElectionIdentifier:
+    r"""The ElectionIdentifier of a 510: no NominationDate; a municipality's code in 4 digits.
+
+    The 510 XSD allows ``\\d{4}`` (a CBS code) or a water-board number as ElectionDomain
+    Id; abacus' Juinen 110a writes ``42``, which a 510b writes as ``0042``.
+    """
+    domain_id = election.domain_id
+    if election.category == "GR" and domain_id is not None:
+        try:
+            domain_id = municipality_code(domain_id)
+        except ValueError:
+            domain_id = election.domain_id
+    return dataclasses.replace(election, nomination_date=None, domain_id=domain_id)
+
+
 def count_record(
     election: ElectionIdentifier,
     contest_id: str,
@@ -148,7 +163,7 @@ def count_record(
             authority_name=municipality[1],
             creation_date_time=created,
         ),
-        election=dataclasses.replace(election, nomination_date=None),
+        election=_count_election(election),
         contest_id=contest_id,
         contest_name=None,
         total=_sum([unit.counts for unit in units], layout, cast),

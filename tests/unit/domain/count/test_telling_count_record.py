@@ -33,6 +33,7 @@ def test_two_polling_stations_are_added_up_list_by_list_and_candidate_by_candida
     assert record.envelope.message_id == "510b"
     assert record.envelope.authority_id == "0042"
     assert record.election.nomination_date is None
+    assert record.election.domain_id == "0042"  # the 510 XSD: a CBS code in 4 digits
     assert [u.id for u in record.units] == ["0042::SB1", "0042::SB7"]
     assert record.units[0].name == "Stembureau Dorpshuis (postcode: 1234 AB)"
     assert [u.counts.cast for u in record.units] == [900, 0]

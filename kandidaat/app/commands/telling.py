@@ -1,0 +1,308 @@
+"""``kandidaat telling``: the count of a gemeentelijk stembureau, entered twice, to EML 510b."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kandidaat.app.commands.nomination_common import add_help, iso_date
+from kandidaat.app.count.deciding import decide, open_session
+from kandidaat.app.count.entering import enter
+from kandidaat.app.count.entry_csv import read_figures
+from kandidaat.app.count.exporting import NotReadyError, export
+from kandidaat.app.count.log import read_log, render_log
+from kandidaat.app.count.progress import overview, render_overview
+from kandidaat.app.count.setup import new_count
+from kandidaat.app.exitcodes import EXIT_FINDINGS, EXIT_OK
+from kandidaat.store.count import CountWorkspace
+
+if TYPE_CHECKING:
+    from kandidaat.app.count.entering import EntryOutcome
+
+_MAX_DIGITS = 9
+
+
+def _station(text: str) -> int:
+    """A polling station number (at most 9 digits), with a Dutch error."""
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > _MAX_DIGITS:
+        raise argparse.ArgumentTypeError(
+            f"{text[:40]!r} is geen stembureaunummer (een geheel getal van hoogstens 9 cijfers)"
+        )
+    return int(value)
+
+
+def _slot(text: str) -> int:
+    if text.strip() not in {"1", "2"}:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r}: kies 1 (eerste) of 2 (tweede invoer)")
+    return int(text.strip())
+
+
+def _sub(actions: Any, name: str, help_text: str, description: str) -> Any:  # noqa: ANN401 - argparse
+    parser = actions.add_parser(name, help=help_text, description=description, add_help=False)
+    add_help(parser)
+    parser.add_argument("workspace", metavar="TELLING.tel", type=Path, help="het telbestand")
+    return parser
+
+
+def _coordinator(parser: Any, *, required: bool = True) -> None:  # noqa: ANN401 - argparse
+    parser.add_argument(
+        "--coordinator",
+        required=required,
+        metavar="NAAM",
+        help="naam van de coördinator die dit vastlegt (komt in het logboek)",
+    )
+
+
+def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
+    """Add ``telling new|zitting|invoer|verschillen|besluit|export|log``."""
+    parser = subparsers.add_parser(
+        "telling",
+        help="telling: processen-verbaal twee keer invoeren en naar EML 510b",
+        description=(
+            "Het telbestand (.tel) van een gemeentelijk stembureau: de processen-verbaal van "
+            "de stembureaus worden door twee verschillende invoerders ingevoerd; alleen waar "
+            "ze verschillen beslist de coördinator. Pas als elk stembureau twee keer gelijk is "
+            "ingevoerd, schrijft 'export' de EML 510b. Alles komt in een logboek met een "
+            "SHA-256-keten. Uitgangscodes: 0 klaar, 1 bevindingen, 2 foute invoer. Het "
+            "CSV-formaat staat in docs/telling.md."
+        ),
+        add_help=False,
+    )
+    add_help(parser)
+    actions = parser.add_subparsers(dest="telling_action", metavar="ACTIE", required=True)
+
+    new = _sub(
+        actions, "new", "maak een telbestand", "Maakt een telbestand van de 110a, 110b en 230b."
+    )
+    new.add_argument(
+        "--election",
+        required=True,
+        type=Path,
+        metavar="110a.eml.xml",
+        help="de verkiezingsdefinitie (EML 110a)",
+    )
+    new.add_argument(
+        "--stembureaus",
+        required=True,
+        type=Path,
+        metavar="110b.eml.xml",
+        help="de stembureaulijst van de gemeente (EML 110b)",
+    )
+    new.add_argument(
+        "--lijsten",
+        required=True,
+        type=Path,
+        metavar="230b.eml.xml",
+        help="de kandidatenlijsten (EML 230b)",
+    )
+    _coordinator(new)
+    new.set_defaults(handler=_run_new)
+
+    session = _sub(
+        actions,
+        "zitting",
+        "leg een zitting vast",
+        "Legt een zitting van het gemeentelijk stembureau vast: datum, plaats en de "
+        "aanwezige leden. Invoer hoort daarna bij deze zitting.",
+    )
+    session.add_argument(
+        "--datum", required=True, type=iso_date, metavar="JJJJ-MM-DD", help="datum van de zitting"
+    )
+    session.add_argument("--plaats", required=True, metavar="PLAATS", help="plaats van de zitting")
+    session.add_argument(
+        "--lid",
+        action="append",
+        default=[],
+        metavar="NAAM",
+        help="een aanwezig lid (herhaal voor elk lid)",
+    )
+    session.add_argument(
+        "--reden",
+        default="",
+        metavar="TEKST",
+        help="waarom deze zitting (standaard: eerste zitting)",
+    )
+    _coordinator(session)
+    session.set_defaults(handler=_run_session)
+
+    entry = _sub(
+        actions,
+        "invoer",
+        "voer het proces-verbaal van één stembureau in",
+        "Voert de cijfers van het proces-verbaal van één stembureau in uit een CSV "
+        "(docs/telling.md). Fouten houden de invoer tegen (uitgangscode 1); elke "
+        "waarschuwing moet na controle met --bevestig CODE worden bevestigd. Invoer 1 "
+        "en 2 doen twee verschillende invoerders.",
+    )
+    entry.add_argument(
+        "--stembureau",
+        required=True,
+        type=_station,
+        metavar="N",
+        help="nummer van het stembureau (zoals in de 110b)",
+    )
+    entry.add_argument(
+        "--invoer", required=True, type=_slot, metavar="1|2", help="eerste of tweede invoer"
+    )
+    entry.add_argument("--invoerder", required=True, metavar="NAAM", help="wie invoert")
+    entry.add_argument(
+        "--csv", required=True, type=Path, metavar="BESTAND", help="de cijfers als CSV"
+    )
+    entry.add_argument(
+        "--bevestig",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="bevestig een waarschuwing na controle met het papier",
+    )
+    entry.set_defaults(handler=_run_entry)
+
+    differences = _sub(
+        actions,
+        "verschillen",
+        "toon wat verschilt en wat ontbreekt",
+        "Toont per stembureau dat nog niet klaar is wat ontbreekt en waar invoer "
+        "1 en 2 verschillen. Uitgangscode 0 als alles klaar is, anders 1.",
+    )
+    differences.set_defaults(handler=_run_differences)
+
+    decision = _sub(
+        actions,
+        "besluit",
+        "beslis over twee verschillende invoeren",
+        "De coördinator vergelijkt de verschillen met het papieren proces-verbaal "
+        "en houdt invoer 1 of 2 (de andere wordt opnieuw ingevoerd, door een andere "
+        "invoerder dan die van de gehouden invoer), of laat beide opnieuw doen.",
+    )
+    decision.add_argument(
+        "--stembureau", required=True, type=_station, metavar="N", help="nummer van het stembureau"
+    )
+    decision.add_argument(
+        "--houd", required=True, choices=("1", "2", "opnieuw"), help="1, 2 of opnieuw"
+    )
+    _coordinator(decision)
+    decision.set_defaults(handler=_run_decision)
+
+    out = _sub(
+        actions,
+        "export",
+        "schrijf de EML 510b",
+        "Schrijft de telling als EML 510b (canoniek, met hashcode) in MAP. Geweigerd "
+        "(uitgangscode 1) zolang een stembureau niet twee keer gelijk is ingevoerd.",
+    )
+    out.add_argument("--out", required=True, type=Path, metavar="MAP", help="de map")
+    _coordinator(out, required=False)
+    out.set_defaults(handler=_run_export)
+
+    log = _sub(actions, "log", "toon het logboek", "Toont het logboek en of de keten klopt.")
+    log.set_defaults(handler=_run_log)
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    with new_count(
+        args.workspace, args.election, args.stembureaus, args.lijsten, args.coordinator
+    ) as workspace:
+        election = workspace.election()
+        stations = len(workspace.stations())
+        lists = len(workspace.layout().lists)
+    sys.stdout.write(
+        f"{args.workspace.name} aangemaakt voor {election[0].name} ({election[0].id}), "
+        f"gemeente {election[2][1]}: {stations} stembureau(s), {lists} lijst(en).\n"
+    )
+    return EXIT_OK
+
+
+def _run_session(args: argparse.Namespace) -> int:
+    with CountWorkspace.open(args.workspace) as workspace:
+        number = open_session(
+            workspace, args.datum, args.plaats, args.lid, args.reden, args.coordinator
+        )
+    sys.stdout.write(f"Zitting {number} vastgelegd: {args.datum:%d-%m-%Y}, {args.plaats}.\n")
+    return EXIT_OK
+
+
+def _report_entry(outcome: EntryOutcome) -> int:
+    where = f"stembureau {outcome.station}, invoer {outcome.slot}"
+    if outcome.errors:
+        sys.stdout.write(f"{where}: {len(outcome.errors)} fout(en); er is niets opgeslagen.\n")
+        for finding in outcome.errors:
+            sys.stdout.write(f"  fout [{finding.code}] {finding.field}: {finding.message}\n")
+        sys.stdout.write(
+            "Neem het proces-verbaal opnieuw over; staat de fout ook op het papier, "
+            "meld het de coördinator.\n"
+        )
+        return EXIT_FINDINGS
+    if outcome.unconfirmed:
+        sys.stdout.write(
+            f"{where}: {len(outcome.unconfirmed)} waarschuwing(en); er is niets opgeslagen.\n"
+        )
+        for finding in outcome.unconfirmed:
+            sys.stdout.write(
+                f"  waarschuwing [{finding.code}] {finding.field}: {finding.message}\n"
+            )
+        sys.stdout.write(
+            "Controleer met het papier; klopt het, bevestig dan elke waarschuwing met "
+            "--bevestig CODE.\n"
+        )
+        return EXIT_FINDINGS
+    sys.stdout.write(f"{where} opgeslagen.\n")
+    if outcome.differing == 0:
+        sys.stdout.write("De twee invoeren zijn gelijk: dit stembureau is klaar.\n")
+    elif outcome.differing is not None:
+        sys.stdout.write(
+            f"De twee invoeren verschillen op {outcome.differing} veld(en); de coördinator "
+            "beslist ('kandidaat telling verschillen').\n"
+        )
+    return EXIT_OK
+
+
+def _run_entry(args: argparse.Namespace) -> int:
+    with CountWorkspace.open(args.workspace) as workspace:
+        figures = read_figures(args.csv, workspace.layout())
+        outcome = enter(
+            workspace, args.stembureau, args.invoer, args.invoerder, figures, args.bevestig
+        )
+    return _report_entry(outcome)
+
+
+def _run_differences(args: argparse.Namespace) -> int:
+    with CountWorkspace.open(args.workspace) as workspace:
+        report = overview(workspace)
+    sys.stdout.write(render_overview(report))
+    return EXIT_OK if report.complete else EXIT_FINDINGS
+
+
+def _run_decision(args: argparse.Namespace) -> int:
+    with CountWorkspace.open(args.workspace) as workspace:
+        count = decide(workspace, args.stembureau, args.houd, args.coordinator)
+    kept = {
+        "1": "invoer 1 gehouden; invoer 2 wordt opnieuw gedaan",
+        "2": "invoer 2 gehouden; invoer 1 wordt opnieuw gedaan",
+        "opnieuw": "beide invoeren worden opnieuw gedaan",
+    }[args.houd]
+    sys.stdout.write(
+        f"Besluit over stembureau {args.stembureau} vastgelegd ({count} verschil(len)): {kept}.\n"
+    )
+    return EXIT_OK
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    with CountWorkspace.open(args.workspace) as workspace:
+        try:
+            written = export(workspace, args.out, args.coordinator)
+        except NotReadyError as error:
+            sys.stderr.write(f"fout: {error.message}\n")
+            return EXIT_FINDINGS
+    sys.stdout.write(
+        f"EML 510b geschreven: {written.path}\nHashcode (SHA-256): {written.hash_code}\n"
+    )
+    return EXIT_OK
+
+
+def _run_log(args: argparse.Namespace) -> int:
+    report = read_log(args.workspace)
+    sys.stdout.write(render_log(report))
+    return EXIT_OK if report.intact else EXIT_FINDINGS

@@ -1,0 +1,111 @@
+"""Where the count stands: per polling station missing, half entered, differing or agreed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from kandidaat.domain.count.compare import FieldDifference, compare_entries
+from kandidaat.domain.count.figures import StationFigures
+from kandidaat.domain.election import PollingStation
+
+if TYPE_CHECKING:
+    from kandidaat.store.count import CountWorkspace, StoredEntry
+
+__all__ = ["Overview", "State", "StationProgress", "overview", "render_overview"]
+
+
+class State(StrEnum):
+    """The state of one polling station; the value is what a user reads."""
+
+    MISSING = "nog niet ingevoerd"
+    FIRST_ONLY = "wacht op invoer 2"
+    SECOND_ONLY = "wacht op invoer 1"
+    DIFFERENT = "verschil: de coördinator beslist"
+    AGREED = "klaar"
+
+
+@dataclass(frozen=True, slots=True)
+class StationProgress:
+    """One polling station: its state, the typists, and where the entries differ."""
+
+    station: PollingStation
+    state: State
+    typists: tuple[str | None, str | None]
+    differences: tuple[FieldDifference, ...] = ()
+    agreed: StationFigures | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Every polling station's progress, in number order."""
+
+    stations: tuple[StationProgress, ...]
+
+    @property
+    def complete(self) -> bool:
+        """Whether every polling station is agreed (only then may the 510b be made)."""
+        return all(p.state is State.AGREED for p in self.stations)
+
+    def open_stations(self) -> tuple[StationProgress, ...]:
+        """The stations that are not agreed yet."""
+        return tuple(p for p in self.stations if p.state is not State.AGREED)
+
+
+def _progress(station: PollingStation, entries: dict[int, StoredEntry]) -> StationProgress:
+    first, second = entries.get(1), entries.get(2)
+    typists = (first.typist if first else None, second.typist if second else None)
+    if first is None and second is None:
+        return StationProgress(station, State.MISSING, typists)
+    if first is None:
+        return StationProgress(station, State.SECOND_ONLY, typists)
+    if second is None:
+        return StationProgress(station, State.FIRST_ONLY, typists)
+    differences = compare_entries(first.figures, second.figures)
+    if differences:
+        return StationProgress(station, State.DIFFERENT, typists, differences)
+    return StationProgress(station, State.AGREED, typists, agreed=first.figures)
+
+
+def overview(workspace: CountWorkspace) -> Overview:
+    """The progress of every polling station of the workspace."""
+    by_station: dict[int, dict[int, StoredEntry]] = {}
+    for entry in workspace.entries():
+        by_station.setdefault(entry.station, {})[entry.slot] = entry
+    return Overview(tuple(_progress(s, by_station.get(s.number, {})) for s in workspace.stations()))
+
+
+_SHOWN_DIFFERENCES = 50
+
+
+def render_overview(report: Overview) -> str:
+    """Dutch text for the coordinator: every open station and where its entries differ."""
+    counts = dict.fromkeys(State, 0)
+    for progress in report.stations:
+        counts[progress.state] += 1
+    half = counts[State.FIRST_ONLY] + counts[State.SECOND_ONLY]
+    summary = (
+        f"{len(report.stations)} stembureau(s): {counts[State.AGREED]} klaar, "
+        f"{counts[State.DIFFERENT]} met verschillen, {half} half ingevoerd, "
+        f"{counts[State.MISSING]} nog niet ingevoerd."
+    )
+    lines = [summary]
+    for progress in report.open_stations():
+        who = " en ".join(t for t in progress.typists if t)
+        by = f" (ingevoerd door {who})" if who else ""
+        lines.append(
+            f"stembureau {progress.station.number} {progress.station.name}: "
+            f"{progress.state.value}{by}"
+        )
+        lines.extend(
+            f"  {d.field}: invoer 1 {d.first}, invoer 2 {d.second}"
+            for d in progress.differences[:_SHOWN_DIFFERENCES]
+        )
+        if len(progress.differences) > _SHOWN_DIFFERENCES:
+            lines.append(f"  ... en nog {len(progress.differences) - _SHOWN_DIFFERENCES} velden")
+    if report.complete:
+        lines.append(
+            "Alle stembureaus zijn twee keer gelijk ingevoerd; de telling kan naar EML 510b."
+        )
+    return "\n".join(lines) + "\n"
