@@ -385,34 +385,36 @@ class CountWorkspace:
             for n, held, place, members, reason, by in rows
         )
 
-    def entries(self) -> tuple[StoredEntry, ...]:
-        """Every stored entry, by station and slot."""
+    def entries(self, station: int | None = None) -> tuple[StoredEntry, ...]:
+        """Every stored entry (or those of one ``station``), by station and slot."""
+        query = "SELECT station, slot, typist, figures, confirmed, entered_at, session FROM entry"
         with self._workspace.read() as connection:
-            rows = connection.execute(
-                "SELECT station, slot, typist, figures, confirmed, entered_at, session FROM entry"
-                " ORDER BY station, slot"
-            ).fetchall()
-        stored = []
-        for station, slot, typist, figures, confirmed, at, session in rows:
-            try:
-                parsed = StationFigures.from_json(json.loads(str(figures)))
-                codes = tuple(str(code) for code in json.loads(str(confirmed)))
-            except (ValueError, KeyError, TypeError) as error:
-                raise corrupt_error(
-                    self.path, f"invoer {slot} van stembureau {station} is onleesbaar ({error})"
-                ) from error
-            stored.append(
-                StoredEntry(
-                    int(station),
-                    int(slot),
-                    str(typist),
-                    parsed,
-                    codes,
-                    str(at),
-                    None if session is None else int(session),
-                )
-            )
-        return tuple(stored)
+            if station is None:
+                rows = connection.execute(query + " ORDER BY station, slot").fetchall()
+            else:
+                rows = connection.execute(
+                    query + " WHERE station = ? ORDER BY slot", (station,)
+                ).fetchall()
+        return tuple(self._entry(row) for row in rows)
+
+    def _entry(self, row: tuple[Any, ...]) -> StoredEntry:
+        station, slot, typist, figures, confirmed, at, session = row
+        try:
+            parsed = StationFigures.from_json(json.loads(str(figures)))
+            codes = tuple(str(code) for code in json.loads(str(confirmed)))
+        except (ValueError, KeyError, TypeError) as error:
+            raise corrupt_error(
+                self.path, f"invoer {slot} van stembureau {station} is onleesbaar ({error})"
+            ) from error
+        return StoredEntry(
+            int(station),
+            int(slot),
+            str(typist),
+            parsed,
+            codes,
+            str(at),
+            None if session is None else int(session),
+        )
 
     def source(self, kind: str) -> bytes:
         """The bytes of the 110a, 110b or 230b the workspace was made of, as read."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kandidaat.app.count.progress import State, overview
+from kandidaat.app.count.progress import State, station_progress
+from kandidaat.common.unprintable import is_unprintable
 from kandidaat.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["decide", "open_session"]
 
 MAX_TEXT = 200
+MAX_MEMBERS = 100
 
 
 def decide(workspace: CountWorkspace, station: int, choice: str, coordinator: str) -> int:
@@ -28,9 +30,10 @@ def decide(workspace: CountWorkspace, station: int, choice: str, coordinator: st
     Raises:
         InputError: the station has no two differing entries (nothing changes).
     """
-    progress = next((p for p in overview(workspace).stations if p.station.number == station), None)
-    if progress is None:
+    known = next((s for s in workspace.stations() if s.number == station), None)
+    if known is None:
         raise InputError(f"stembureau {station} staat niet in de stembureaulijst (110b)")
+    progress = station_progress(workspace, known)
     if progress.state is not State.DIFFERENT:
         raise InputError(
             f"stembureau {station}: {progress.state.value}; alleen twee verschillende invoeren "
@@ -59,13 +62,19 @@ def open_session(
     results in a public session; its proces-verbaal names the members present.
 
     Raises:
-        InputError: no place, no member, or a text longer than 200 characters.
+        InputError: no place, no member, more than 100 members, a text longer than 200
+            characters or with a control character.
     """
-    place = " ".join(place.split())
+    place, reason = " ".join(place.split()), " ".join(reason.split())
     if not place or len(place) > MAX_TEXT:
         raise InputError(f"--plaats: geef de plaats van de zitting (hoogstens {MAX_TEXT} tekens)")
     if not members:
         raise InputError("--lid: geef de aanwezige leden van het gemeentelijk stembureau")
+    if len(members) > MAX_MEMBERS:
+        raise InputError(f"--lid: hoogstens {MAX_MEMBERS} leden")
     if len(reason) > MAX_TEXT:
         raise InputError(f"--reden: hoogstens {MAX_TEXT} tekens")
+    for option, text in (("--plaats", place), ("--reden", reason)):
+        if any(is_unprintable(char) for char in text):
+            raise InputError(f"{option}: de tekst bevat een stuurteken")
     return workspace.add_session(held_on, place, members, reason or "eerste zitting", coordinator)

@@ -86,8 +86,6 @@ def enter(
         tuple(sorted(codes)),
         {"waarschuwingen": [[f.code, f.message] for f in warnings]},
     )
-    other = next(
-        (e for e in workspace.entries() if e.station == station and e.slot == 3 - slot), None
-    )
+    other = next((e for e in workspace.entries(station) if e.slot == 3 - slot), None)
     differing = None if other is None else len(compare_entries(figures, other.figures))
     return EntryOutcome(station, slot, findings, stored=True, differing=differing)

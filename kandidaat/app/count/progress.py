@@ -13,7 +13,14 @@ from kandidaat.domain.election import PollingStation
 if TYPE_CHECKING:
     from kandidaat.store.count import CountWorkspace, StoredEntry
 
-__all__ = ["Overview", "State", "StationProgress", "overview", "render_overview"]
+__all__ = [
+    "Overview",
+    "State",
+    "StationProgress",
+    "overview",
+    "render_overview",
+    "station_progress",
+]
 
 
 class State(StrEnum):
@@ -66,6 +73,11 @@ def _progress(station: PollingStation, entries: dict[int, StoredEntry]) -> Stati
     if differences:
         return StationProgress(station, State.DIFFERENT, typists, differences)
     return StationProgress(station, State.AGREED, typists, agreed=first.figures)
+
+
+def station_progress(workspace: CountWorkspace, station: PollingStation) -> StationProgress:
+    """The progress of one polling station."""
+    return _progress(station, {e.slot: e for e in workspace.entries(station.number)})
 
 
 def overview(workspace: CountWorkspace) -> Overview:
