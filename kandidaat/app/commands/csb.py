@@ -13,10 +13,12 @@ from kandidaat.app.commands.nomination_common import add_help, iso_date, positiv
 from kandidaat.app.csb.checklist import checklist, record_documents
 from kandidaat.app.csb.examining import examination_json, examine, render_examination
 from kandidaat.app.csb.log import read_log, render_log
+from kandidaat.app.csb.numbering import number_submissions, numbering_json, render_numbering
 from kandidaat.app.csb.receiving import receive
 from kandidaat.app.csb.register import import_register
 from kandidaat.app.csb.workspace import new_workspace
-from kandidaat.app.exitcodes import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
+from kandidaat.app.exitcodes import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_LOTS_REQUIRED, EXIT_OK
+from kandidaat.domain.csb.numbering import NumberingLotRequired
 from kandidaat.domain.nomination.findings import Severity
 from kandidaat.store.csb import CsbWorkspace
 
@@ -127,6 +129,58 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     _member(exa, required=False)
     exa.set_defaults(handler=_run_examine)
     _register_checklist(actions)
+    _register_number(actions)
+
+
+def _register_number(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
+    num = _sub(
+        actions,
+        "number",
+        "nummer de lijsten (met loting waar nodig)",
+        "Nummert de geldige lijsten (Kieswet I 12 - I 14; Eerste Kamer S 10 - S 12): een "
+        "lijstengroep of stel krijgt één nummer. Eerst de aanduidingen met zetels bij de "
+        "vorige verkiezing, naar hun stemmen toen (uit het register), dan de overige lijsten "
+        "naar het aantal kieskringen waarvoor ze geldig zijn. Staan lijsten gelijk, dan stopt "
+        "de opdracht met code 3 en zegt wat getrokken moet worden; het stembureau trekt het "
+        "lot en geeft de uitslag met --lot (herhaalbaar, in de gevraagde volgorde). kandidaat "
+        "trekt nooit zelf. Uitgangscodes: 0 genummerd (met --lid vastgelegd in het logboek), "
+        "2 foute invoer, 3 loting nodig.",
+    )
+    num.add_argument(
+        "--lot",
+        type=positive_int,
+        action="append",
+        default=[],
+        metavar="INLEVERING",
+        help="de getrokken lijst: het nummer van haar (eerste) inlevering; herhaalbaar",
+    )
+    num.add_argument(
+        "--ongeldig",
+        type=positive_int,
+        action="append",
+        default=[],
+        metavar="INLEVERING",
+        help="een inlevering die het stembureau ongeldig heeft verklaard; herhaalbaar",
+    )
+    num.add_argument("--json", action="store_true", help="de nummering als JSON")
+    _member(num, required=False)
+    num.set_defaults(handler=_run_number)
+
+
+def _run_number(args: argparse.Namespace) -> int:
+    outcome = number_submissions(
+        args.workspace, lots=args.lot, invalid=args.ongeldig, actor=args.lid
+    )
+    if args.json:
+        text = json.dumps(numbering_json(outcome), ensure_ascii=False, indent=2)
+        sys.stdout.write(text + "\n")
+    else:
+        sys.stdout.write(render_numbering(outcome))
+    if isinstance(outcome, NumberingLotRequired):
+        return EXIT_LOTS_REQUIRED
+    if args.lid is None and not args.json:
+        sys.stdout.write("Niet vastgelegd: geef --lid om de nummering in het logboek te zetten.\n")
+    return EXIT_OK
 
 
 def _register_checklist(actions: Any) -> None:  # noqa: ANN401 - argparse's private type

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from kandidaat.domain.nomination.model import Nomination
 
-__all__ = ["Examination", "examination_json", "examine", "render_examination"]
+__all__ = ["Examination", "examination_json", "examine", "render_examination", "with_register"]
 
 _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -62,7 +62,7 @@ def _plain(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
-def _with_register(nomination: Nomination, register: tuple[RegisterEntry, ...]) -> Nomination:
+def with_register(nomination: Nomination, register: tuple[RegisterEntry, ...]) -> Nomination:
     """The nomination with the appellation's previous seats from the register, if listed."""
     if nomination.party.previous_seats is not None:
         return nomination
@@ -98,7 +98,7 @@ def examine(workspace_path: Path, *, today: date | None = None) -> Examination:
     findings: list[CsbFinding] = []
     for item in stored:
         read = read_submission(item.data, item.file_name, election)
-        nomination = _with_register(read.nomination, register)
+        nomination = with_register(read.nomination, register)
         submission = Submission(
             item.number, item.file_name, item.sha256, item.received_at, nomination
         )

@@ -54,6 +54,7 @@ def describe(entry: LogEntry) -> str:
                 for code, kk, n in data.get("stukken", [])
             )
         ),
+        "lijsten genummerd": lambda: _numbering(data),
         "register": lambda: (
             f"register van aanduidingen ingelezen uit {data.get('bron')}: "
             f"{len(data.get('aanduidingen', []))} aanduiding(en)"
@@ -75,6 +76,20 @@ def describe(entry: LogEntry) -> str:
             f"waarschuwing(en) over {data.get('inleveringen')} inlevering(en)"
         )
     return f"{entry.action}: {entry.payload[:200]}"
+
+
+def _numbering(data: dict[str, Any]) -> str:
+    """The logged numbering: number=appellation, the draws and the invalid submissions."""
+    order = ", ".join(
+        f"{item.get('nummer')}={item.get('aanduiding') or 'blanco'}"
+        for item in data.get("lijsten", [])
+        if isinstance(item, dict)
+    )
+    lots = data.get("loten") or []
+    drawn = f"; loting: {', '.join(str(n) for n in lots)}" if lots else ""
+    invalid = data.get("ongeldig") or []
+    struck = f"; ongeldig: {', '.join(str(n) for n in invalid)}" if invalid else ""
+    return f"lijsten genummerd: {order}{drawn}{struck}"[:400]
 
 
 def render_log(report: LogReport) -> str:

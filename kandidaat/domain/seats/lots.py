@@ -31,6 +31,8 @@ class LotKind(StrEnum):
     GROUP_LARGEST_REMAINDER = "group_largest_remainder"
     GROUP_HIGHEST_AVERAGE = "group_highest_average"
     CANDIDATE = "candidate"
+    LIST_NUMBERING = "list_numbering"
+    """Which of tied lists gets the next list number (Kieswet I 12 - I 14; not a seat)."""
 
     @property
     def dutch(self) -> str:
@@ -59,6 +61,7 @@ _DUTCH = {
         "zetel binnen de lijstengroep bij gelijke grootste gemiddelden"
     ),
     LotKind.CANDIDATE: "kandidaat bij gelijke aantallen voorkeurstemmen",
+    LotKind.LIST_NUMBERING: "welke lijst het eerstvolgende lijstnummer krijgt",
 }
 
 
