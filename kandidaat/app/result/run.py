@@ -47,6 +47,8 @@ class ResultRun:
     outcome: Outcome | None = None
     candidate_lists: CandidateListsRecord | None = None
     created: str = ""
+    kieskring_lists: dict[str, CandidateListsRecord] = field(default_factory=dict)
+    """The 230b per kieskring a result over several kieskringen was named from."""
 
     @property
     def exit_code(self) -> int:
@@ -322,6 +324,7 @@ def compute(paths: Iterable[Path], seats: int | None = None, lots: Sequence[int]
         }
         sources = {lists.contest_id: source for source, lists in files.candidate_lists}
         run.conversion = to_kieskring_contest(body, number, per_kieskring, usable, name, sources)
+        run.kieskring_lists = usable
     else:
         lists = _candidate_lists(files, totals, run)
         run.candidate_lists = lists

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from kandidaat.app.result.run import ResultRun
-    from kandidaat.domain.election import CandidateRecord
+    from kandidaat.domain.election import CandidateListsRecord, CandidateRecord
+    from kandidaat.domain.seats import SeatResult
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -54,21 +55,45 @@ def result_record(run: ResultRun) -> ResultRecord:
     """
     if not isinstance(run.outcome, Completed) or run.election is None:
         raise KandidaatError("--out: er is geen uitslag om te schrijven")
-    if run.conversion is not None and run.conversion.named and run.candidate_lists is None:
-        raise KandidaatError(
-            "--out: een uitslag (520) over meer kieskringen schrijven kan nog niet (de "
-            "kandidaten moeten dan met hun ShortCode worden genoemd)"
-        )
-    if run.conversion is None or not run.conversion.named or run.candidate_lists is None:
+    named = run.conversion is not None and run.conversion.named
+    if not named or (run.candidate_lists is None and not run.kieskring_lists):
         raise KandidaatError(
             "--out: een uitslag (520) noemt de gekozen kandidaten; zonder kandidatenlijsten "
             "(230b) of met bevindingen daarover wordt hij niet geschreven"
         )
     result = run.outcome.result
-    records = {
-        (a.number, c.position): c for a in run.candidate_lists.affiliations for c in a.candidates
-    }
     lists = tuple((p.number, p.name) for p in result.contest.lists if result.seats[p.number])
+    if run.candidate_lists is not None:
+        elected = _elected_in_one_contest(result, run.candidate_lists)
+        authority = run.candidate_lists.envelope.authority_name
+        contest_id = run.candidate_lists.contest_id if run.top_level != "510d" else "geen"
+    else:
+        elected = _elected_over_kieskringen(result, run.kieskring_lists)
+        first = run.kieskring_lists[min(run.kieskring_lists, key=_kieskring_order)]
+        authority = first.envelope.authority_name
+        contest_id = ALL_KIESKRINGEN
+    envelope = Envelope(
+        message_id="520",
+        authority_id="CSB",
+        authority_name=authority or "Centraal stembureau",
+        creation_date_time=run.created,
+    )
+    election_id = dataclasses.replace(run.election, nomination_date=None)
+    return ResultRecord(envelope, election_id, contest_id, lists, tuple(elected))
+
+
+ALL_KIESKRINGEN = "alle"
+"""The ContestIdentifier of a result over all kieskringen (eml.md section 5.9)."""
+
+
+def _kieskring_order(contest_id: str) -> tuple[int, str]:
+    return (int(contest_id) if contest_id.isdigit() else 0, contest_id)
+
+
+def _elected_in_one_contest(
+    result: SeatResult, lists: CandidateListsRecord
+) -> list[ElectedCandidate]:
+    records = {(a.number, c.position): c for a in lists.affiliations for c in a.candidates}
     elected: list[ElectedCandidate] = []
     for election in result.elections:
         positions = (
@@ -89,16 +114,71 @@ def result_record(run: ResultRun) -> ResultRecord:
                     votes=votes[position],
                 )
             )
-    authority = run.candidate_lists.envelope.authority_name or "Centraal stembureau"
-    envelope = Envelope(
-        message_id="520",
-        authority_id="CSB",
-        authority_name=authority,
-        creation_date_time=run.created,
+    return elected
+
+
+def _elected_over_kieskringen(
+    result: SeatResult, per_kieskring: dict[str, CandidateListsRecord]
+) -> list[ElectedCandidate]:
+    """The elected of a result over several kieskringen, each with his ShortCode.
+
+    A candidate is written as the 230b of the lowest kieskring of his list (of
+    the group: Kieswet art. P 3, versie 2026) writes him, with the ShortCode
+    that links him across kieskringen (eml.md sections 5.8 and 7). Order of
+    election within a list: first those elected on preference (P 15), then in
+    list order (P 17); in a lijstengroep list by list of the group.
+    """
+    elected: list[ElectedCandidate] = []
+    for party_list in result.contest.lists:
+        sublists = {s.number: s for s in party_list.sublists}
+        own = [e for e in result.elections if e.list_number == party_list.number]
+        rows = [
+            (election, position, preferential)
+            for preferential in (True, False)
+            for election in own
+            for position in (election.preferential if preferential else election.in_list_order)
+        ]
+        for order, (election, position, preferential) in enumerate(rows, 1):
+            sublist = sublists.get(election.sublist_number or 0)
+            candidates = sublist.candidates if sublist is not None else party_list.candidates
+            candidate = next(c for c in candidates if c.position == position)
+            kieskringen = (
+                [str(k) for k in sublist.kieskringen]
+                if sublist is not None
+                else sorted(per_kieskring, key=_kieskring_order)
+            )
+            record = _record_in(per_kieskring, kieskringen, party_list.number, position)
+            code = record.short_code or (candidate.key if candidate.key != candidate.name else None)
+            elected.append(
+                ElectedCandidate(
+                    list_number=party_list.number,
+                    order=order,
+                    candidate=dataclasses.replace(_public(record), short_code=code),
+                    preferential=preferential,
+                    votes=candidate.votes,
+                )
+            )
+    return elected
+
+
+def _record_in(
+    per_kieskring: dict[str, CandidateListsRecord],
+    kieskringen: list[str],
+    number: int,
+    position: int,
+) -> CandidateRecord:
+    """The 230b record of list ``number``, ``position`` in the first kieskring that has it."""
+    for kieskring in kieskringen:
+        lists = per_kieskring.get(kieskring)
+        for affiliation in lists.affiliations if lists is not None else ():
+            if affiliation.number != number:
+                continue
+            for record in affiliation.candidates:
+                if record.position == position:
+                    return record
+    raise KandidaatError(
+        f"--out: lijst {number}, kandidaat {position} staat op geen van de kandidatenlijsten"
     )
-    election_id = dataclasses.replace(run.election, nomination_date=None)
-    contest_id = run.candidate_lists.contest_id if run.top_level != "510d" else "geen"
-    return ResultRecord(envelope, election_id, contest_id, lists, tuple(elected))
 
 
 def file_name(run: ResultRun) -> str:

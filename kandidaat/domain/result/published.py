@@ -120,10 +120,15 @@ def verify_result(
 
 
 def _computed_names(result: SeatResult) -> dict[int, list[str]]:
+    """The elected names per list; of a lijstengroep (P 3) from the list of the group."""
     names: dict[int, list[str]] = {}
     for election in result.elections:
         party_list = result.contest.list_by_number(election.list_number)
-        by_position = {c.position: c.name for c in party_list.candidates}
+        sublist = next(
+            (s for s in party_list.sublists if s.number == election.sublist_number), None
+        )
+        candidates = sublist.candidates if sublist is not None else party_list.candidates
+        by_position = {c.position: c.name for c in candidates}
         names.setdefault(election.list_number, []).extend(
             by_position[p] for p in (*election.preferential, *election.in_list_order)
         )

@@ -56,8 +56,10 @@ from kandidaat.domain.election import (
     Envelope,
     ListCount,
     ReportingUnitCount,
+    ResultRecord,
     VoteCounts,
 )
+from kandidaat.eml.documents import read_path
 from kandidaat.eml.write_common import write_document
 from kandidaat.eml.write_counts import build_counts
 from kandidaat.eml.write_lists import build_candidate_lists
@@ -434,3 +436,72 @@ def test_a_510d_total_by_shortcode_gets_no_false_tally_findings(
     code, document = _run([*counts, *lists], capsys)
     assert document["findings"] == []
     assert code == 0
+
+
+def test_out_writes_a_valid_520_over_all_kieskringen_with_shortcodes_in_order_of_election(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    counts, lists = _write(tmp_path)
+    out = tmp_path / "uit"
+    assert main(["uitslag", *counts, *lists, "--zetels", "6", "--out", str(out)]) in {0, 1}
+    written = out / "Resultaat_TK2099_Proef.eml.xml"
+    capsys.readouterr()
+    assert main(["eml", "check", str(written)]) == 0, capsys.readouterr()
+    record = read_path(written)
+    assert isinstance(record, ResultRecord)
+    assert record.contest_id == "alle"
+    assert [number for number, _ in record.elected_lists] == [1, 2, 3]
+    elected = [
+        (c.list_number, c.order, c.candidate.display_name, c.candidate.short_code, c.preferential)
+        for c in record.elected
+    ]
+    # eml.md section 5.8: the identifier is the order of election within the list.
+    assert elected == [
+        (1, 1, "P. Jansen", "JansenP", True),
+        (1, 2, "A. de Vries", "VriesA", True),
+        (1, 3, "L. Smit", "SmitL", True),
+        (2, 1, "E. Peters", "PetersE", True),
+        (2, 2, "S. Dekker", "DekkerS", True),
+        (3, 1, "T. Willems", "WillemsT", True),
+    ]
+
+
+def test_controleer_agrees_with_the_520_written_over_all_kieskringen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: the names of a lijstengroep were looked up on the group itself
+    # (it has none of its own) and 'controleer' ended with an internal error.
+    counts, lists = _write(tmp_path)
+    out = tmp_path / "uit"
+    main(["uitslag", *counts, *lists, "--zetels", "6", "--out", str(out)])
+    published = out / "Resultaat_TK2099_Proef.eml.xml"
+    capsys.readouterr()
+    args = ["uitslag", "controleer", *counts, *lists, "--zetels", "6"]
+    assert main([*args, "--gepubliceerd", str(published), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["agrees"] is True
+    assert "gekozen kandidaten: 6 van 6 gelijk" in document["agreements"]
+
+
+def test_controleer_names_a_published_name_of_a_lijstengroep_that_differs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    counts, lists = _write(tmp_path)
+    published = tmp_path / "gepubliceerd.csv"
+    published.write_text(
+        "lijst,zetels,gekozen\n"
+        "1,3,P. Jansen|A. de Vries|K. Bakker\n"
+        "2,2,E. Peters|S. Dekker\n"
+        "3,1,T. Willems\n",
+        encoding="utf-8",
+    )
+    args = ["uitslag", "controleer", *counts, *lists, "--zetels", "6"]
+    assert main([*args, "--gepubliceerd", str(published), "--json"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert document["agrees"] is False
+    # Smit was elected (by hand: 450 votes on the list of kieskring 3), not Bakker.
+    # ADR 0101: a name that differs is two differences, one computed, one published.
+    assert len(document["differences"]) == 2, document["differences"]
+    assert any("L. Smit" in d for d in document["differences"])
+    assert any("K. Bakker" in d for d in document["differences"])
+    assert "gekozen kandidaten: 5 van 7 gelijk" in document["agreements"]
