@@ -328,7 +328,8 @@ def compute(paths: Iterable[Path], seats: int | None = None, lots: Sequence[int]
     else:
         lists = _candidate_lists(files, totals, run)
         run.candidate_lists = lists
-        run.conversion = to_contest(body, number, totals, lists, name)
+        source = next((s for s, record in files.candidate_lists if record is lists), "")
+        run.conversion = to_contest(body, number, totals, lists, name, source)
     run.findings.extend(run.conversion.findings)
     try:
         run.outcome = allocate(run.conversion.contest, lots)

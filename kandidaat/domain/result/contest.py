@@ -82,13 +82,30 @@ def to_contest(
     totals: CountTotals,
     candidate_lists: CandidateListsRecord | None,
     name: str = "",
+    lists_source: str = "",
 ) -> Conversion:
     """The contest of one election from its totals and (optionally) its candidate lists.
 
     Kieswet art. P 5 (versie 2026): the stemcijfer of a list is its total; art.
     P 15: a candidate's votes are those counted on his name. A count whose lists
-    or candidates are not on the candidate lists is reported, never skipped.
+    or candidates are not on the candidate lists is reported, never skipped:
+    the finding names the count file(s) and the 230b (``lists_source``).
     """
+    conversion = _to_contest(body, seats, totals, candidate_lists, name)
+    if not conversion.findings:
+        return conversion
+    where = f"{_files(totals)} tegen {lists_source or 'de kandidatenlijsten'}"
+    findings = tuple(f"{where}: {finding}" for finding in conversion.findings)
+    return Conversion(conversion.contest, findings, conversion.named)
+
+
+def _to_contest(
+    body: Body,
+    seats: int,
+    totals: CountTotals,
+    candidate_lists: CandidateListsRecord | None,
+    name: str,
+) -> Conversion:
     findings: list[str] = []
     affiliations: dict[int, AffiliationRecord] = {}
     if candidate_lists is not None:
