@@ -88,13 +88,14 @@ def to_contest(
 
     Kieswet art. P 5 (versie 2026): the stemcijfer of a list is its total; art.
     P 15: a candidate's votes are those counted on his name. A count whose lists
-    or candidates are not on the candidate lists is reported, never skipped:
-    the finding names the count file(s) and the 230b (``lists_source``).
+    or candidates are not on the candidate lists is reported, never skipped;
+    given the 230b's file name (``lists_source``), the finding names it and the
+    count file(s).
     """
     conversion = _to_contest(body, seats, totals, candidate_lists, name)
-    if not conversion.findings:
+    if not conversion.findings or not lists_source:
         return conversion
-    where = f"{_files(totals)} tegen {lists_source or 'de kandidatenlijsten'}"
+    where = f"{_files(totals)} tegen {lists_source}"
     findings = tuple(f"{where}: {finding}" for finding in conversion.findings)
     return Conversion(conversion.contest, findings, conversion.named)
 
