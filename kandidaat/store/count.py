@@ -12,7 +12,9 @@ transaction that also appends its log entry. The file holds:
 - per polling station at most one entry per slot (invoer 1 and invoer 2), each by a
   named typist: the two slots always have two different typists;
 - the coordinator's decisions where two entries differ (keep 1, keep 2, both again):
-  the entry not kept is removed from the content and stays in the log.
+  the entry not kept is removed from the content and stays in the log;
+- the earlier results of stations reopened for an investigation (onderzoek) in a later
+  session, with the reason (migration 2).
 
 A station whose two entries are equal is agreed; nothing else counts. A SIGKILL
 during an entry loses at most that entry: every earlier one is committed.
@@ -52,6 +54,8 @@ __all__ = [
     "SUFFIX",
     "CountSetup",
     "CountWorkspace",
+    "Decision",
+    "EarlierResult",
     "Session",
     "StoredEntry",
 ]
@@ -141,7 +145,26 @@ _V1 = Migration(
     ),
 )
 
-COUNT_KIND = WorkspaceKind(0x4B54454C, "telbestand van kandidaat", (_V1,))
+_V2 = Migration(
+    2,
+    "onderzoek in een latere zitting: het eerdere resultaat van een stembureau blijft bewaard",
+    (
+        """
+        CREATE TABLE earlier_result (
+            station INTEGER NOT NULL REFERENCES station (number),
+            number INTEGER NOT NULL CHECK (number >= 1),
+            figures TEXT NOT NULL,
+            agreed_in INTEGER REFERENCES session (number),
+            reopened_in INTEGER NOT NULL REFERENCES session (number),
+            reason TEXT NOT NULL CHECK (reason <> ''),
+            recorded_by TEXT NOT NULL,
+            PRIMARY KEY (station, number)
+        ) STRICT
+        """,
+    ),
+)
+
+COUNT_KIND = WorkspaceKind(0x4B54454C, "telbestand van kandidaat", (_V1, _V2))
 """``application_id`` "KTEL"."""
 
 
@@ -184,6 +207,35 @@ class StoredEntry:
     """The codes of the warnings the typist confirmed."""
     entered_at: str
     session: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision of the coordinator on two differing entries, with what differed."""
+
+    number: int
+    station: int
+    choice: str
+    coordinator: str
+    decided_at: str
+    differences: tuple[tuple[str, int | None, int | None], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierResult:
+    """The agreed result of a station before it was reopened for an investigation."""
+
+    station: int
+    number: int
+    figures: StationFigures
+    agreed_in: int | None
+    reopened_in: int
+    reason: str
+    recorded_by: str
+
+
+def _optional(value: object) -> int | None:
+    return None if value is None else int(str(value))
 
 
 def _now() -> str:
@@ -607,6 +659,111 @@ class CountWorkspace:
                     "verschillen": [list(d) for d in differences],
                 },
             )
+
+    def decisions(self) -> tuple[Decision, ...]:
+        """Every decision of the coordinator in order."""
+        with self._workspace.read() as connection:
+            rows = connection.execute(
+                "SELECT number, station, choice, coordinator, decided_at, differences"
+                " FROM decision ORDER BY number"
+            ).fetchall()
+        try:
+            return tuple(
+                Decision(
+                    int(number),
+                    int(station),
+                    str(choice),
+                    str(coordinator),
+                    str(at),
+                    tuple(
+                        (str(field), _optional(first), _optional(second))
+                        for field, first, second in json.loads(str(differences))
+                    ),
+                )
+                for number, station, choice, coordinator, at, differences in rows
+            )
+        except (ValueError, TypeError) as error:
+            raise corrupt_error(self.path, f"een besluit is onleesbaar ({error})") from error
+
+    def earlier_results(self) -> tuple[EarlierResult, ...]:
+        """The results of polling stations reopened for an investigation, in order."""
+        with self._workspace.read() as connection:
+            rows = connection.execute(
+                "SELECT station, number, figures, agreed_in, reopened_in, reason, recorded_by"
+                " FROM earlier_result ORDER BY station, number"
+            ).fetchall()
+        try:
+            return tuple(
+                EarlierResult(
+                    int(station),
+                    int(number),
+                    StationFigures.from_json(json.loads(str(figures))),
+                    None if agreed is None else int(agreed),
+                    int(reopened),
+                    str(reason),
+                    str(by),
+                )
+                for station, number, figures, agreed, reopened, reason, by in rows
+            )
+        except (ValueError, KeyError, TypeError) as error:
+            raise corrupt_error(
+                self.path, f"een eerder resultaat is onleesbaar ({error})"
+            ) from error
+
+    def reopen(self, station: int, reason: str, coordinator: str) -> int:
+        """Reopen an agreed station in a later session (onderzoek); returns that session.
+
+        The agreed figures are kept as an earlier result with the reason; both entries
+        are removed from the content (they stay in the log) and are typed again.
+
+        Raises:
+            WorkspaceError: the station is not agreed, or there is no session after the
+                one in which it was agreed.
+        """
+        coordinator = _name(self.path, coordinator, "--coordinator")
+        with self._workspace.change() as connection:
+            rows = connection.execute(
+                "SELECT figures, session FROM entry WHERE station = ? ORDER BY slot", (station,)
+            ).fetchall()
+            if len(rows) != len(SLOTS) or json.loads(str(rows[0][0])) != json.loads(
+                str(rows[1][0])
+            ):
+                raise WorkspaceError(
+                    self.path,
+                    f"stembureau {station} heeft geen vastgesteld resultaat (twee gelijke "
+                    "invoeren); er is niets te onderzoeken",
+                )
+            agreed_in = max((int(r[1]) for r in rows if r[1] is not None), default=None)
+            (current,) = connection.execute("SELECT max(number) FROM session").fetchone()
+            if current is None or (agreed_in is not None and int(current) <= agreed_in):
+                raise WorkspaceError(
+                    self.path,
+                    f"een onderzoek van stembureau {station} hoort in een latere zitting dan "
+                    "die waarin het resultaat is vastgesteld; leg eerst die zitting vast "
+                    "('kandidaat telling zitting')",
+                )
+            (last,) = connection.execute(
+                "SELECT max(number) FROM earlier_result WHERE station = ?", (station,)
+            ).fetchone()
+            number = 1 if last is None else int(last) + 1
+            connection.execute(
+                "INSERT INTO earlier_result (station, number, figures, agreed_in, reopened_in,"
+                " reason, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (station, number, str(rows[0][0]), agreed_in, int(current), reason, coordinator),
+            )
+            connection.execute("DELETE FROM entry WHERE station = ?", (station,))
+            audit_log.append(
+                connection,
+                coordinator,
+                "onderzoek",
+                {
+                    "stembureau": station,
+                    "zitting": int(current),
+                    "reden": reason,
+                    "eerder": json.loads(str(rows[0][0])),
+                },
+            )
+        return int(current)
 
     def record(self, action: str, payload: dict[str, Any], actor: str) -> None:
         """Only a log entry (e.g. an export and its hash code)."""

@@ -8,14 +8,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kandidaat.app.commands.nomination_common import add_help, iso_date
-from kandidaat.app.count.deciding import decide, open_session
+from kandidaat.app.count.deciding import decide, investigate, open_session
 from kandidaat.app.count.entering import enter
 from kandidaat.app.count.entry_csv import read_figures
 from kandidaat.app.count.exporting import NotReadyError, export
 from kandidaat.app.count.log import read_log, render_log
 from kandidaat.app.count.progress import overview, render_overview
 from kandidaat.app.count.setup import new_count
+from kandidaat.app.count.table import station_table, table_csv
 from kandidaat.app.exitcodes import EXIT_FINDINGS, EXIT_OK
+from kandidaat.common.atomic import write_text_atomically
+from kandidaat.common.os_reasons import Action, os_reason
+from kandidaat.domain.errors import KandidaatError
 from kandidaat.store.count import CountWorkspace
 
 if TYPE_CHECKING:
@@ -57,7 +61,7 @@ def _coordinator(parser: Any, *, required: bool = True) -> None:  # noqa: ANN401
 
 
 def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
-    """Add ``telling new|zitting|invoer|verschillen|besluit|export|log``."""
+    """Add ``telling new|zitting|invoer|verschillen|besluit|export|log|onderzoek|tabel``."""
     parser = subparsers.add_parser(
         "telling",
         help="telling: processen-verbaal twee keer invoeren en naar EML 510b",
@@ -199,6 +203,61 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
 
     log = _sub(actions, "log", "toon het logboek", "Toont het logboek en of de keten klopt.")
     log.set_defaults(handler=_run_log)
+    _register_later(actions)
+
+
+def _register_later(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
+    """Add ``telling onderzoek`` and ``telling tabel``."""
+    research = _sub(
+        actions,
+        "onderzoek",
+        "heropen een vastgesteld stembureau in een latere zitting",
+        "Heropent een stembureau waarvan beide invoeren gelijk zijn, voor een onderzoek of "
+        "hertelling in een latere zitting (leg die eerst vast met 'zitting'). Het eerdere "
+        "resultaat blijft bewaard met de reden; het stembureau wordt opnieuw twee keer "
+        "ingevoerd en 'tabel' toont wat er veranderde.",
+    )
+    research.add_argument("--stembureau", required=True, type=_station, metavar="N", help="nummer")
+    research.add_argument("--reden", required=True, metavar="TEKST", help="waarom")
+    _coordinator(research)
+    research.set_defaults(handler=_run_research)
+
+    table = _sub(
+        actions,
+        "tabel",
+        "tabel van alle stembureaus voor de commissie",
+        "Eén regel per stembureau: status, invoerders, D, H, blanco, ongeldig, de "
+        "lijsttotalen, waar invoer 1 en 2 verschilden en wat een onderzoek veranderde. Als "
+        "CSV (;) op het scherm of met --csv in een bestand.",
+    )
+    table.add_argument("--csv", type=Path, metavar="BESTAND", help="schrijf de tabel hierin")
+    table.set_defaults(handler=_run_table)
+
+
+def _run_research(args: argparse.Namespace) -> int:
+    with CountWorkspace.open(args.workspace) as workspace:
+        session = investigate(workspace, args.stembureau, args.reden, args.coordinator)
+    sys.stdout.write(
+        f"Stembureau {args.stembureau} heropend in zitting {session}; het eerdere resultaat "
+        "is bewaard. Voer het opnieuw twee keer in.\n"
+    )
+    return EXIT_OK
+
+
+def _run_table(args: argparse.Namespace) -> int:
+    with CountWorkspace.open(args.workspace) as workspace:
+        text = table_csv(station_table(workspace))
+    if args.csv is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_text_atomically(args.csv, text)
+    except OSError as error:
+        raise KandidaatError(
+            f"--csv: kan {args.csv} niet schrijven ({os_reason(error, Action.WRITE_FILE)})"
+        ) from None
+    sys.stdout.write(f"Tabel geschreven: {args.csv}\n")
+    return EXIT_OK
 
 
 def _run_new(args: argparse.Namespace) -> int:

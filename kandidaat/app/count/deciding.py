@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from kandidaat.store.count import CountWorkspace
 
-__all__ = ["decide", "open_session"]
+__all__ = ["decide", "investigate", "open_session"]
 
 MAX_TEXT = 200
 MAX_MEMBERS = 100
@@ -78,3 +78,24 @@ def open_session(
         if any(is_unprintable(char) for char in text):
             raise InputError(f"{option}: de tekst bevat een stuurteken")
     return workspace.add_session(held_on, place, members, reason or "eerste zitting", coordinator)
+
+
+def investigate(workspace: CountWorkspace, station: int, reason: str, coordinator: str) -> int:
+    """Reopen an agreed station in a later session (onderzoek); returns that session.
+
+    The gemeentelijk stembureau may investigate and recount a polling station (Kieswet
+    Na 30 and Na 31, versie 2026: an unexplained difference, another error); the first
+    result is kept with the reason, and the station is typed in twice again from the
+    corrected proces-verbaal. ``telling tabel`` shows what changed.
+
+    Raises:
+        InputError: no reason, a reason longer than 200 characters or with a control
+            character.
+        WorkspaceError: the station is not agreed, or no later session was opened.
+    """
+    reason = " ".join(reason.split())
+    if not reason or len(reason) > MAX_TEXT:
+        raise InputError(f"--reden: geef de reden van het onderzoek (hoogstens {MAX_TEXT} tekens)")
+    if any(is_unprintable(char) for char in reason):
+        raise InputError("--reden: de tekst bevat een stuurteken")
+    return workspace.reopen(station, reason, coordinator)

@@ -37,9 +37,8 @@ def describe(entry: LogEntry) -> str:
         "zitting": _session,
         "invoer": _entry,
         "besluit": _decision,
-        "export": lambda d: (
-            f"EML 510b geschreven: {d.get('bestand')}, hashcode {d.get('hashcode')}"
-        ),
+        "export": _export,
+        "onderzoek": _investigation,
     }.get(entry.action)
     if described is not None:
         return described(data)
@@ -72,6 +71,13 @@ def _decision(data: dict[str, Any]) -> str:
         f"besluit over stembureau {data.get('stembureau')}: "
         f"{_CHOICES.get(str(data.get('houd')), data.get('houd'))} "
         f"({len(data.get('verschillen', []))} veld(en) verschilden)"
+    )
+
+
+def _investigation(data: dict[str, Any]) -> str:
+    return (
+        f"onderzoek van stembureau {data.get('stembureau')} in zitting {data.get('zitting')}: "
+        f"{data.get('reden')}; het eerdere resultaat is bewaard"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from kandidaat.domain.count.compare import FieldDifference, compare_entries
 from kandidaat.domain.count.figures import StationFigures
 from kandidaat.domain.election import PollingStation
+from kandidaat.store.count import EarlierResult
 
 if TYPE_CHECKING:
     from kandidaat.store.count import CountWorkspace, StoredEntry
@@ -42,6 +44,8 @@ class StationProgress:
     typists: tuple[str | None, str | None]
     differences: tuple[FieldDifference, ...] = ()
     agreed: StationFigures | None = None
+    earlier: EarlierResult | None = None
+    """The latest earlier result when the station was reopened for an investigation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +81,9 @@ def _progress(station: PollingStation, entries: dict[int, StoredEntry]) -> Stati
 
 def station_progress(workspace: CountWorkspace, station: PollingStation) -> StationProgress:
     """The progress of one polling station."""
-    return _progress(station, {e.slot: e for e in workspace.entries(station.number)})
+    progress = _progress(station, {e.slot: e for e in workspace.entries(station.number)})
+    earlier = [r for r in workspace.earlier_results() if r.station == station.number]
+    return dataclasses.replace(progress, earlier=earlier[-1]) if earlier else progress
 
 
 def overview(workspace: CountWorkspace) -> Overview:
@@ -85,7 +91,15 @@ def overview(workspace: CountWorkspace) -> Overview:
     by_station: dict[int, dict[int, StoredEntry]] = {}
     for entry in workspace.entries():
         by_station.setdefault(entry.station, {})[entry.slot] = entry
-    return Overview(tuple(_progress(s, by_station.get(s.number, {})) for s in workspace.stations()))
+    earlier = {r.station: r for r in workspace.earlier_results()}
+    return Overview(
+        tuple(
+            dataclasses.replace(
+                _progress(s, by_station.get(s.number, {})), earlier=earlier.get(s.number)
+            )
+            for s in workspace.stations()
+        )
+    )
 
 
 _SHOWN_DIFFERENCES = 50
@@ -106,9 +120,14 @@ def render_overview(report: Overview) -> str:
     for progress in report.open_stations():
         who = " en ".join(t for t in progress.typists if t)
         by = f" (ingevoerd door {who})" if who else ""
+        reopened = (
+            f" (onderzoek in zitting {progress.earlier.reopened_in}: {progress.earlier.reason})"
+            if progress.earlier is not None
+            else ""
+        )
         lines.append(
             f"stembureau {progress.station.number} {progress.station.name}: "
-            f"{progress.state.value}{by}"
+            f"{progress.state.value}{by}{reopened}"
         )
         lines.extend(
             f"  {d.field}: invoer 1 {d.first}, invoer 2 {d.second}"
