@@ -58,8 +58,9 @@ def open_session(
 ) -> int:
     """Record a session (zitting) of the gemeentelijk stembureau; returns its number.
 
-    Kieswet N 11 and Na 31 (versie 2026): the gemeentelijk stembureau adds up the
-    results in a public session; its proces-verbaal names the members present.
+    Kieswet hoofdstuk Na (versie 2026), model Na 31-1/Na 31-2: the gemeentelijk
+    stembureau adds up the results in a public session; its proces-verbaal names the
+    members present.
 
     Raises:
         InputError: no place, no member, more than 100 members, a text longer than 200
@@ -83,10 +84,12 @@ def open_session(
 def investigate(workspace: CountWorkspace, station: int, reason: str, coordinator: str) -> int:
     """Reopen an agreed station in a later session (onderzoek); returns that session.
 
-    The gemeentelijk stembureau may investigate and recount a polling station (Kieswet
-    Na 30 and Na 31, versie 2026: an unexplained difference, another error); the first
-    result is kept with the reason, and the station is typed in twice again from the
-    corrected proces-verbaal. ``telling tabel`` shows what changed.
+    The gemeentelijk stembureau may investigate and recount a polling station in a later
+    session (Kieswet hoofdstuk Na, versie 2026: an unexplained difference, another
+    error, a request of the centraal stembureau; the corrected result goes in a
+    corrigendum, model Na 14-1/Na 14-2); the first result is kept with the reason, and
+    the station is typed in twice again from the corrected proces-verbaal. ``telling
+    tabel`` shows what changed.
 
     Raises:
         InputError: no reason, a reason longer than 200 characters or with a control

@@ -1,7 +1,8 @@
 """From the agreed figures of every polling station to the EML 510b record.
 
-The gemeentelijk stembureau adds up the polling stations' results (Kieswet N 11 and
-Na 31, versie 2026; model Na 31-1/Na 31-2) and sends them as EML 510b: one
+The gemeentelijk stembureau adds up the polling stations' results in a public session
+(Kieswet hoofdstuk Na, versie 2026; its proces-verbaal is model Na 31-1 or Na 31-2 of
+the Regeling modellen Kieswet) and sends them as EML 510b: one
 ReportingUnitVotes per polling station (``0042::SB1``) and their sum as TotalVotes
 (docs/eml.md section 5.7 of the reference material). The codes and their order are
 those of the Kiesraad's own 510b files (OSV2020).
