@@ -14,7 +14,7 @@ transaction that also appends its log entry. The file holds:
 - the coordinator's decisions where two entries differ (keep 1, keep 2, both again):
   the entry not kept is removed from the content and stays in the log;
 - the earlier results of stations reopened for an investigation (onderzoek) in a later
-  session, with the reason (migration 2).
+  session, with the reason (migration 2) and its kind (migration 3).
 
 A station whose two entries are equal is agreed; nothing else counts. A SIGKILL
 during an entry loses at most that entry: every earlier one is committed.
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COUNT_KIND",
+    "INVESTIGATION_KINDS",
     "SUFFIX",
     "CountSetup",
     "CountWorkspace",
@@ -164,7 +165,21 @@ _V2 = Migration(
     ),
 )
 
-COUNT_KIND = WorkspaceKind(0x4B54454C, "telbestand van kandidaat", (_V1, _V2))
+_V3 = Migration(
+    3,
+    "soort onderzoek (onverklaard verschil of andere fout), voor de 510b",
+    (
+        """
+        ALTER TABLE earlier_result ADD COLUMN kind TEXT NOT NULL DEFAULT 'andere fout'
+            CHECK (kind IN ('onverklaard verschil', 'andere fout'))
+        """,
+    ),
+)
+
+INVESTIGATION_KINDS = ("onverklaard verschil", "andere fout")
+"""Why a station was investigated, as the 510b's kr:Investigation codes say it (DSO)."""
+
+COUNT_KIND = WorkspaceKind(0x4B54454C, "telbestand van kandidaat", (_V1, _V2, _V3))
 """``application_id`` "KTEL"."""
 
 
@@ -232,6 +247,8 @@ class EarlierResult:
     reopened_in: int
     reason: str
     recorded_by: str
+    kind: str = "andere fout"
+    """One of :data:`INVESTIGATION_KINDS`."""
 
 
 def _optional(value: object) -> int | None:
@@ -689,8 +706,8 @@ class CountWorkspace:
         """The results of polling stations reopened for an investigation, in order."""
         with self._workspace.read() as connection:
             rows = connection.execute(
-                "SELECT station, number, figures, agreed_in, reopened_in, reason, recorded_by"
-                " FROM earlier_result ORDER BY station, number"
+                "SELECT station, number, figures, agreed_in, reopened_in, reason, recorded_by,"
+                " kind FROM earlier_result ORDER BY station, number"
             ).fetchall()
         try:
             return tuple(
@@ -702,15 +719,16 @@ class CountWorkspace:
                     int(reopened),
                     str(reason),
                     str(by),
+                    str(kind),
                 )
-                for station, number, figures, agreed, reopened, reason, by in rows
+                for station, number, figures, agreed, reopened, reason, by, kind in rows
             )
         except (ValueError, KeyError, TypeError) as error:
             raise corrupt_error(
                 self.path, f"een eerder resultaat is onleesbaar ({error})"
             ) from error
 
-    def reopen(self, station: int, reason: str, coordinator: str) -> int:
+    def reopen(self, station: int, reason: str, coordinator: str, kind: str = "andere fout") -> int:
         """Reopen an agreed station in a later session (onderzoek); returns that session.
 
         The agreed figures are kept as an earlier result with the reason; both entries
@@ -721,6 +739,10 @@ class CountWorkspace:
                 one in which it was agreed.
         """
         coordinator = _name(self.path, coordinator, "--coordinator")
+        if kind not in INVESTIGATION_KINDS:
+            raise WorkspaceError(
+                self.path, f"--soort {kind[:40]!r}: kies {' of '.join(INVESTIGATION_KINDS)}"
+            )
         with self._workspace.change() as connection:
             rows = connection.execute(
                 "SELECT figures, session FROM entry WHERE station = ? ORDER BY slot", (station,)
@@ -748,8 +770,17 @@ class CountWorkspace:
             number = 1 if last is None else int(last) + 1
             connection.execute(
                 "INSERT INTO earlier_result (station, number, figures, agreed_in, reopened_in,"
-                " reason, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (station, number, str(rows[0][0]), agreed_in, int(current), reason, coordinator),
+                " reason, recorded_by, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    station,
+                    number,
+                    str(rows[0][0]),
+                    agreed_in,
+                    int(current),
+                    reason,
+                    coordinator,
+                    kind,
+                ),
             )
             connection.execute("DELETE FROM entry WHERE station = ?", (station,))
             audit_log.append(
@@ -760,6 +791,7 @@ class CountWorkspace:
                     "stembureau": station,
                     "zitting": int(current),
                     "reden": reason,
+                    "soort": kind,
                     "eerder": json.loads(str(rows[0][0])),
                 },
             )

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kandidaat.app.count.entering import EntryOutcome
 
 _MAX_DIGITS = 9
+_KINDS = {"onverklaard-verschil": "onverklaard verschil", "andere-fout": "andere fout"}
 
 
 def _station(text: str) -> int:
@@ -219,6 +220,12 @@ def _register_later(actions: Any) -> None:  # noqa: ANN401 - argparse's private 
     )
     research.add_argument("--stembureau", required=True, type=_station, metavar="N", help="nummer")
     research.add_argument("--reden", required=True, metavar="TEKST", help="waarom")
+    research.add_argument(
+        "--soort",
+        required=True,
+        choices=tuple(_KINDS),
+        help="onverklaard-verschil of andere-fout (komt in de 510b)",
+    )
     _coordinator(research)
     research.set_defaults(handler=_run_research)
 
@@ -236,7 +243,9 @@ def _register_later(actions: Any) -> None:  # noqa: ANN401 - argparse's private 
 
 def _run_research(args: argparse.Namespace) -> int:
     with CountWorkspace.open(args.workspace) as workspace:
-        session = investigate(workspace, args.stembureau, args.reden, args.coordinator)
+        session = investigate(
+            workspace, args.stembureau, args.reden, args.coordinator, _KINDS[args.soort]
+        )
     sys.stdout.write(
         f"Stembureau {args.stembureau} heropend in zitting {session}; het eerdere resultaat "
         "is bewaard. Voer het opnieuw twee keer in.\n"

@@ -81,7 +81,9 @@ def open_session(
     return workspace.add_session(held_on, place, members, reason or "eerste zitting", coordinator)
 
 
-def investigate(workspace: CountWorkspace, station: int, reason: str, coordinator: str) -> int:
+def investigate(
+    workspace: CountWorkspace, station: int, reason: str, coordinator: str, kind: str
+) -> int:
     """Reopen an agreed station in a later session (onderzoek); returns that session.
 
     The gemeentelijk stembureau may investigate and recount a polling station in a later
@@ -89,7 +91,9 @@ def investigate(workspace: CountWorkspace, station: int, reason: str, coordinato
     error, a request of the centraal stembureau; the corrected result goes in a
     corrigendum, model Na 14-1/Na 14-2); the first result is kept with the reason, and
     the station is typed in twice again from the corrected proces-verbaal. ``telling
-    tabel`` shows what changed.
+    tabel`` shows what changed. ``kind`` is "onverklaard verschil" or "andere fout";
+    the 510b says it in kr:ReportingUnitInvestigations, with whether the result was
+    corrected.
 
     Raises:
         InputError: no reason, a reason longer than 200 characters or with a control
@@ -101,4 +105,4 @@ def investigate(workspace: CountWorkspace, station: int, reason: str, coordinato
         raise InputError(f"--reden: geef de reden van het onderzoek (hoogstens {MAX_TEXT} tekens)")
     if any(is_unprintable(char) for char in reason):
         raise InputError("--reden: de tekst bevat een stuurteken")
-    return workspace.reopen(station, reason, coordinator)
+    return workspace.reopen(station, reason, coordinator, kind)

@@ -76,6 +76,11 @@ def count_of(workspace: CountWorkspace) -> CountRecord:
         workspace.layout(),
         eligible=eligible,
         created=workspace.last_change() or "",
+        investigations={
+            p.station.number: (p.earlier.kind, p.earlier.figures != p.agreed)
+            for p in report.stations
+            if p.earlier is not None
+        },
     )
     lists, stations = _sources(workspace)
     findings = check_counts(record, lists) + check_against_stations(record, stations)

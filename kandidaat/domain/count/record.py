@@ -23,12 +23,19 @@ from kandidaat.domain.election import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from kandidaat.domain.count.figures import BallotLayout, StationFigures
     from kandidaat.domain.election import ElectionIdentifier, PollingStation
 
-__all__ = ["UNCOUNTED_CODES", "count_record", "municipality_code", "station_counts"]
+__all__ = [
+    "INVESTIGATION_CODES",
+    "UNCOUNTED_CODES",
+    "count_record",
+    "investigations_xml",
+    "municipality_code",
+    "station_counts",
+]
 
 UNCOUNTED_CODES: tuple[tuple[str, str], ...] = (
     ("geldige stempassen", "stempassen"),
@@ -107,6 +114,14 @@ def _sum(blocks: Sequence[VoteCounts], layout: BallotLayout, cast: int) -> VoteC
     )
 
 
+def _investigation(investigations: Mapping[int, tuple[str, bool]], number: int) -> tuple[str, ...]:
+    """The trailing XML of station ``number``: its investigation, if it had one."""
+    if number not in investigations:
+        return ()
+    kind, corrected = investigations[number]
+    return (investigations_xml(kind, corrected=corrected),)
+
+
 def _unit_name(station: PollingStation) -> str:
     """``Stembureau <name> (postcode: 1234 AB)``, as OSV2020 names a polling station."""
     name = f"Stembureau {station.name}" if station.name else f"Stembureau {station.number}"
@@ -128,7 +143,36 @@ def _count_election(election: ElectionIdentifier) -> ElectionIdentifier:
     return dataclasses.replace(election, nomination_date=None, domain_id=domain_id)
 
 
-def count_record(
+_KR = "http://www.kiesraad.nl/extensions"
+INVESTIGATION_CODES = {
+    "onverklaard verschil": "onderzocht vanwege onverklaard verschil",
+    "andere fout": "onderzocht vanwege andere fout",
+}
+"""Why a station was investigated, and its kr:Investigation ReasonCode (510 XSD, DSO)."""
+
+
+def investigations_xml(kind: str, *, corrected: bool) -> str:
+    """kr:ReportingUnitInvestigations of a station investigated for ``kind``.
+
+    The three DSO codes of the 510 XSD (EML_NL 1.2.2, GR2026 onwards), each true or
+    false: the reason of the investigation and whether the result was corrected.
+
+    Raises:
+        KeyError: a kind that is not in :data:`INVESTIGATION_CODES`.
+    """
+    reason = INVESTIGATION_CODES[kind]
+    flags = [(code, code == reason) for code in INVESTIGATION_CODES.values()]
+    flags.append(("uitslag gecorrigeerd", corrected))
+    inner = "".join(
+        f'<kr:Investigation ReasonCode="{code}">{"true" if value else "false"}</kr:Investigation>'
+        for code, value in flags
+    )
+    return (
+        f'<kr:ReportingUnitInvestigations xmlns:kr="{_KR}">{inner}</kr:ReportingUnitInvestigations>'
+    )
+
+
+def count_record(  # noqa: PLR0913 - the parts of a 510b, each from its own source
     election: ElectionIdentifier,
     contest_id: str,
     municipality: tuple[str, str],
@@ -137,12 +181,14 @@ def count_record(
     *,
     eligible: int | None,
     created: str,
+    investigations: Mapping[int, tuple[str, bool]] | None = None,
 ) -> CountRecord:
     """The EML 510b of a municipality from every polling station's agreed figures.
 
     ``municipality`` is (CBS code, name) of the 110b; ``eligible`` its MaxVotes (the
     municipality's eligible voters; None: the sum of the stations'); ``created`` the
-    creation time written (ISO, as in the file).
+    creation time written (ISO, as in the file); ``investigations`` maps a station
+    investigated in a later session to (kind, whether its result was corrected).
 
     Raises:
         ValueError: a municipality code that is not a number of at most 4 digits.
@@ -153,6 +199,7 @@ def count_record(
             id=f"{code}::{station.unit_id}",
             name=_unit_name(station),
             counts=station_counts(figures, layout, station.voters or 0),
+            trailing_xml=_investigation(investigations or {}, station.number),
         )
         for station, figures in stations
     )

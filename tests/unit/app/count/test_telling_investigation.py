@@ -6,6 +6,7 @@ import dataclasses
 import sqlite3
 from typing import TYPE_CHECKING
 
+from juinen_count import juinen_files
 from test_telling_cli import _csv, _enter, _moved_vote, _new
 from test_telling_juinen import HAND
 
@@ -13,6 +14,8 @@ from kandidaat.app.cli import main
 from kandidaat.domain.count.figures import ListFigures
 from kandidaat.domain.election import CountRecord
 from kandidaat.eml.documents import read_path
+from kandidaat.eml.safe_xml import parse_file
+from kandidaat.eml.schema import SchemaSet
 from kandidaat.store.count import CountWorkspace
 
 if TYPE_CHECKING:
@@ -58,6 +61,7 @@ def test_a_reopened_station_is_typed_again_and_the_table_shows_what_changed(
 ) -> None:
     path = _complete(shared_dir, tmp_path)
     research = ["telling", "onderzoek", str(path), "--stembureau", "2", "--coordinator", "Carla"]
+    research += ["--soort", "andere-fout"]
     assert main([*research, "--reden", "twee meegenomen stembiljetten"]) == 2
     assert "hoort in een latere zitting" in capsys.readouterr().err
     _session(path, "onderzoek stembureau 2")
@@ -88,6 +92,16 @@ def test_a_reopened_station_is_typed_again_and_the_table_shows_what_changed(
     assert record.units[1].counts.lists[0].votes == 202
     assert record.total is not None
     assert record.total.lists[0].votes == 155 + 202 + 60
+    (investigation,) = record.units[1].trailing_xml
+    assert 'ReasonCode="onderzocht vanwege andere fout">true<' in investigation
+    assert 'ReasonCode="onderzocht vanwege onverklaard verschil">false<' in investigation
+    assert 'ReasonCode="uitslag gecorrigeerd">true<' in investigation
+    assert record.units[0].trailing_xml == ()
+    written = tmp_path / "uit" / "Telling_GR2025_Juinen.eml.xml"
+    assert SchemaSet(shared_dir / "eml_nl" / "xsd").validate(parse_file(written), "510b") == []
+    _, stations, lists = juinen_files(shared_dir)
+    assert main(["eml", "check", str(written), str(lists), str(stations)]) == 0
+    assert f"{written.name}: EML 510b, in orde" in capsys.readouterr().out
     with CountWorkspace.open(path) as workspace:
         (earlier,) = workspace.earlier_results()
     assert earlier.figures == HAND[2]
@@ -127,5 +141,7 @@ def test_a_workspace_of_schema_version_1_is_migrated_on_opening(
         assert workspace.earlier_results() == ()
         assert len(workspace.entries()) == 6
     raw = sqlite3.connect(path)
-    assert raw.execute("PRAGMA user_version").fetchone() == (2,)
+    assert raw.execute("PRAGMA user_version").fetchone() == (3,)
+    columns = [row[1] for row in raw.execute("PRAGMA table_info(earlier_result)")]
+    assert columns[-1] == "kind"
     raw.close()

@@ -58,3 +58,26 @@ def test_a_municipality_code_is_written_with_four_digits() -> None:
     assert municipality_code("0668") == "0668"
     with pytest.raises(ValueError, match="4 cijfers"):
         municipality_code("12345")
+
+
+def test_an_investigated_station_carries_its_reason_and_whether_it_was_corrected() -> None:
+    stations = (
+        (PollingStation(1, "Dorpshuis"), figures()),
+        (PollingStation(2, "School"), figures()),
+    )
+    record = count_record(
+        ELECTION,
+        "geen",
+        ("42", "Ons"),
+        stations,
+        LAYOUT,
+        eligible=None,
+        created="2026-03-18T22:00:00.000",
+        investigations={2: ("onverklaard verschil", False)},
+    )
+    assert record.units[0].trailing_xml == ()
+    (xml,) = record.units[1].trailing_xml
+    assert xml.count("<kr:Investigation ") == 3  # the three DSO codes of the 510 XSD
+    assert 'ReasonCode="onderzocht vanwege onverklaard verschil">true<' in xml
+    assert 'ReasonCode="onderzocht vanwege andere fout">false<' in xml
+    assert 'ReasonCode="uitslag gecorrigeerd">false<' in xml
