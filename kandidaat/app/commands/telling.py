@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,7 +14,7 @@ from kandidaat.app.count.entering import enter
 from kandidaat.app.count.entry_csv import read_figures
 from kandidaat.app.count.exporting import NotReadyError, export
 from kandidaat.app.count.log import read_log, render_log
-from kandidaat.app.count.progress import overview, render_overview
+from kandidaat.app.count.progress import overview, overview_json, render_overview
 from kandidaat.app.count.setup import new_count
 from kandidaat.app.count.table import station_table, table_csv
 from kandidaat.app.exitcodes import EXIT_FINDINGS, EXIT_OK
@@ -172,6 +173,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         "Toont per stembureau dat nog niet klaar is wat ontbreekt en waar invoer "
         "1 en 2 verschillen. Uitgangscode 0 als alles klaar is, anders 1.",
     )
+    differences.add_argument("--json", action="store_true", help="de stand als JSON")
     differences.set_defaults(handler=_run_differences)
 
     decision = _sub(
@@ -339,7 +341,10 @@ def _run_entry(args: argparse.Namespace) -> int:
 def _run_differences(args: argparse.Namespace) -> int:
     with CountWorkspace.open(args.workspace) as workspace:
         report = overview(workspace)
-    sys.stdout.write(render_overview(report))
+    if args.json:
+        sys.stdout.write(json.dumps(overview_json(report), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_overview(report))
     return EXIT_OK if report.complete else EXIT_FINDINGS
 
 

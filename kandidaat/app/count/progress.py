@@ -20,6 +20,7 @@ __all__ = [
     "State",
     "StationProgress",
     "overview",
+    "overview_json",
     "render_overview",
     "station_progress",
 ]
@@ -103,6 +104,29 @@ def overview(workspace: CountWorkspace) -> Overview:
 
 
 _SHOWN_DIFFERENCES = 50
+
+
+def overview_json(report: Overview) -> dict[str, object]:
+    """The progress as JSON for scripts: every station, its state and its differences."""
+    return {
+        "klaar": report.complete,
+        "stembureaus": [
+            {
+                "stembureau": p.station.number,
+                "naam": p.station.name,
+                "status": p.state.name.lower(),
+                "invoerders": list(p.typists),
+                "verschillen": [
+                    {"veld": d.field, "invoer_1": d.first, "invoer_2": d.second}
+                    for d in p.differences
+                ],
+                "onderzoek": None
+                if p.earlier is None
+                else {"zitting": p.earlier.reopened_in, "reden": p.earlier.reason},
+            }
+            for p in report.stations
+        ],
+    }
 
 
 def render_overview(report: Overview) -> str:

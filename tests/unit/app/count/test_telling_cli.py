@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import TYPE_CHECKING
 
 from juinen_count import juinen_files
@@ -98,6 +99,15 @@ def test_two_entries_differing_in_one_candidates_figure_are_shown_and_block_the_
     assert "stembureau 1 Studio The Rules: verschil: de coördinator beslist" in shown
     assert "  lijst 1 kandidaat 2: invoer 1 30, invoer 2 0" in shown
     assert "  lijst 1 kandidaat 3: invoer 1 5, invoer 2 35" in shown
+    assert main(["telling", "verschillen", str(path), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["klaar"] is False
+    assert [s["status"] for s in data["stembureaus"]] == ["different", "agreed", "agreed"]
+    assert data["stembureaus"][0]["invoerders"] == ["Anna", "Bert"]
+    assert data["stembureaus"][0]["verschillen"] == [
+        {"veld": "lijst 1 kandidaat 2", "invoer_1": 30, "invoer_2": 0},
+        {"veld": "lijst 1 kandidaat 3", "invoer_1": 5, "invoer_2": 35},
+    ]
     out_dir = tmp_path / "uit"
     assert main(["telling", "export", str(path), "--out", str(out_dir)]) == 1
     assert "stembureau 1: verschil" in capsys.readouterr().err
