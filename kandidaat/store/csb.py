@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Self
 from kandidaat import __version__
 from kandidaat.domain.csb.checklist import ReceiptItem
 from kandidaat.domain.csb.model import RegisterEntry
+from kandidaat.domain.csb.support import SupportDeclaration
 from kandidaat.domain.nomination.model import Body, Election, Kieskring
 from kandidaat.store import audit_log
 from kandidaat.store.workspace import (
@@ -119,7 +120,27 @@ _V3 = Migration(
     ),
 )
 
-CSB_KIND = WorkspaceKind(0x4B435342, "CSB-werkbestand van kandidaat", (_V1, _V2, _V3))
+_V4 = Migration(
+    4,
+    "register van ondersteuningsverklaringen (model H 4)",
+    (
+        """
+        CREATE TABLE support_declaration (
+            position INTEGER PRIMARY KEY CHECK (position >= 1),
+            submission INTEGER NOT NULL REFERENCES submission (number),
+            kieskring TEXT NOT NULL CHECK (kieskring <> ''),
+            name TEXT NOT NULL CHECK (name <> ''),
+            born TEXT NOT NULL,
+            address TEXT NOT NULL,
+            source TEXT NOT NULL,
+            recorded_by TEXT NOT NULL
+        ) STRICT
+        """,
+        "CREATE INDEX support_by_submission ON support_declaration (submission, kieskring)",
+    ),
+)
+
+CSB_KIND = WorkspaceKind(0x4B435342, "CSB-werkbestand van kandidaat", (_V1, _V2, _V3, _V4))
 """``application_id`` "KCSB"."""
 
 
@@ -276,6 +297,23 @@ class CsbWorkspace:
                 )
             )
         return tuple(stored)
+
+    def support_declarations(self) -> tuple[SupportDeclaration, ...]:
+        """Every ondersteuningsverklaring entered, in the order entered."""
+        with self._workspace.read() as connection:
+            rows = connection.execute(
+                "SELECT submission, kieskring, name, born, address FROM support_declaration"
+                " ORDER BY position"
+            ).fetchall()
+        try:
+            return tuple(
+                SupportDeclaration(int(n), str(k), str(name), date.fromisoformat(str(born)), str(a))
+                for n, k, name, born, a in rows
+            )
+        except ValueError as error:
+            raise corrupt_error(
+                self.path, f"een ondersteuningsverklaring is onleesbaar ({error})"
+            ) from error
 
     def log(self) -> tuple[LogEntry, ...]:
         """Every log entry in order."""
@@ -450,6 +488,40 @@ class CsbWorkspace:
                     "ontvangen": received_at.isoformat(),
                     "stukken": [list(item) for item in items],
                 },
+            )
+
+    def add_support_declarations(
+        self, declarations: Sequence[SupportDeclaration], source: str, sha256: str, actor: str
+    ) -> None:
+        """Add ``declarations`` from one file (one transaction, logged with the file's SHA-256)."""
+        actor = _actor(self.path, actor)
+        with self._workspace.change() as connection:
+            row = connection.execute(
+                "SELECT COALESCE(MAX(position), 0) FROM support_declaration"
+            ).fetchone()
+            start = int(row[0]) + 1
+            connection.executemany(
+                "INSERT INTO support_declaration (position, submission, kieskring, name, born,"
+                " address, source, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        start + i,
+                        d.submission,
+                        d.kieskring,
+                        d.name,
+                        d.born.isoformat(),
+                        d.address,
+                        source,
+                        actor,
+                    )
+                    for i, d in enumerate(declarations)
+                ],
+            )
+            audit_log.append(
+                connection,
+                actor,
+                "ondersteuningsverklaringen",
+                {"bron": source, "sha256": sha256, "aantal": len(declarations)},
             )
 
     def record(self, action: str, payload: dict[str, Any], actor: str) -> None:

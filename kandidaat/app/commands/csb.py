@@ -16,6 +16,7 @@ from kandidaat.app.csb.log import read_log, render_log
 from kandidaat.app.csb.numbering import number_submissions, numbering_json, render_numbering
 from kandidaat.app.csb.receiving import receive
 from kandidaat.app.csb.register import import_register
+from kandidaat.app.csb.support import import_support, render_support, support_json, support_tally
 from kandidaat.app.csb.workspace import new_workspace
 from kandidaat.app.exitcodes import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_LOTS_REQUIRED, EXIT_OK
 from kandidaat.domain.csb.numbering import NumberingLotRequired
@@ -130,6 +131,44 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     exa.set_defaults(handler=_run_examine)
     _register_checklist(actions)
     _register_number(actions)
+    _register_support(actions)
+
+
+def _register_support(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
+    sup = _sub(
+        actions,
+        "ondersteuning",
+        "register van ondersteuningsverklaringen (H 4)",
+        "Zonder --csv: per inlevering en kieskring hoeveel ondersteuningsverklaringen "
+        "(model H 4) zijn ingeleverd, hoeveel er niet meetellen, hoeveel geldig zijn en hoeveel "
+        "er nog nodig zijn (Kieswet H 4 lid 1, vrijstelling lid 8); een kiezer die voor meer "
+        "dan één lijst tekende, telt voor geen van die lijsten. Met --csv en --lid: voeg de "
+        "verklaringen van een CSV toe (kop 'inlevering;kieskring;naam;geboortedatum;adres'), "
+        "alles of niets. Uitgangscodes: 0 genoeg, 1 tekort of dubbele kiezers, 2 foute invoer.",
+    )
+    sup.add_argument("--csv", type=Path, metavar="BESTAND", help="verklaringen om toe te voegen")
+    sup.add_argument("--json", action="store_true", help="de telling als JSON")
+    sup.add_argument(
+        "--today", type=iso_date, metavar="JJJJ-MM-DD", help="geboortedata tot en met deze dag"
+    )
+    _member(sup, required=False)
+    sup.set_defaults(handler=_run_support)
+
+
+def _run_support(args: argparse.Namespace) -> int:
+    if args.csv is not None:
+        if args.lid is None:
+            sys.stderr.write("fout: --csv legt iets vast en vraagt --lid (wie het invoert)\n")
+            return EXIT_BAD_INPUT
+        today = args.today or _now().date()
+        added = import_support(args.workspace, args.csv, args.lid, today)
+        sys.stdout.write(f"{added} ondersteuningsverklaring(en) toegevoegd uit {args.csv.name}.\n")
+    tally = support_tally(args.workspace)
+    if args.json:
+        sys.stdout.write(json.dumps(support_json(tally), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_support(tally))
+    return EXIT_FINDINGS if tally.findings else EXIT_OK
 
 
 def _register_number(actions: Any) -> None:  # noqa: ANN401 - argparse's private type

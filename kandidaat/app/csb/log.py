@@ -55,6 +55,10 @@ def describe(entry: LogEntry) -> str:
             )
         ),
         "lijsten genummerd": lambda: _numbering(data),
+        "ondersteuningsverklaringen": lambda: (
+            f"{data.get('aantal')} ondersteuningsverklaring(en) ingevoerd uit {data.get('bron')} "
+            f"(SHA-256 {data.get('sha256')})"
+        ),
         "register": lambda: (
             f"register van aanduidingen ingelezen uit {data.get('bron')}: "
             f"{len(data.get('aanduidingen', []))} aanduiding(en)"

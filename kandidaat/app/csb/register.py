@@ -8,14 +8,11 @@ election. All or nothing: every wrong line is named and nothing changes.
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from typing import TYPE_CHECKING
 
-from kandidaat.common.os_reasons import Action, os_reason
+from kandidaat.app.csb.csv_input import csv_rows, read_bounded, refuse_problems
 from kandidaat.domain.csb.model import RegisterEntry
-from kandidaat.domain.errors import InputError
 from kandidaat.store.csb import CsbWorkspace
 
 if TYPE_CHECKING:
@@ -31,7 +28,6 @@ MAX_APPELLATION = 100
 how to count them (spaces, punctuation) is an interpretation the register does not make."""
 MAX_VOTES = 20_000_000
 MAX_SEATS = 150
-MAX_PROBLEMS = 50
 
 
 def _number(text: str, limit: int, what: str) -> int | str | None:
@@ -67,26 +63,11 @@ def parse_register(data: bytes, source: str) -> tuple[RegisterEntry, ...]:
         InputError: a file too large, not UTF-8, without the header, or with
             wrong lines (every one named).
     """
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{source}: het bestand is groter dan {MAX_BYTES // 1024} kB")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{source}: het bestand is geen UTF-8-tekst (byte {error.start + 1}); "
-            "sla het op als 'CSV UTF-8'"
-        ) from error
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-    if not rows or tuple(cell.strip().casefold() for cell in rows[0]) != HEADER:
-        raise InputError(f"{source}, regel 1: de kop moet '{';'.join(HEADER)}' zijn")
-    if len(rows) - 1 > MAX_ROWS:
-        raise InputError(f"{source}: meer dan {MAX_ROWS} aanduidingen")
+    lines = csv_rows(data, source, HEADER, MAX_BYTES, MAX_ROWS)
     problems: list[str] = []
     entries: list[RegisterEntry] = []
     seen: dict[str, int] = {}
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
+    for line, row in lines:
         if len(row) != len(HEADER):
             problems.append(f"{source}, regel {line}: {len(row)} kolommen, verwacht 3")
             continue
@@ -106,14 +87,7 @@ def parse_register(data: bytes, source: str) -> tuple[RegisterEntry, ...]:
         if isinstance(votes, str) or isinstance(seats, str) or name_problem:
             continue
         entries.append(RegisterEntry(name, votes, seats))
-    if problems:
-        shown = problems[:MAX_PROBLEMS]
-        more = len(problems) - len(shown)
-        tail = f"\n... en nog {more}" if more else ""
-        raise InputError(
-            f"Het register is niet ingelezen ({len(problems)} probleem/problemen); "
-            "er is niets veranderd:\n" + "\n".join(shown) + tail
-        )
+    refuse_problems(problems, "Het register")
     return tuple(entries)
 
 
@@ -123,17 +97,7 @@ def import_register(workspace_path: Path, csv_path: Path, actor: str) -> tuple[R
     Raises:
         InputError: an unreadable or wrong CSV (nothing changes) or workspace.
     """
-    try:
-        size = csv_path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{csv_path.name}: het bestand is groter dan {MAX_BYTES // 1024} kB")
-        data = csv_path.read_bytes()
-    except FileNotFoundError as error:
-        raise InputError(f"{csv_path}: bestand bestaat niet") from error
-    except OSError as error:
-        raise InputError(
-            f"{csv_path.name}: kan niet worden gelezen ({os_reason(error, Action.READ_FILE)})"
-        ) from error
+    data = read_bounded(csv_path, MAX_BYTES)
     entries = parse_register(data, csv_path.name)
     with CsbWorkspace.open(workspace_path) as workspace:
         workspace.replace_register(entries, csv_path.name, actor)

@@ -82,9 +82,11 @@ def test_a_version_1_workspace_is_migrated_on_opening_and_keeps_its_log(tmp_path
     with CsbWorkspace.open(path) as workspace:
         assert workspace.receipt_items(1) == ()
         assert [entry.action for entry in workspace.log()] == ["aangemaakt"]
+        assert workspace.support_declarations() == ()
     raw = sqlite3.connect(path)
     try:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 3  # checklist, fingerprint
+        # checklist (2), fingerprint (3), register of ondersteuningsverklaringen (4)
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 4
     finally:
         raw.close()
 
