@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from kandidaat.domain.tally.units import unit_label, units_plural
 
 if TYPE_CHECKING:
-    from kandidaat.domain.election import CandidateListsRecord, CountRecord, VoteCounts
+    from kandidaat.domain.election import CandidateListsRecord, CountRecord, ListCount, VoteCounts
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +144,7 @@ def _check_block(block: VoteCounts, where: str, sums: _UnitSums | None) -> list[
                 )
             )
         if sums is not None:
-            sums.add_candidates(item.number, positions, votes)
+            sums.add_candidates(item.number, positions, votes, item.short_codes)
     if block.total_counted != list_total:
         findings.append(
             CountFinding(
@@ -198,6 +198,14 @@ def _check_rejected(block: VoteCounts, where: str) -> list[CountFinding]:
     return findings
 
 
+def _by_short_code(item: ListCount) -> bool:
+    """A list whose candidates are named by ShortCode only (a 510d over kieskringen)."""
+    return len(item.short_codes) == len(item.candidate_votes) and any(
+        position == 0 and code
+        for (position, _), code in zip(item.candidate_votes, item.short_codes, strict=True)
+    )
+
+
 class _UnitSums:
     """The reporting units added up, to compare with the total."""
 
@@ -208,11 +216,22 @@ class _UnitSums:
         # the votes of every unit, added up column by column at the end.
         self.candidates: dict[tuple[int, tuple[int, ...]], list[tuple[int, ...]]] = {}
         self.figures: Counter[str] = Counter()
+        # Across kieskringen a position names another person in each; the ShortCode names
+        # the same one (a 510d's total by ShortCode, its blocks per kieskring).
+        self.by_code: Counter[tuple[int, str]] = Counter()
 
     def add_candidates(
-        self, number: int, positions: tuple[int, ...], votes: tuple[int, ...]
+        self,
+        number: int,
+        positions: tuple[int, ...],
+        votes: tuple[int, ...],
+        codes: tuple[str | None, ...] = (),
     ) -> None:
-        """Add the candidate votes of one list of one unit."""
+        """Add the candidate votes of one list of one unit (and by ShortCode where known)."""
+        if len(codes) == len(votes):
+            for code, counted in zip(codes, votes, strict=True):
+                if code:
+                    self.by_code[(number, code)] += counted
         key = (number, positions)
         known = self.candidates.get(key)
         if known is None:
@@ -240,6 +259,9 @@ class _UnitSums:
                         item.line,
                     )
                 )
+            if _by_short_code(item):
+                findings += self._compare_by_code(item)
+                continue
             for position, counted in item.candidate_votes:
                 if position and by_candidate[(item.number, position)] != counted:
                     findings.append(
@@ -268,11 +290,38 @@ class _UnitSums:
                 )
         return findings
 
+    def _compare_by_code(self, item: ListCount) -> list[CountFinding]:
+        """A total list naming its candidates by ShortCode, against the units by ShortCode."""
+        named = {(item.number, code) for code in item.short_codes if code}
+        if not any(key[0] == item.number for key in self.by_code):
+            return []  # the units do not name candidates by ShortCode: nothing to compare
+        findings = [
+            CountFinding(
+                "units_sum",
+                f"totaal: kandidaat {code} van lijst {item.number} heeft {counted} stemmen, "
+                f"maar de {self.plural} samen {self.by_code[(item.number, code)]}",
+                item.line,
+            )
+            for (_, counted), code in zip(item.candidate_votes, item.short_codes, strict=True)
+            if code and self.by_code[(item.number, code)] != counted
+        ]
+        findings += [
+            CountFinding(
+                "units_sum",
+                f"totaal: kandidaat {code} van lijst {number} ontbreekt, maar de "
+                f"{self.plural} samen geven hem of haar {votes} stemmen",
+                item.line,
+            )
+            for (number, code), votes in sorted(self.by_code.items())
+            if number == item.number and (number, code) not in named
+        ]
+        return findings
+
     def _missing_from_total(
         self, total: VoteCounts, by_candidate: Counter[tuple[int, int]]
     ) -> list[CountFinding]:
         """Lists and candidates the units count but the total leaves out."""
-        in_total = {item.number for item in total.lists}
+        in_total = {item.number for item in total.lists if not _by_short_code(item)}
         counted = {(item.number, p) for item in total.lists for p, _ in item.candidate_votes}
         findings = [
             CountFinding(
@@ -282,7 +331,7 @@ class _UnitSums:
                 total.line,
             )
             for number, votes in sorted(self.lists.items())
-            if number not in in_total
+            if number not in in_total and number not in {item.number for item in total.lists}
         ]
         findings += [
             CountFinding(
