@@ -7,7 +7,8 @@ STAMP   = $(VENV)/.installed
 LINT_PATHS = $(wildcard kandidaat build signing tests bench)
 
 .PHONY: demo docs test lint typecheck layers pytest clean bench bench-seats bench-eml bench-eml-quick bench-store \
-        bench-nomination bench-documents bench-scan bench-release build-release reproduce \
+        bench-nomination bench-documents bench-scan bench-release bench-count bench-count-quick \
+        build-release reproduce \
         release-check screenshots
 
 $(STAMP): pyproject.toml
@@ -55,7 +56,7 @@ build-release: $(STAMP)
 	$(PY) build/reproducible.py
 
 ## bench: every benchmark (figures and ratios; none of them fails)
-bench: bench-seats bench-eml bench-store bench-nomination bench-documents bench-scan
+bench: bench-seats bench-eml bench-store bench-nomination bench-documents bench-scan bench-count
 
 ## bench-seats: the seat engine against votelib's plain D'Hondt (figures and ratio)
 bench-seats: $(STAMP)
@@ -84,6 +85,14 @@ bench-documents: $(STAMP)
 ## bench-scan: the leak scanner against detect-secrets on a planted-leak bundle
 bench-scan: $(STAMP)
 	$(PY) bench/bench_scan.py
+
+## bench-count: a GSB of 420 polling stations x 20 lists x 50 candidates entered twice, and
+## its 510b export against the same numbers as a bare lxml tree (bench-count-quick: 4 x 10)
+bench-count: $(STAMP)
+	$(PY) bench/bench_count.py
+
+bench-count-quick: $(STAMP)
+	$(PY) bench/bench_count.py --quick
 
 ## bench-release: the stage times of the last release-check with their goals, then pack,
 ## hash, sign, verify and self-check against bare tarfile/hashlib (uses the build that

@@ -74,7 +74,10 @@ def _progress(station: PollingStation, entries: dict[int, StoredEntry]) -> Stati
         return StationProgress(station, State.SECOND_ONLY, typists)
     if second is None:
         return StationProgress(station, State.FIRST_ONLY, typists)
-    differences = compare_entries(first.figures, second.figures)
+    # Equal figures (the usual case) need no field-by-field comparison: tuple equality
+    # is exact and avoids building every field name of both entries (bench_count).
+    same = first.figures == second.figures
+    differences = () if same else compare_entries(first.figures, second.figures)
     if differences:
         return StationProgress(station, State.DIFFERENT, typists, differences)
     return StationProgress(station, State.AGREED, typists, agreed=first.figures)
