@@ -11,9 +11,16 @@ from typing import Any
 
 from kandidaat.app.commands.nomination_common import add_help, iso_date, positive_int
 from kandidaat.app.csb.checklist import checklist, record_documents
+from kandidaat.app.csb.establish import establish
 from kandidaat.app.csb.examining import examination_json, examine, render_examination
 from kandidaat.app.csb.log import read_log, render_log
-from kandidaat.app.csb.numbering import number_submissions, numbering_json, render_numbering
+from kandidaat.app.csb.numbering import (
+    late_note,
+    late_numbers,
+    number_submissions,
+    numbering_json,
+    render_numbering,
+)
 from kandidaat.app.csb.receiving import receive
 from kandidaat.app.csb.register import import_register
 from kandidaat.app.csb.support import import_support, render_support, support_json, support_tally
@@ -132,6 +139,71 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     _register_checklist(actions)
     _register_number(actions)
     _register_support(actions)
+    _register_establish(actions)
+
+
+def _register_establish(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
+    est = _sub(
+        actions,
+        "vaststellen",
+        "schrijf de vastgestelde, genummerde lijsten als EML 230b",
+        "Stelt de lijsten vast en schrijft per kieskring een EML 230b (canoniek, met "
+        "hashcode) in --out: de geldige lijsten met hun nummer (zoals 'csb number', met "
+        "dezelfde --lot en --ongeldig), zonder de kandidaten die op lijsten van meer "
+        "inleveringen in een kieskring staan (Kieswet I 6 lid 1 onder g) en zonder een "
+        "aanduiding die boven meer lijsten staat (I 6 lid 2 onder b); zonder BSN en "
+        "correspondentieadres. Vastgelegd in het logboek met de hashcodes. Uitgangscodes: "
+        "0 geschreven, 2 foute invoer, 3 loting nodig.",
+    )
+    est.add_argument("--out", type=Path, required=True, metavar="MAP", help="map voor de 230b")
+    est.add_argument(
+        "--datum",
+        type=iso_date,
+        metavar="JJJJ-MM-DD",
+        help="datum van de zitting in de bestanden (standaard: vandaag)",
+    )
+    est.add_argument(
+        "--lot",
+        type=positive_int,
+        action="append",
+        default=[],
+        metavar="INLEVERING",
+        help="de getrokken lijst bij de nummering, zoals bij 'csb number'; herhaalbaar",
+    )
+    est.add_argument(
+        "--ongeldig",
+        type=positive_int,
+        action="append",
+        default=[],
+        metavar="INLEVERING",
+        help="een inlevering die het stembureau ongeldig heeft verklaard; herhaalbaar",
+    )
+    _member(est)
+    est.set_defaults(handler=_run_establish)
+
+
+def _run_establish(args: argparse.Namespace) -> int:
+    day = args.datum or _now().date()
+    outcome = establish(
+        args.workspace, args.out, day=day, lots=args.lot, invalid=args.ongeldig, actor=args.lid
+    )
+    if isinstance(outcome, NumberingLotRequired):
+        sys.stdout.write(render_numbering(outcome))
+        return EXIT_LOTS_REQUIRED
+    sys.stdout.write(render_numbering(outcome.numbered))
+    sys.stdout.write(late_note(late_numbers(args.workspace)))
+    for item in outcome.files:
+        sys.stdout.write(
+            f"{item.path}: kieskring {item.kieskring}, {item.lists} lijst(en)\n"
+            f"  hashcode: {item.hash_code}\n"
+        )
+    if outcome.struck_candidates or outcome.struck_appellations:
+        sys.stdout.write(
+            f"Geschrapt, geteld per lijst en kieskring: {outcome.struck_candidates} keer een "
+            f"kandidaat (Kieswet I 6 lid 1 onder g), {outcome.struck_appellations} keer een "
+            "aanduiding (I 6 lid 2 onder b).\n"
+        )
+    return EXIT_OK
 
 
 def _register_support(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
@@ -210,11 +282,14 @@ def _run_number(args: argparse.Namespace) -> int:
     outcome = number_submissions(
         args.workspace, lots=args.lot, invalid=args.ongeldig, actor=args.lid
     )
+    late = late_numbers(args.workspace)
     if args.json:
-        text = json.dumps(numbering_json(outcome), ensure_ascii=False, indent=2)
+        report = numbering_json(outcome) | {"te_laat": list(late)}
+        text = json.dumps(report, ensure_ascii=False, indent=2)
         sys.stdout.write(text + "\n")
     else:
         sys.stdout.write(render_numbering(outcome))
+        sys.stdout.write(late_note(late))
     if isinstance(outcome, NumberingLotRequired):
         return EXIT_LOTS_REQUIRED
     if args.lid is None and not args.json:

@@ -55,6 +55,7 @@ def describe(entry: LogEntry) -> str:
             )
         ),
         "lijsten genummerd": lambda: _numbering(data),
+        "vastgesteld": lambda: _established(data),
         "ondersteuningsverklaringen": lambda: (
             f"{data.get('aantal')} ondersteuningsverklaring(en) ingevoerd uit {data.get('bron')} "
             f"(SHA-256 {data.get('sha256')})"
@@ -94,6 +95,23 @@ def _numbering(data: dict[str, Any]) -> str:
     invalid = data.get("ongeldig") or []
     struck = f"; ongeldig: {', '.join(str(n) for n in invalid)}" if invalid else ""
     return f"lijsten genummerd: {order}{drawn}{struck}"[:400]
+
+
+def _established(data: dict[str, Any]) -> str:
+    """The logged establishment: the date, the numbers and every 230b with its hash code."""
+    order = ", ".join(
+        f"{item[0]}={item[1] or 'blanco'}"
+        for item in data.get("lijsten", [])
+        if isinstance(item, list) and len(item) >= 2
+    )
+    files = "; ".join(
+        f"{item[0]} (hashcode {item[1]})"
+        for item in data.get("bestanden", [])
+        if isinstance(item, list) and len(item) == 2
+    )
+    invalid = data.get("ongeldig") or []
+    struck = f"; ongeldig: {', '.join(str(n) for n in invalid)}" if invalid else ""
+    return f"lijsten vastgesteld op {data.get('datum')}: {order}{struck}; 230b: {files}"[:2000]
 
 
 def render_log(report: LogReport) -> str:

@@ -2,8 +2,9 @@
 
 The rules are in :mod:`kandidaat.domain.csb.numbering`. This use case reads the
 submissions and the register from the workspace, leaves out the submissions the
-committee declared invalid, numbers the rest and, once complete, logs the
-numbering with every draw and the member who recorded it. A missing draw is
+committee declared invalid and those handed in late (Kieswet I 5 onder a),
+numbers the rest and, once complete, logs the numbering with every draw and
+the member who recorded it. A missing draw is
 not logged: nothing is decided until the committee has drawn.
 """
 
@@ -11,9 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kandidaat.app.csb.examining import with_register
-from kandidaat.app.csb.receiving import read_submission
-from kandidaat.domain.csb.model import Submission
+from kandidaat.app.csb.workspace import late_submissions, load_submissions
 from kandidaat.domain.csb.numbering import (
     Numbered,
     NumberingLotRequired,
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
-__all__ = ["number_submissions", "numbering_json", "render_numbering"]
+__all__ = ["late_note", "late_numbers", "number_submissions", "numbering_json", "render_numbering"]
 
 _PARTS = {
     1: "zetels bij de vorige verkiezing, naar het aantal stemmen toen",
@@ -45,7 +44,8 @@ def number_submissions(
 ) -> Numbered | NumberingLotRequired:
     """Number the valid submissions of the workspace (Kieswet I 12 - I 14, versie 2026).
 
-    ``invalid`` are submission numbers declared invalid; ``lots`` the draws
+    ``invalid`` are submission numbers declared invalid (late ones are left
+    out whatever is given); ``lots`` the draws
     so far. A complete numbering is logged when ``actor`` is given.
 
     Raises:
@@ -54,30 +54,22 @@ def number_submissions(
         LotAnswerError: a draw that is not one of the tied lists, or draws left over.
     """
     with CsbWorkspace.open(workspace_path) as workspace:
-        election = workspace.election()
-        register = workspace.register()
-        stored = workspace.submissions()
-    known = {item.number for item in stored}
+        election, register, submissions = load_submissions(workspace)
+    known = {submission.number for submission in submissions}
     unknown = sorted(set(invalid) - known)
     if unknown:
         raise InputError(
             f"--ongeldig {unknown[0]}: er is geen inlevering met dat nummer "
-            f"(er zijn er {len(stored)})"
+            f"(er zijn er {len(submissions)})"
         )
-    if not stored:
+    if not submissions:
         raise InputError(f"{workspace_path.name}: er zijn nog geen lijsten ingeleverd")
-    submissions = []
-    for item in stored:
-        read = read_submission(item.data, item.file_name, election)
-        nomination = with_register(read.nomination, register)
-        submissions.append(
-            Submission(item.number, item.file_name, item.sha256, item.received_at, nomination)
-        )
-    units = numbering_units(submissions, register, invalid)
+    left_out = sorted(set(invalid) | set(late_submissions(election, submissions)))
+    units = numbering_units(submissions, register, left_out)
     outcome = number_lists(units, election.body, lots)
     if isinstance(outcome, Numbered) and actor is not None:
         with CsbWorkspace.open(workspace_path) as workspace:
-            workspace.record("lijsten genummerd", _payload(outcome, invalid), actor)
+            workspace.record("lijsten genummerd", _payload(outcome, left_out), actor)
     return outcome
 
 
@@ -134,6 +126,8 @@ def render_numbering(outcome: Numbered | NumberingLotRequired) -> str:
         if drawn:
             lines.append(f"Al getrokken (in deze volgorde opnieuw opgeven): --lot {drawn}")
         return "\n".join(lines) + "\n"
+    if not outcome.lists:
+        return "Geen geldige lijst om te nummeren.\n"
     lines = []
     part = 0
     for item in outcome.lists:
@@ -147,3 +141,21 @@ def render_numbering(outcome: Numbered | NumberingLotRequired) -> str:
         lot = ", door loting" if item.by_lot else ""
         lines.append(f"  lijst {item.number}: {item.unit.label}; {measure}{lot}")
     return "\n".join(lines) + "\n"
+
+
+def late_numbers(workspace_path: Path) -> tuple[int, ...]:
+    """The submissions of the workspace handed in late (Kieswet I 5 onder a)."""
+    with CsbWorkspace.open(workspace_path) as workspace:
+        election, _, submissions = load_submissions(workspace)
+    return late_submissions(election, submissions)
+
+
+def late_note(late: Sequence[int]) -> str:
+    """A line naming the submissions left out because they were late, or ''."""
+    if not late:
+        return ""
+    numbers = ", ".join(str(number) for number in late)
+    return (
+        f"Zonder nummer, te laat ingeleverd en daarom ongeldig (Kieswet I 5 onder a): "
+        f"inlevering {numbers}\n"
+    )

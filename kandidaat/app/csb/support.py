@@ -15,14 +15,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from kandidaat.app.csb.csv_input import csv_rows, read_bounded, refuse_problems
-from kandidaat.app.csb.examining import with_register
-from kandidaat.app.csb.receiving import read_submission
-from kandidaat.domain.csb.model import Submission
+from kandidaat.app.csb.workspace import load_submissions
 from kandidaat.domain.csb.support import SupportDeclaration, SupportTally, tally_support
 from kandidaat.store.csb import CsbWorkspace
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from kandidaat.domain.csb.model import Submission
 
 __all__ = [
     "HEADER",
@@ -114,16 +114,7 @@ def parse_support(
 
 
 def _submissions(workspace: CsbWorkspace) -> list[Submission]:
-    election = workspace.election()
-    register = workspace.register()
-    submissions = []
-    for item in workspace.submissions():
-        read = read_submission(item.data, item.file_name, election)
-        nomination = with_register(read.nomination, register)
-        submissions.append(
-            Submission(item.number, item.file_name, item.sha256, item.received_at, nomination)
-        )
-    return submissions
+    return load_submissions(workspace)[2]
 
 
 def import_support(workspace_path: Path, csv_path: Path, actor: str, today: date) -> int:

@@ -1,0 +1,335 @@
+"""``kandidaat csb vaststellen``: the established, numbered lists as EML 230b per kieskring.
+
+After the examination and the numbering the centraal stembureau establishes the
+lists (Kieswet I 12 - I 17, versie 2026). This use case writes what the count
+needs: one EML 230b per kieskring (``geen`` for an election of one kieskring),
+with the list numbers of :mod:`kandidaat.domain.csb.numbering`, and without
+what the law strikes that the examination already finds across submissions:
+
+- a candidate on lists of more than one submission for one kieskring is struck
+  from all of them (Kieswet H 7 lid 2, I 6 lid 1 onder g);
+- an appellation above lists of more than one submission for one kieskring is
+  struck above each (I 6 lid 2 onder b): the list stays, without appellation.
+
+Submissions the committee declared invalid (``--ongeldig``) and those handed
+in late (I 5 onder a) are left out. What
+the committee decides otherwise (an omission not repaired, a candidate struck
+for another reason) is not yet recorded in the workspace: those decisions come
+with the omissions. The remaining candidates keep their order and are numbered
+1, 2, 3, ... as on the ballot. The 230b carries no BSN and no correspondence
+address (it is published). Files are canonical; each is written atomically,
+and only after every file has been built.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kandidaat.app.csb.workspace import late_submissions, load_submissions
+from kandidaat.app.nomination.eml210 import candidate_record, election_identifier
+from kandidaat.common.atomic import write_bytes_atomically
+from kandidaat.common.os_reasons import Action, os_reason
+from kandidaat.domain.csb.cross import same_appellation_in_a_kieskring, same_person_in_a_kieskring
+from kandidaat.domain.csb.numbering import (
+    Numbered,
+    NumberingLotRequired,
+    number_lists,
+    numbering_units,
+)
+from kandidaat.domain.election import AffiliationRecord, CandidateListsRecord, Envelope
+from kandidaat.domain.errors import InputError
+from kandidaat.domain.nomination.checks.duplicates import person_identity
+from kandidaat.domain.nomination.model import AppellationKind
+from kandidaat.domain.nomination.structure import ListType
+from kandidaat.eml.canonical import hash_code
+from kandidaat.eml.write_common import to_canonical
+from kandidaat.eml.write_lists import build_candidate_lists
+from kandidaat.store.csb import CsbWorkspace
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+
+    from kandidaat.domain.csb.model import Submission
+    from kandidaat.domain.nomination.model import Election
+
+__all__ = ["Established", "EstablishedFile", "establish"]
+
+_SAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class EstablishedFile:
+    """One 230b written: its kieskring, path, hash code and number of lists."""
+
+    kieskring: str
+    path: Path
+    hash_code: str
+    lists: int
+
+
+@dataclass(frozen=True, slots=True)
+class Established:
+    """The numbering used and the files written."""
+
+    numbered: Numbered
+    files: tuple[EstablishedFile, ...]
+    struck_candidates: int
+    struck_appellations: int
+
+
+def _file_name(election: Election, kieskring: str) -> str:
+    stem = _SAFE.sub("_", election.identifier)[:80]
+    if election.single_kieskring:
+        return f"Kandidatenlijsten_{stem}.eml.xml"
+    return f"Kandidatenlijsten_{stem}_kieskring_{_SAFE.sub('_', kieskring)[:10]}.eml.xml"
+
+
+_Kind = tuple[str, str | None]
+"""A list's EML Type and BelongsToSet."""
+
+
+def _kinds(
+    numbered: Numbered, by_number: dict[int, Submission]
+) -> dict[int, tuple[str, str | None]]:
+    """Per submission its EML ``Type`` and ``BelongsToSet`` across all submissions.
+
+    Kieswet art. H 11 (EK: R 10), geldend op 2026-01-01, as the party side
+    computes it (:func:`~kandidaat.domain.nomination.structure.list_structure`),
+    here over the submissions of one numbering unit: lists with different
+    candidates form a lijstengroep; one candidate sequence for more than one
+    kieskring is a stel gelijkluidende lijsten, numbered over the election in
+    the order of the list numbers.
+    """
+    kinds: dict[int, _Kind] = {}
+    next_set = 1
+    for item in numbered.lists:
+        members = [by_number[n] for n in item.unit.submissions]
+        sets: dict[tuple[tuple[str, ...], ...], list[Submission]] = {}
+        for submission in members:
+            sets.setdefault(_sequence(submission), []).append(submission)
+        if len(sets) > 1:
+            kind = ListType.GROUP
+        elif len(item.unit.kieskringen) > 1:
+            kind = ListType.SET
+        else:
+            kind = ListType.STANDALONE
+        for group in sets.values():
+            set_number = None
+            if sum(len(s.kieskringen) for s in group) > 1:
+                set_number = str(next_set)
+                next_set += 1
+            for submission in group:
+                kinds[submission.number] = (kind.value, set_number)
+    return kinds
+
+
+def _sequence(submission: Submission) -> tuple[tuple[str, ...], ...]:
+    nomination = submission.nomination
+    by_key = {candidate.key: candidate for candidate in nomination.candidates}
+    return tuple(
+        person_identity(by_key[key])
+        for lst in nomination.lists
+        for key in lst.candidates
+        if key in by_key
+    )
+
+
+def _affiliation(
+    submission: Submission,
+    number: int,
+    struck: set[str],
+    kind: _Kind,
+    *,
+    without_appellation: bool,
+) -> AffiliationRecord:
+    """The list of ``submission`` as the 230b carries it, with ``number`` and without ``struck``."""
+    nomination = submission.nomination
+    candidate_list = nomination.lists[0]
+    by_key = {candidate.key: candidate for candidate in nomination.candidates}
+    kept = [key for key in candidate_list.candidates if key not in struck and key in by_key]
+    candidates = tuple(
+        dataclasses.replace(
+            candidate_record(by_key[key], position), national_id=None, mailing_address=None
+        )
+        for position, key in enumerate(kept, start=1)
+    )
+    blank = without_appellation or nomination.party.kind is AppellationKind.BLANK
+    return AffiliationRecord(
+        number=number,
+        name="" if blank else nomination.party.appellation,
+        candidates=candidates,
+        list_type=kind[0],
+        publish_gender=candidate_list.publish_gender,
+        publication_language=candidate_list.language or "nl",
+        belongs_to_set=kind[1],
+    )
+
+
+_Struck = tuple[dict[tuple[int, str], set[str]], set[tuple[int, str]]]
+"""Struck per (submission, kieskring): the candidates, and whether the appellation."""
+
+
+def _struck(valid: Sequence[Submission]) -> _Struck:
+    """Candidates and appellations struck among the valid lists, per kieskring (I 6).
+
+    Only lists that are still valid are compared: a person on a late list and
+    on another list keeps their place on the other. A person on lists of two
+    submissions in kieskring 3 is struck there only: the list of the same
+    submission for kieskring 4 keeps them.
+    """
+    candidates: dict[tuple[int, str], set[str]] = {}
+    appellations: set[tuple[int, str]] = set()
+    for item in same_person_in_a_kieskring(valid):
+        if item.submission is not None and item.kieskring and item.finding.candidate_key:
+            where = (item.submission, item.kieskring)
+            candidates.setdefault(where, set()).add(item.finding.candidate_key)
+    for item in same_appellation_in_a_kieskring(valid):
+        if item.submission is not None and item.kieskring:
+            appellations.add((item.submission, item.kieskring))
+    return candidates, appellations
+
+
+def _records(
+    election: Election,
+    numbered: Numbered,
+    submissions: Sequence[Submission],
+    struck: _Struck,
+    day: date,
+) -> list[tuple[str, CandidateListsRecord]]:
+    by_number = {submission.number: submission for submission in submissions}
+    candidates, appellations = struck
+    kinds = _kinds(numbered, by_number)
+    identifier = election_identifier(election)
+    authority_id = election.area_code or "CSB"
+    authority_name = f"Centraal stembureau {election.area_name or election.name}".strip()
+    records = []
+    for kieskring in election.kieskringen:
+        affiliations = []
+        for item in numbered.lists:
+            here = [
+                by_number[n]
+                for n in item.unit.submissions
+                if kieskring.number in by_number[n].kieskringen
+            ]
+            if not here:
+                continue
+            submission = here[0]
+            where = (submission.number, kieskring.number)
+            affiliation = _affiliation(
+                submission,
+                item.number,
+                candidates.get(where, set()),
+                kinds[submission.number],
+                without_appellation=where in appellations,
+            )
+            if affiliation.candidates:
+                affiliations.append(affiliation)
+        if not affiliations:
+            continue
+        contest = "geen" if election.single_kieskring else kieskring.number
+        record = CandidateListsRecord(
+            envelope=Envelope(
+                message_id="230b",
+                authority_id=authority_id,
+                authority_name=authority_name,
+                issue_date=day.isoformat(),
+                creation_date_time=f"{day.isoformat()}T00:00:00.000",
+                canonicalization=True,
+            ),
+            election=identifier,
+            contest_id=contest,
+            contest_name=None if election.single_kieskring else kieskring.name or None,
+            affiliations=tuple(affiliations),
+        )
+        records.append((kieskring.number, record))
+    return records
+
+
+def establish(
+    workspace_path: Path,
+    out_dir: Path,
+    *,
+    day: date,
+    lots: Sequence[int] = (),
+    invalid: Sequence[int] = (),
+    actor: str,
+) -> Established | NumberingLotRequired:
+    """Write the 230b of every kieskring into ``out_dir`` (Kieswet I 12 - I 17, versie 2026).
+
+    ``day`` is the date of the session (IssueDate); the same workspace, draws
+    and day give the same bytes. A tie in the numbering returns the draw needed
+    and writes nothing.
+
+    Raises:
+        InputError: an unknown submission, an incomplete register, no valid list,
+            or a folder that cannot be written (Dutch); nothing half-written.
+        LotAnswerError: a draw that does not fit.
+    """
+    with CsbWorkspace.open(workspace_path) as workspace:
+        election, register, submissions = load_submissions(workspace)
+    unknown = sorted(set(invalid) - {submission.number for submission in submissions})
+    if unknown:
+        raise InputError(f"--ongeldig {unknown[0]}: er is geen inlevering met dat nummer")
+    left_out = sorted(set(invalid) | set(late_submissions(election, submissions)))
+    units = numbering_units(submissions, register, left_out)
+    if not units:
+        raise InputError(f"{workspace_path.name}: er is geen geldige lijst om vast te stellen")
+    outcome = number_lists(units, election.body, lots)
+    if isinstance(outcome, NumberingLotRequired):
+        return outcome
+    valid = [s for s in submissions if s.number not in set(left_out)]
+    struck = _struck(valid)
+    built = [
+        (kieskring, to_canonical(build_candidate_lists(record)))
+        for kieskring, record in _records(election, outcome, submissions, struck, day)
+    ]
+    files = _write(out_dir, election, built)
+    with CsbWorkspace.open(workspace_path) as workspace:
+        workspace.record(
+            "vastgesteld",
+            {
+                "datum": day.isoformat(),
+                "lijsten": [
+                    [item.number, item.unit.appellation, list(item.unit.submissions)]
+                    for item in outcome.lists
+                ],
+                "loten": [answer for _, answer in outcome.lots_drawn],
+                "ongeldig": left_out,
+                "bestanden": [[f.path.name, f.hash_code] for f in files],
+            },
+            actor,
+        )
+    return Established(
+        outcome,
+        files,
+        sum(len(keys) for keys in struck[0].values()),
+        len(struck[1]),
+    )
+
+
+def _write(
+    out_dir: Path, election: Election, built: list[tuple[str, bytes]]
+) -> tuple[EstablishedFile, ...]:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"--out: {out_dir} is een bestand, geen map")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = os_reason(error, Action.WRITE_FOLDER)
+        raise InputError(f"--out: map {out_dir} kan niet worden gemaakt ({reason})") from None
+    files = []
+    for kieskring, data in built:
+        path = out_dir / _file_name(election, kieskring)
+        try:
+            write_bytes_atomically(path, data)
+        except OSError as error:
+            reason = os_reason(error, Action.WRITE_FILE)
+            raise InputError(f"--out: kan {path} niet schrijven ({reason})") from None
+        lists = data.count(b"<Affiliation>")
+        files.append(EstablishedFile(kieskring, path, hash_code(data), lists))
+    return tuple(files)
