@@ -17,6 +17,7 @@ from kandidaat.documents.text import (
     kieskringen_text,
     residence_text,
     surname,
+    wording,
 )
 
 if TYPE_CHECKING:
@@ -29,9 +30,10 @@ __all__ = ["candidate_table", "list_heading", "short_candidate_table"]
 
 def candidate_table(plan: ListPlan) -> Flowable:
     """Nr, naam, voorletters (roepnaam) (m/v), geboortedatum, woonplaats (Kb H 2)."""
+    words = wording(plan.language)
     gender = plan.candidate_list.publish_gender
-    initials = "voorletters (roepnaam)" + (" (m/v)" if gender else "")
-    head = ["nr.", "naam", initials, "geboortedatum", "woonplaats"]
+    initials = words("voorletters (roepnaam)") + (" (m/v)" if gender else "")
+    head = ["nr.", words("naam"), initials, words("geboortedatum"), words("woonplaats")]
     rows = [
         [
             str(position),
@@ -45,13 +47,15 @@ def candidate_table(plan: ListPlan) -> Flowable:
     return table(head, rows, [9, 48, 42, 30, 41])
 
 
-def short_candidate_table(candidates: tuple[Candidate, ...]) -> Flowable:
+def short_candidate_table(candidates: tuple[Candidate, ...], language: str = "nl") -> Flowable:
     """Nr, naam, voorletters, woonplaats: the table of the H 3 models."""
+    words = wording(language)
     rows = [
         [str(position), surname(c), c.initials, residence_text(c)]
         for position, c in enumerate(candidates, start=1)
     ]
-    return table(["nr.", "naam", "voorletters", "woonplaats"], rows, [10, 62, 40, 58])
+    head = ["nr.", words("naam"), words("voorletters"), words("woonplaats")]
+    return table(head, rows, [10, 62, 40, 58])
 
 
 def list_heading(nomination: Nomination, plan: ListPlan, *, kieskring: str = "") -> list[Flowable]:
@@ -60,13 +64,15 @@ def list_heading(nomination: Nomination, plan: ListPlan, *, kieskring: str = "")
     ``kieskring`` names one kieskring (H 4 is per kieskring); otherwise the
     list's kieskringen are named, or left out for a single-kieskring election.
     """
-    rows = [("Aanduiding boven de lijst", appellation_text(nomination.party))]
+    language = plan.language
+    words = wording(language)
+    rows = [(words("Aanduiding boven de lijst"), appellation_text(nomination.party, language))]
     if kieskring:
-        rows.append(("Kieskring", kieskring))
+        rows.append((words("Kieskring"), kieskring))
     else:
-        kringen = kieskringen_text(nomination, plan.candidate_list)
+        kringen = kieskringen_text(nomination, plan.candidate_list, language)
         if kringen:
-            rows.append(("Kieskring(en)", kringen))
+            rows.append((words("Kieskring(en)"), kringen))
     return [field_rows(rows)]
 
 
@@ -78,6 +84,7 @@ def submitter_name(nomination: Nomination) -> str:
     return submitter.ballot_name
 
 
-def heading_title(election: Election) -> str:
+def heading_title(election: Election, language: str = "nl") -> str:
     """The title of the first section: the kieskringen are named only when there are several."""
-    return "Aanduiding" if election.single_kieskring else "Aanduiding en kieskring(en)"
+    words = wording(language)
+    return words("Aanduiding" if election.single_kieskring else "Aanduiding en kieskring(en)")

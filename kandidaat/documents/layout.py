@@ -268,13 +268,22 @@ def checkbox_lines(items: Sequence[str], *, checked: Sequence[bool] = ()) -> Tab
     return result
 
 
-def signature_block(who: str, *, place: bool = True) -> Table:
-    """Room for a handwritten signature and the date (and place), on one row."""
+def signature_block(
+    who: str,
+    *,
+    place: bool = True,
+    words: tuple[str, str, str] = ("Plaats", "Datum", "Handtekening"),
+) -> Table:
+    """Room for a handwritten signature and the date (and place), on one row.
+
+    ``words`` are the labels for place, date and signature (Frisian models, ADR 0131).
+    """
     style = styles()
-    left_rows = [("Plaats", ""), ("Datum", "")] if place else [("Datum", "")]
+    place_word, date_word, signature_word = words
+    left_rows = [(place_word, ""), (date_word, "")] if place else [(date_word, "")]
     left = field_rows(left_rows, label_width=16 * mm, width=72 * mm)
     box = Table(
-        [[para(f"Handtekening {who}", style.hint)], [""]],
+        [[para(f"{signature_word} {who}", style.hint)], [""]],
         colWidths=[CONTENT_WIDTH - 78 * mm],
         rowHeights=[5 * mm, 19 * mm],
     )
@@ -307,6 +316,8 @@ class Story:
     build: Callable[[], list[Flowable]]
     hash_label: str = "EML 210"
     """The file whose hash code the footer prints: the list's 210, a result's 520."""
+    page_words: str = "pagina {page} van {total}"
+    """The page number in the footer ("side {page} fan {total}" on a Frisian model)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +328,7 @@ class _DocInfo:
     version: str
     concept: bool
     hash_label: str = "EML 210"
+    page_words: str = "pagina {page} van {total}"
 
 
 class _Marker(Flowable):  # type: ignore[misc]  # reportlab ships no type information
@@ -375,7 +387,8 @@ def _draw_footer(canvas: Canvas, info: _DocInfo, page: int, total: int) -> None:
     canvas.setFillColor(colors.black)
     canvas.setFont(fonts.bold, 7.5)
     canvas.drawString(MARGIN_X, 13 * mm, _fit(info.label, fonts.bold, 7.5, CONTENT_WIDTH - 35 * mm))
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, 13 * mm, f"pagina {page} van {total}")
+    pages = info.page_words.format(page=page, total=total)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, 13 * mm, pages)
     canvas.setFont(fonts.regular, 7)
     canvas.drawString(MARGIN_X, 9 * mm, f"Hashcode {info.hash_label}: {info.hash_code}")
     canvas.drawRightString(PAGE_WIDTH - MARGIN_X, 9 * mm, f"kandidaat {info.version}")
@@ -451,7 +464,9 @@ def build_pdf(
     for index, story in enumerate(stories):
         if index:
             flowables.append(PageBreak())
-        info = _DocInfo(index, story.label, hashes[index], version, concept, story.hash_label)
+        info = _DocInfo(
+            index, story.label, hashes[index], version, concept, story.hash_label, story.page_words
+        )
         flowables.append(_Marker(info))
         flowables.extend(story.build())
     target = io.BytesIO()

@@ -7,6 +7,7 @@ candidates in order with name, initials (roepnaam, gender when published),
 date of birth and woonplaats, the persons who may repair omissions, and the
 inleveraar, who signs. A list that does not follow the model is invalid
 (Kieswet art. I 5), so the layout follows the Kiesregeling model closely.
+A Frisian list gets the Frisian text (Kiesbesluit art. H 2 lid 5; ADR 0131).
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ from kandidaat.documents.layout import (
     signature_block,
     table,
 )
-from kandidaat.documents.text import election_phrase, kieskring_name
+from kandidaat.documents.text import PAGE_WORDS, election_phrase, kieskring_name, wording
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kandidaat.documents._rl import Flowable
     from kandidaat.documents.context import RenderContext
     from kandidaat.documents.plan import ListPlan
@@ -42,14 +45,22 @@ TITLE = "Kandidatenlijst"
 
 
 def story(nomination: Nomination, plan: ListPlan) -> Story:
-    """The H 1 of one list."""
+    """The H 1 of one list (in Frisian for a Frisian list, ADR 0131)."""
+    words = wording(plan.language)
+    title = words(TITLE)
     return Story(
         model=MODEL,
-        title=TITLE,
-        label=f"Model {MODEL} {TITLE}, lijst {plan.number}",
+        title=title,
+        label=words(
+            "Model {model} {title}, lijst {number}",
+            model=MODEL,
+            title=title,
+            number=str(plan.number),
+        ),
         list_key=plan.candidate_list.key,
         filename="H1.pdf",
         build=lambda: _content(nomination, plan),
+        page_words=words(PAGE_WORDS),
     )
 
 
@@ -60,58 +71,75 @@ def render_pdf_bytes(nomination: Nomination, plan: ListPlan, context: RenderCont
 
 def _content(nomination: Nomination, plan: ListPlan) -> list[Flowable]:
     election = nomination.election
-    parts: list[Flowable] = header(MODEL, TITLE, f"voor {election_phrase(election)}")
+    language = plan.language
+    words = wording(language)
+    phrase = election_phrase(election, language)
+    parts: list[Flowable] = header(MODEL, words(TITLE), words("voor {election}", election=phrase))
     parts.append(
         hint(
-            "In te leveren bij het centraal stembureau, in persoon, op de dag van de "
-            "kandidaatstelling tussen 09.00 en 17.00 uur, door een kiezer die bevoegd is "
-            "aan deze verkiezing deel te nemen."
+            words(
+                "In te leveren bij het centraal stembureau, in persoon, op de dag van de "
+                "kandidaatstelling tussen 09.00 en 17.00 uur, door een kiezer die bevoegd is "
+                "aan deze verkiezing deel te nemen."
+            )
         )
     )
-    parts.append(section("1", heading_title(election)))
+    parts.append(section("1", heading_title(election, language)))
     parts.extend(list_heading(nomination, plan))
-    parts.append(section("2", "Kandidaten"))
+    parts.append(section("2", words("Kandidaten")))
     parts.append(
         hint(
-            "De kandidaten staan in de volgorde van voorkeur, met naam, voorletters, "
-            "geboortedatum en woonplaats zoals in de basisregistratie personen "
-            "(Kiesbesluit artikel H 2)."
+            words(
+                "De kandidaten staan in de volgorde van voorkeur, met naam, voorletters, "
+                "geboortedatum en woonplaats zoals in de basisregistratie personen "
+                "(Kiesbesluit artikel H 2)."
+            )
         )
     )
     parts.append(candidate_table(plan))
-    parts.append(section("3", "Vervangers van de inleveraar"))
+    parts.append(section("3", words("Vervangers van de inleveraar")))
     parts.append(
         hint(
-            "De volgende personen zijn bevoegd om in plaats van de inleveraar verzuimen te "
-            "herstellen (Kieswet artikel H 5)."
+            words(
+                "De volgende personen zijn bevoegd om in plaats van de inleveraar verzuimen te "
+                "herstellen (Kieswet artikel H 5)."
+            )
         )
     )
     substitutes = nomination.party.substitutes
     parts.append(
         table(
-            ["naam en voorletters", "postadres", "postcode en plaats"],
+            [words("naam en voorletters"), words("postadres"), words("postcode en plaats")],
             [_person_row(person) for person in substitutes],
             [60, 60, 50],
             min_rows=2,
         )
     )
-    parts.append(section("4", "Bijlagen"))
-    parts.append(hint("Kruis aan welke stukken bij deze kandidatenlijst worden overgelegd."))
+    parts.append(section("4", words("Bijlagen")))
+    parts.append(hint(words("Kruis aan welke stukken bij deze kandidatenlijst worden overgelegd.")))
     parts.append(checkbox_lines(attachments(nomination, plan)))
     parts.append(
         keep_together(
             [
-                section("5", "Inleveraar"),
+                section("5", words("Inleveraar")),
                 para(
-                    "Ondergetekende verklaart deze kandidatenlijst in te leveren voor "
-                    f"{election_phrase(election)}."
+                    words(
+                        "Ondergetekende verklaart deze kandidatenlijst in te leveren voor "
+                        "{election}.",
+                        election=phrase,
+                    )
                 ),
-                field_rows(_submitter_rows(nomination.party.submitter)),
-                signature_block("inleveraar"),
+                field_rows(_submitter_rows(nomination.party.submitter, words)),
+                signature_block(words("inleveraar"), words=_signature_words(words)),
             ]
         )
     )
     return parts
+
+
+def _signature_words(words: Callable[..., str]) -> tuple[str, str, str]:
+    """Place, date and signature as the signature block labels them."""
+    return (words("Plaats"), words("Datum"), words("Handtekening"))
 
 
 def _person_row(person: Submitter) -> list[str]:
@@ -124,46 +152,69 @@ def _person_row(person: Submitter) -> list[str]:
     ]
 
 
-def _submitter_rows(submitter: Submitter | None) -> list[tuple[str, str]]:
+def _submitter_rows(
+    submitter: Submitter | None, words: Callable[..., str]
+) -> list[tuple[str, str]]:
+    labels = [words("Naam"), words("Voorletters"), words("Postadres"), words("Postcode en plaats")]
     if submitter is None:
-        return [("Naam", ""), ("Voorletters", ""), ("Postadres", ""), ("Postcode en plaats", "")]
+        return [(label, "") for label in labels]
     address = submitter.address
-    return [
-        ("Naam", f"{submitter.prefix} {submitter.last_name}".strip()),
-        ("Voorletters", submitter.initials),
-        ("Postadres", address.street),
-        ("Postcode en plaats", " ".join(p for p in (address.postal_code, address.locality) if p)),
+    values = [
+        f"{submitter.prefix} {submitter.last_name}".strip(),
+        submitter.initials,
+        address.street,
+        " ".join(p for p in (address.postal_code, address.locality) if p),
     ]
+    return list(zip(labels, values, strict=True))
 
 
 def attachments(nomination: Nomination, plan: ListPlan) -> list[str]:
     """The attachments this list needs, as the H 1 lists them (to tick by hand)."""
     election = nomination.election
+    words = wording(plan.language)
     items = []
     if plan.appellation_model:
         items.append(
-            f"machtiging om de aanduiding boven de kandidatenlijst te plaatsen "
-            f"(model {plan.appellation_model})"
+            words(
+                "machtiging om de aanduiding boven de kandidatenlijst te plaatsen (model {model})",
+                model=plan.appellation_model,
+            )
         )
     for kring, count in plan.h4:
         where = (
             ""
             if election.single_kieskring
-            else f" voor kieskring {kieskring_name(election, kring)}"
+            else words(" voor kieskring {kieskring}", kieskring=kieskring_name(election, kring))
         )
-        items.append(f"ten minste {count} ondersteuningsverklaringen (model H 4){where}")
+        items.append(
+            words(
+                "ten minste {count} ondersteuningsverklaringen (model H 4){where}",
+                count=str(count),
+                where=where,
+            )
+        )
     count = len(plan.candidates)
-    items.append(f"{count} instemmingsverklaringen van de kandidaten (model H 9)")
+    items.append(
+        words("{count} instemmingsverklaringen van de kandidaten (model H 9)", count=str(count))
+    )
     if plan.id_copies:
         items.append(
-            f"{plan.id_copies} kopieën van een geldig identiteitsbewijs van de kandidaten die "
-            "geen lid zijn van het orgaan"
+            words(
+                "{count} kopieën van een geldig identiteitsbewijs van de kandidaten die "
+                "geen lid zijn van het orgaan",
+                count=str(plan.id_copies),
+            )
         )
     if plan.deposit_cents:
-        items.append(f"bewijs van betaling van de waarborgsom van {plan.deposit_text} (model H 12)")
+        items.append(
+            words(
+                "bewijs van betaling van de waarborgsom van {amount} (model H 12)",
+                amount=plan.deposit_text,
+            )
+        )
     settlement = sum(1 for p in plan.persons if p.settlement)
     if settlement:
-        items.append(f"{settlement} verklaringen voorgenomen vestiging")
+        items.append(words("{count} verklaringen voorgenomen vestiging", count=str(settlement)))
     if plan.ep:
         items.append(
             f"{count} verklaringen dat de kandidaat zich niet in een andere lidstaat "

@@ -10,6 +10,8 @@ kieskringen of every list of this party the person is on; Y 13 for every
 candidate and Y 35 for nationals of another member state (EP, Kieswet art.
 Y 13, Y 35); a verklaring voorgenomen vestiging for candidates living outside
 the area (PS, AB, GR; Kieswet art. H 7 lid 3), all geldend op 2026-01-01.
+A Frisian list in Fryslân gets its models in Frisian (Kiesbesluit art. H 2
+lid 5; ADR 0131).
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ class ListPlan:
     hash_code: str
     ek_support: bool
     ep: bool
+    language: str = "nl"
+    """The language of the models: "fy" for a Frisian list where the election allows it."""
 
     @property
     def folder(self) -> str:
@@ -175,7 +179,19 @@ def _plan_list(
         hash_code=check_hash_code(context.hash_for(candidate_list.key), f"{where}: hashcode"),
         ek_support=nomination.election.body == Body.EK,
         ep=nomination.election.body == Body.EP,
+        language=_language(nomination, candidate_list),
     )
+
+
+def _language(nomination: Nomination, candidate_list: CandidateList) -> str:
+    """Frisian models for a Frisian list (Kiesbesluit art. H 2 lid 5, geldend op 2026-01-01).
+
+    Only at an election in Fryslân (``Election.frisian``); the checks refuse a
+    Frisian list elsewhere, and its models then stay Dutch (ADR 0131).
+    """
+    if candidate_list.language == "fy" and nomination.election.frisian:
+        return "fy"
+    return "nl"
 
 
 def _persons(nomination: Nomination, context: RenderContext) -> dict[str, PersonPlan]:

@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kandidaat.common.safe_names import safe_file_stem
+from kandidaat.documents import texts_fy
 from kandidaat.domain.nomination.model import AppellationKind, Body, Candidate, Gender
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
 
     from kandidaat.domain.nomination.model import CandidateList, Election, Nomination, Party
@@ -51,6 +53,38 @@ _AREA_WORD = {
 }
 
 
+FRISIAN = "fy"
+"""The language code of a Frisian list (kr:PublicationLanguage, Kiesbesluit art. H 2 lid 5)."""
+
+
+PAGE_WORDS = "pagina {page} van {total}"
+"""The page number in a model's footer, filled in by the layout (a template to translate)."""
+
+
+def wording(language: str) -> Callable[..., str]:
+    """The words of the models in ``language``: Dutch, or Frisian for "fy" (ADR 0131).
+
+    A model writes each sentence in Dutch, with ``{name}`` where a value goes:
+    ``words("voor {election}", election=...)``. For Dutch that template is
+    filled in as it stands; for Frisian the template is the key of its Frisian
+    counterpart in :data:`kandidaat.documents.texts_fy.FRISIAN` (Kiesbesluit
+    art. H 2 lid 5, geldend op 2026-01-01). A Dutch sentence without a Frisian
+    counterpart is a KeyError, never Dutch on a Frisian form.
+    """
+    if language == FRISIAN:
+        return _frisian
+    return _dutch
+
+
+def _dutch(template: str, **values: str) -> str:
+    return template.format(**values) if values else template
+
+
+def _frisian(template: str, **values: str) -> str:
+    text = texts_fy.FRISIAN[template]
+    return text.format(**values) if values else text
+
+
 def numeric_date(value: date | None) -> str:
     """A date as on the forms: ``07-03-1985`` (empty when unknown)."""
     return "" if value is None else f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
@@ -79,11 +113,15 @@ def euro(cents: int) -> str:
     return f"€ {grouped},{rest:02d}"
 
 
-def election_phrase(election: Election) -> str:
+def election_phrase(election: Election, language: str = "nl") -> str:
     """What the election is, as the models name it.
 
-    "de verkiezing van de leden van de gemeenteraad van Demodorp op 18 maart 2026".
+    "de verkiezing van de leden van de gemeenteraad van Demodorp op 18 maart 2026";
+    in Frisian "de ferkiezing fan de leden fan provinsjale steaten fan Fryslân op
+    17 maart 2027" (the Kiesraad's words, :mod:`kandidaat.documents.texts_fy`).
     """
+    if language == FRISIAN:
+        return _frisian_election_phrase(election)
     members = _BODY_MEMBERS[election.body]
     if election.area_name and election.body in _AREA_WORD:
         if election.body == Body.PS:
@@ -96,6 +134,18 @@ def election_phrase(election: Election) -> str:
     return f"de verkiezing van {members} op {when} {election.election_date.year}"
 
 
+def _frisian_election_phrase(election: Election) -> str:
+    """The election in the Kiesraad's Frisian: "de ferkiezing fan de leden fan ... op ..."."""
+    members = texts_fy.BODY_MEMBERS[election.body]
+    if election.area_name and election.body in _AREA_WORD:
+        if election.body == Body.AB:
+            members = f"de leden fan it algemien bestjoer fan {election.area_name}"
+        else:
+            members = f"{members} fan {election.area_name}"
+    when = f"{election.election_date.day} {texts_fy.MONTHS[election.election_date.month - 1]}"
+    return f"de ferkiezing fan {members} op {when} {election.election_date.year}"
+
+
 def area_phrase(election: Election) -> str:
     """The area whose body is elected: "de gemeente Demodorp" (for vestiging)."""
     word = _AREA_WORD.get(election.body, "gebied")
@@ -105,21 +155,23 @@ def area_phrase(election: Election) -> str:
     return f"de {word} {name}"
 
 
-def appellation_text(party: Party) -> str:
+def appellation_text(party: Party, language: str = "nl") -> str:
     """The appellation above the list; for a blank list the words the models use."""
     if party.kind == AppellationKind.BLANK or not party.appellation:
-        return "geen aanduiding (blanco lijst)"
+        return wording(language)("geen aanduiding (blanco lijst)")
     return party.appellation
 
 
-def kieskringen_text(nomination: Nomination, candidate_list: CandidateList) -> str:
+def kieskringen_text(
+    nomination: Nomination, candidate_list: CandidateList, language: str = "nl"
+) -> str:
     """The kieskringen a list is for: "alle kieskringen" or each named; empty for one."""
     election = nomination.election
     if election.single_kieskring:
         return ""
     chosen = set(candidate_list.kieskringen)
     if chosen >= {kring.number for kring in election.kieskringen}:
-        return "alle kieskringen"
+        return wording(language)("alle kieskringen")
     named = [
         f"{kring.number} {kring.name}".strip()
         for kring in election.kieskringen
