@@ -17,9 +17,13 @@ from kandidaat.app.exitcodes import EXIT_BAD_INPUT, EXIT_OK
 
 if TYPE_CHECKING:
     import argparse
+    from types import ModuleType
 
 PAGES = ("start", "partij", "kandidaten", "lijsten", "controle", "documenten")
 """The pages ``--page`` accepts (the same names as in the window's navigation)."""
+COUNT_PAGES = ("stembureaus", "invoer")
+"""The pages ``--page`` accepts for a telbestand (``.tel``)."""
+COUNT_SUFFIX = ".tel"
 
 MISSING_QT = (
     "fout: de desktoptoepassing heeft PySide6 nodig, maar dat is niet geïnstalleerd.\n"
@@ -61,7 +65,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         nargs="?",
         type=Path,
         metavar="PROJECT",
-        help="het .kandidaat-project om te openen",
+        help="het .kandidaat-project of het telbestand (.tel) om te openen",
     )
     parser.add_argument(
         "--screenshot",
@@ -71,16 +75,17 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     )
     parser.add_argument(
         "--page",
-        choices=PAGES,
+        choices=PAGES + COUNT_PAGES,
         default=None,
         metavar="NAAM",
-        help=f"de pagina voor --screenshot: {', '.join(PAGES)}",
+        help=f"de pagina voor --screenshot: {', '.join(PAGES)}; bij een telbestand: "
+        f"{', '.join(COUNT_PAGES)}",
     )
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Start the application, or write the screenshot and stop."""
+def _load_application(args: argparse.Namespace) -> ModuleType | None:
+    """The GUI's module, or None after a Dutch message (no Qt, no display)."""
     if args.screenshot is not None:
         # A screenshot needs no screen: render offscreen unless told otherwise.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -89,12 +94,22 @@ def run(args: argparse.Namespace) -> int:
     except ImportError as error:
         if (error.name or "").startswith(("PySide6", "shiboken6")):
             sys.stderr.write(MISSING_QT)
-            return EXIT_BAD_INPUT
+            return None
         raise
     if args.screenshot is None and not _has_display():
         sys.stderr.write(NO_DISPLAY)
+        return None
+    return application
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the application, or write the screenshot and stop."""
+    application = _load_application(args)
+    if application is None:
         return EXIT_BAD_INPUT
     project: Path | None = args.project
+    if project is not None and project.suffix == COUNT_SUFFIX:
+        return _run_count(args, project)
     if project is not None and not project.is_file():
         sys.stderr.write(f"fout: {project}: dit project bestaat niet\n")
         return EXIT_BAD_INPUT
@@ -107,4 +122,27 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write("fout: --page hoort bij --screenshot\n")
         return EXIT_BAD_INPUT
     code: int = application.run(project)
+    return code
+
+
+def _run_count(args: argparse.Namespace, path: Path) -> int:
+    """``kandidaat gui TELLING.tel``: the window for typing in the processen-verbaal."""
+    if args.page is not None and args.page not in COUNT_PAGES:
+        sys.stderr.write(
+            f"fout: --page {args.page}: kies bij een telbestand {' of '.join(COUNT_PAGES)}\n"
+        )
+        return EXIT_BAD_INPUT
+    if not path.is_file():
+        sys.stderr.write(f"fout: {path}: dit telbestand bestaat niet\n")
+        return EXIT_BAD_INPUT
+    window = importlib.import_module("kandidaat.gui.count.count_window")
+    if args.screenshot is not None:
+        page = args.page or "invoer"
+        window.count_screenshot(args.screenshot, path, page)
+        sys.stdout.write(f"schermafdruk van de pagina {page} bewaard in {args.screenshot}\n")
+        return EXIT_OK
+    if args.page is not None:
+        sys.stderr.write("fout: --page hoort bij --screenshot\n")
+        return EXIT_BAD_INPUT
+    code: int = window.run_count(path)
     return code

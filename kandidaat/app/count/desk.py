@@ -1,0 +1,166 @@
+"""The count workspace as the desktop application's entry window uses it.
+
+The window never reads the store itself: it opens a :class:`CountDesk`, shows the
+polling stations with their state, asks who types which entry, and hands the typed
+figures to :func:`kandidaat.app.count.entering.enter`, the same use case as
+``kandidaat telling invoer``. A desk never hands out the figures of an entry: the
+second typist starts from an empty form (docs/telling.md, "Invoeren").
+
+The file is opened (and locked) only for each read or entry, so the coordinator's
+``kandidaat telling verschillen`` works while a typist has the window open.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Self
+
+from kandidaat.app.count.entering import enter
+from kandidaat.app.count.progress import overview, station_progress
+from kandidaat.domain.election import CandidateListsRecord
+from kandidaat.eml.documents import read_bytes
+from kandidaat.store.count import SLOTS, SUFFIX, CountWorkspace
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from kandidaat.app.count.entering import EntryOutcome
+    from kandidaat.app.count.progress import Overview, StationProgress
+    from kandidaat.domain.count.figures import BallotLayout, StationFigures
+
+__all__ = ["SUFFIX", "CountDesk", "DeskTitle"]
+
+
+@dataclass(frozen=True, slots=True)
+class DeskTitle:
+    """What the window's title says: the election and the municipality."""
+
+    election: str
+    municipality: str
+
+
+def _same_name(first: str, second: str) -> bool:
+    """Whether two typists' names are one person's (case and spaces do not count)."""
+    return " ".join(first.split()).casefold() == " ".join(second.split()).casefold()
+
+
+class CountDesk:
+    """A ``.tel`` file for typing in processen-verbaal; use :meth:`open`."""
+
+    __slots__ = ("_candidates", "_layout", "_path", "_title")
+
+    def __init__(self, path: Path, layout: BallotLayout, title: DeskTitle) -> None:
+        """A desk on ``path`` with what never changes in it (use :meth:`open`)."""
+        self._path = path
+        self._layout = layout
+        self._title = title
+        self._candidates: dict[tuple[int, int], str] | None = None
+
+    @classmethod
+    def open(cls, path: Path) -> Self:
+        """Check that ``path`` is a count workspace that can be opened, and read its ballot.
+
+        Raises:
+            WorkspaceError: not a count workspace, damaged, newer, in use by another
+                program, or a log whose chain does not hold (Dutch, naming the file).
+        """
+        with CountWorkspace.open(Path(path)) as workspace:
+            identifier, _contest, (_code, municipality), _eligible = workspace.election()
+            title = DeskTitle(identifier.name or identifier.id, municipality)
+            return cls(workspace.path, workspace.layout(), title)
+
+    @contextmanager
+    def _workspace(self) -> Iterator[CountWorkspace]:
+        with CountWorkspace.open(self._path) as workspace:
+            yield workspace
+
+    @property
+    def path(self) -> Path:
+        """Where the file is."""
+        return self._path
+
+    def title(self) -> DeskTitle:
+        """The election's name (or id) and the municipality's name."""
+        return self._title
+
+    def layout(self) -> BallotLayout:
+        """The lists and their candidate positions, in the order of the ballot."""
+        return self._layout
+
+    def candidate_name(self, number: int, position: int) -> str:
+        """The candidate's name as on the ballot ("J. de Vries (Jan)"); empty if unknown."""
+        if self._candidates is None:
+            self._candidates = {}
+            with self._workspace() as workspace:
+                data = workspace.source("230b")
+            record = read_bytes(data, "230b")
+            if isinstance(record, CandidateListsRecord):
+                for affiliation in record.affiliations:
+                    for candidate in affiliation.candidates:
+                        key = (affiliation.number or 0, candidate.position)
+                        self._candidates[key] = candidate.display_name
+        return self._candidates.get((number, position), "")
+
+    def overview(self) -> Overview:
+        """Every polling station with its state and typists (never their figures)."""
+        with self._workspace() as workspace:
+            return overview(workspace)
+
+    def progress(self, station: int) -> StationProgress:
+        """One polling station's state.
+
+        Raises:
+            KeyError: the station is not in the 110b.
+        """
+        with self._workspace() as workspace:
+            found = next((s for s in workspace.stations() if s.number == station), None)
+            if found is None:
+                raise KeyError(station)
+            return station_progress(workspace, found)
+
+    def refusal(self, station: int, slot: int, typist: str) -> str | None:
+        """Why ``typist`` may not type entry ``slot`` of ``station`` now (None: they may).
+
+        The store refuses the same when the entry is stored; asking first spares the
+        typist a whole form typed for nothing.
+        """
+        if not " ".join(typist.split()):
+            return "vul eerst de naam van de invoerder in"
+        if slot not in SLOTS:
+            return f"invoer {slot}: kies 1 of 2"
+        try:
+            progress = self.progress(station)
+        except KeyError:
+            return f"stembureau {station} staat niet in de stembureaulijst (110b)"
+        done, other = progress.typists[slot - 1], progress.typists[2 - slot]
+        if done is not None:
+            return (
+                f"invoer {slot} van stembureau {station} is al gedaan door {done}; "
+                "verschillen beslist de coördinator"
+            )
+        if other is not None and _same_name(other, typist):
+            return (
+                f"{other} heeft invoer {3 - slot} van stembureau {station} al gedaan; de twee "
+                "invoeren moeten door twee verschillende invoerders gebeuren"
+            )
+        return None
+
+    def enter(
+        self,
+        station: int,
+        slot: int,
+        typist: str,
+        figures: StationFigures,
+        confirm: Sequence[str] = (),
+    ) -> EntryOutcome:
+        """Check and store one entry, exactly as ``kandidaat telling invoer`` does.
+
+        Raises:
+            InputError: a confirmed code that is not a warning of this entry.
+            WorkspaceError: an unknown station, a slot already entered, or the other
+                slot's typist (nothing is stored).
+        """
+        with self._workspace() as workspace:
+            return enter(workspace, station, slot, typist, figures, confirm)

@@ -1,0 +1,330 @@
+"""The window of ``kandidaat gui TELLING.tel``: typing in the processen-verbaal.
+
+The typist gives a name and entry 1 or 2, chooses a polling station from the list
+(with each station's state, never another entry's figures) and types the form. Saving
+runs :meth:`CountDesk.enter`, the use case of ``kandidaat telling invoer``: errors
+block with their Dutch message and the cursor in their field; each warning is ticked
+after a look at the paper and passed on as ``--bevestig`` would be.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kandidaat.app.count.desk import CountDesk
+from kandidaat.common.atomic import write_bytes_atomically
+from kandidaat.common.os_reasons import Action, os_reason
+from kandidaat.domain.errors import KandidaatError
+from kandidaat.gui.application import application
+from kandidaat.gui.count.entry_form import EntryForm
+from kandidaat.gui.text_fit import breakable, short
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kandidaat.app.count.entering import EntryOutcome
+
+__all__ = ["COUNT_PAGES", "MAX_WIDTH", "CountWindow", "count_screenshot", "run_count"]
+
+MAX_WIDTH = 1366
+"""The window never needs more (a common laptop screen)."""
+SCREENSHOT_SIZE = (1366, 768)
+COUNT_PAGES = ("stembureaus", "invoer")
+"""The pages ``kandidaat gui TELLING.tel --screenshot`` shows."""
+_COLUMNS = ("Nr.", "Stembureau", "Status", "Invoer 1 door", "Invoer 2 door")
+
+
+class CountWindow(QMainWindow):
+    """The polling stations with their state, and the entry form of one of them."""
+
+    def __init__(self, desk: CountDesk, parent: QWidget | None = None) -> None:
+        """A window on a count workspace (opened only for each read or entry)."""
+        super().__init__(parent)
+        self.desk = desk
+        self.form: EntryForm | None = None
+        self._entry: tuple[int, int, str] | None = None
+        title = desk.title()
+        self.setWindowTitle(short(f"Telling {title.election}, {title.municipality} - kandidaat"))
+        self.setMaximumWidth(MAX_WIDTH)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.choose_page = self._build_choose_page()
+        self.stack.addWidget(self.choose_page)
+        self.refresh()
+        self.typist.setFocus()
+
+    # -- the list of polling stations -----------------------------------------
+
+    def _build_choose_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("stembureaus")
+        outer = QVBoxLayout(page)
+        heading = QLabel("Processen-verbaal invoeren")
+        heading.setStyleSheet("font-weight: bold; font-size: 130%;")
+        outer.addWidget(heading)
+        explain = QLabel(
+            "Elk proces-verbaal wordt door twee verschillende invoerders ingevoerd. Vul uw "
+            "naam in, kies invoer 1 of 2 en het stembureau, en neem het papier over. De "
+            "cijfers van de andere invoer ziet u niet."
+        )
+        explain.setWordWrap(True)
+        outer.addWidget(explain)
+        outer.addLayout(self._build_typist_form(page))
+        table_label = QLabel("&Stembureaus:")
+        outer.addWidget(table_label)
+        self.table = self._build_table()
+        table_label.setBuddy(self.table)
+        outer.addWidget(self.table, 1)
+        self.notice = QLabel()
+        self.notice.setObjectName("melding")
+        self.notice.setWordWrap(True)
+        outer.addWidget(self.notice)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.start_button = QPushButton("&Invoeren")
+        self.start_button.setAutoDefault(True)
+        self.start_button.clicked.connect(self.start_entry)
+        buttons.addWidget(self.start_button)
+        outer.addLayout(buttons)
+        QWidget.setTabOrder(self.typist, self.first_slot)
+        QWidget.setTabOrder(self.first_slot, self.table)
+        QWidget.setTabOrder(self.table, self.start_button)
+        return page
+
+    def _build_typist_form(self, page: QWidget) -> QFormLayout:
+        form = QFormLayout()
+        self.typist = QLineEdit()
+        self.typist.setMaxLength(100)
+        self.typist.setAccessibleName("naam van de invoerder")
+        typist_label = QLabel("&Naam invoerder:")
+        typist_label.setBuddy(self.typist)
+        form.addRow(typist_label, self.typist)
+        slots = QHBoxLayout()
+        self.first_slot = QRadioButton("Invoer &1")
+        self.second_slot = QRadioButton("Invoer &2")
+        self.first_slot.setChecked(True)
+        self.slot_group = QButtonGroup(page)
+        self.slot_group.addButton(self.first_slot, 1)
+        self.slot_group.addButton(self.second_slot, 2)
+        slots.addWidget(self.first_slot)
+        slots.addWidget(self.second_slot)
+        slots.addStretch(1)
+        form.addRow(QLabel("Invoer:"), slots)
+        return form
+
+    def _build_table(self) -> QTableWidget:
+        table = QTableWidget(0, len(_COLUMNS))
+        table.setHorizontalHeaderLabels(list(_COLUMNS))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.activated.connect(self.start_entry)
+        return table
+
+    def refresh(self) -> None:
+        """Show every polling station's state as the file has it now."""
+        try:
+            report = self.desk.overview()
+        except KandidaatError as error:
+            self.notice.setText(breakable(error.message))
+            return
+        current = max(self.table.currentRow(), 0)
+        self.table.setRowCount(len(report.stations))
+        for row, progress in enumerate(report.stations):
+            first, second = progress.typists
+            cells = (
+                str(progress.station.number),
+                progress.station.name,
+                progress.state.value,
+                first or "",
+                second or "",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 0:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                    item.setData(Qt.ItemDataRole.UserRole, progress.station.number)
+                self.table.setItem(row, column, item)
+        if report.stations:
+            self.table.selectRow(min(current, len(report.stations) - 1))
+
+    def select_station(self, number: int) -> None:
+        """Make ``number`` the chosen polling station in the list."""
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == number:
+                self.table.selectRow(row)
+                return
+
+    def chosen_station(self) -> int | None:
+        """The number of the polling station chosen in the list, if any."""
+        item = self.table.item(self.table.currentRow(), 0)
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def chosen_slot(self) -> int:
+        """Entry 1 or 2, as chosen."""
+        return 2 if self.second_slot.isChecked() else 1
+
+    # -- one entry ----------------------------------------------------------------
+
+    def start_entry(self) -> None:
+        """Open the empty form for the chosen station, or say in Dutch why not."""
+        station, slot, typist = self.chosen_station(), self.chosen_slot(), self.typist.text()
+        if station is None:
+            self.notice.setText("Kies eerst een stembureau.")
+            return
+        try:
+            refusal = self.desk.refusal(station, slot, typist)
+        except KandidaatError as error:
+            refusal = error.message
+        if refusal is not None:
+            self.notice.setText(breakable(refusal[:1].upper() + refusal[1:] + "."))
+            (self.typist if not typist.strip() else self.table).setFocus()
+            return
+        name = next(
+            (s.station.name for s in self.desk.overview().stations if s.station.number == station),
+            "",
+        )
+        cleaned = " ".join(typist.split())
+        self._entry = (station, slot, cleaned)
+        self.form = EntryForm(
+            self.desk.layout(),
+            self.desk.candidate_name,
+            f"Stembureau {station} {name}: invoer {slot} door {cleaned}",
+        )
+        self.form.save_requested.connect(self.save_entry)
+        self.form.cancel_requested.connect(self.cancel_entry)
+        self.stack.addWidget(self.form)
+        self.stack.setCurrentWidget(self.form)
+        self.notice.setText("")
+        self.form.focus_field(None)
+
+    def save_entry(self) -> EntryOutcome | None:
+        """Check and store the typed figures (the same checks as the command line)."""
+        if self.form is None or self._entry is None:
+            return None
+        station, slot, typist = self._entry
+        figures = self.form.figures()
+        try:
+            outcome = self.desk.enter(station, slot, typist, figures)
+            if outcome.unconfirmed and not outcome.errors:
+                codes = {f.code for f in outcome.unconfirmed}
+                if codes <= self.form.confirmed():
+                    outcome = self.desk.enter(station, slot, typist, figures, sorted(codes))
+        except KandidaatError as error:
+            self.form.show_message(error.message)
+            return None
+        if outcome.errors:
+            self.form.show_errors(outcome.errors)
+            return outcome
+        if not outcome.stored:
+            self.form.ask_confirmation(outcome.unconfirmed)
+            return outcome
+        self._close_form()
+        where = f"Stembureau {station}, invoer {slot} is opgeslagen."
+        if outcome.differing == 0:
+            where += " De twee invoeren zijn gelijk: dit stembureau is klaar."
+        elif outcome.differing is not None:
+            where += (
+                f" De twee invoeren verschillen op {outcome.differing} veld(en); de "
+                "coördinator beslist."
+            )
+        self.refresh()
+        self.select_station(station)
+        self.notice.setText(where)
+        self.table.setFocus()
+        return outcome
+
+    def cancel_entry(self) -> None:
+        """Leave the form; nothing typed is stored."""
+        self._close_form()
+        self.notice.setText("Invoer geannuleerd; er is niets opgeslagen.")
+        self.table.setFocus()
+
+    def _close_form(self) -> None:
+        self.stack.setCurrentWidget(self.choose_page)
+        if self.form is not None:
+            self.stack.removeWidget(self.form)
+            self.form.deleteLater()
+        self.form = None
+        self._entry = None
+
+
+def _fit(window: CountWindow) -> None:
+    free = window.screen().availableGeometry()
+    width = min(free.width(), MAX_WIDTH, max(window.sizeHint().width(), 1100))
+    window.resize(width, min(free.height(), 900))
+    frame = window.frameGeometry()
+    frame.moveCenter(free.center())
+    window.move(frame.topLeft())
+
+
+def run_count(path: Path) -> int:
+    """Show the count window on ``path`` until the user closes it; the event loop's code.
+
+    Raises:
+        KandidaatError: the file cannot be opened (Dutch, naming it).
+    """
+    app = application()
+    window = CountWindow(CountDesk.open(path))
+    _fit(window)
+    window.show()
+    return app.exec()
+
+
+def count_screenshot(png: Path, path: Path, page: str = "invoer") -> None:
+    """Render the station list or the empty form of the first station to ``png``.
+
+    Raises:
+        KandidaatError: an unknown page, an unreadable file, or the PNG cannot be written.
+    """
+    if page not in COUNT_PAGES:
+        raise KandidaatError(f"--page {page[:40]}: kies {' of '.join(COUNT_PAGES)}")
+    app = application()
+    window = CountWindow(CountDesk.open(path))
+    try:
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        if page == "invoer":
+            window.typist.setText("A. de Vries")
+            window.start_entry()
+        for _ in range(3):
+            app.processEvents()
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not window.grab().save(buffer, "PNG"):
+            raise KandidaatError(f"{png}: de schermafdruk kon niet worden gemaakt")
+        try:
+            png.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomically(png, bytes(buffer.data().data()))
+        except OSError as error:
+            reason = os_reason(error, Action.READ_FILE)
+            raise KandidaatError(f"{png}: kan de schermafdruk niet schrijven ({reason})") from error
+    finally:
+        window.close()
