@@ -109,3 +109,9 @@ screenshots: $(STAMP)
 	for page in start partij kandidaten lijsten controle; do \
 	  $(VENV)/bin/kandidaat gui demo-uitvoer/Demodorp_Vooruit.kandidaat \
 	    --screenshot docs/screenshots/$$page.png --page $$page || exit 1; done
+	rm -f demo-uitvoer/juinen.tel
+	A=../shared/eml_nl/fixtures/abacus; $(VENV)/bin/kandidaat telling new demo-uitvoer/juinen.tel \
+	  --election $$A/juinen_eml110a_verkiezingsdefinitie-juinen.eml.xml \
+	  --stembureaus $$A/juinen_eml110b_stembureaulijst-juinen.eml.xml \
+	  --lijsten $$A/juinen_eml230b_kandidatenlijsten-juinen.eml.xml --coordinator "C. Jansen" >/dev/null
+	$(VENV)/bin/kandidaat gui demo-uitvoer/juinen.tel --screenshot docs/screenshots/telling-invoer.png --page invoer

@@ -147,9 +147,7 @@ class EntryForm(QWidget):
         grid = QGridLayout(content)
         grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         for column, (group_title, fields) in enumerate(_GROUPS):
-            grid.addWidget(
-                self._totals_group(group_title, fields), 0, column, Qt.AlignmentFlag.AlignTop
-            )
+            grid.addWidget(self._totals_group(group_title, fields), 0, column)
         for index, item in enumerate(layout.lists):
             row, column = divmod(index, LIST_COLUMNS)
             grid.addWidget(
@@ -189,7 +187,7 @@ class EntryForm(QWidget):
     def _totals_group(self, title: str, fields: Sequence[tuple[str, str]]) -> QGroupBox:
         group = QGroupBox(title)
         grid = QGridLayout(group)
-        grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        grid.setRowStretch(len(fields), 1)
         for row, (field, label) in enumerate(fields):
             text = QLabel(label)
             text.setWordWrap(True)
@@ -206,12 +204,12 @@ class EntryForm(QWidget):
         group.setObjectName(list_field(item.number))
         grid = QGridLayout(group)
         grid.setColumnMinimumWidth(1, _NAME_WIDTH)
+        grid.setColumnStretch(1, 1)
         for row, position in enumerate(item.positions):
             number = QLabel(str(position))
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             name = ElidingLabel()
             name.setText(candidate_name(item.number, position) or f"kandidaat {position}")
-            name.setFixedWidth(_NAME_WIDTH)
             label = f"lijst {item.number}, kandidaat {position}: {name.full_text()}"
             widget = self._field(candidate_field(item.number, position), label)
             grid.addWidget(number, row, 0)
