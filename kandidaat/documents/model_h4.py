@@ -6,7 +6,8 @@ as on the H 1 (lid 1); the voter signs in his own gemeente before the mayor
 or an official, who certifies the registration and the kieskring (lid 2-6).
 Only printed when the party is not exempt (lid 8). Eerste Kamer (Kieswet art.
 R 2): a member of provinciale staten or of a kiescollege signs, without the
-mayor's declaration.
+mayor's declaration. A Frisian list gets the Frisian text (Kiesbesluit art.
+H 2 lid 5; ADR 0131).
 """
 
 from __future__ import annotations
@@ -27,10 +28,18 @@ from kandidaat.documents.layout import (
     section,
     signature_block,
 )
-from kandidaat.documents.text import election_phrase, file_stem, kieskring_name
+from kandidaat.documents.text import (
+    PAGE_WORDS,
+    election_phrase,
+    file_stem,
+    kieskring_name,
+    wording,
+)
 from kandidaat.domain.nomination.model import Body
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kandidaat.documents._rl import Flowable
     from kandidaat.documents.context import RenderContext
     from kandidaat.documents.plan import ListPlan
@@ -53,16 +62,27 @@ def story(nomination: Nomination, plan: ListPlan, kieskring: str) -> Story:
     For an election with one kieskring the kieskring is not named.
     """
     election = nomination.election
+    words = wording(plan.language)
     where = (
-        "" if election.single_kieskring else f", kieskring {kieskring_name(election, kieskring)}"
+        ""
+        if election.single_kieskring
+        else words(", kieskring {kieskring}", kieskring=kieskring_name(election, kieskring))
     )
+    title = words(TITLE)
     return Story(
         model=MODEL,
-        title=TITLE,
-        label=f"Model {MODEL} {TITLE}, lijst {plan.number}{where}",
+        title=title,
+        label=words(
+            "Model {model} {title}, lijst {number}{where}",
+            model=MODEL,
+            title=title,
+            number=str(plan.number),
+            where=where,
+        ),
         list_key=plan.candidate_list.key,
         filename=filename(kieskring),
         build=lambda: _content(nomination, plan, kieskring),
+        page_words=words(PAGE_WORDS),
     )
 
 
@@ -75,17 +95,19 @@ def render_pdf_bytes(
 
 def _content(nomination: Nomination, plan: ListPlan, kieskring: str) -> list[Flowable]:
     election = nomination.election
+    words = wording(plan.language)
     kring = "" if election.single_kieskring else kieskring_name(election, kieskring)
-    parts: list[Flowable] = header(MODEL, TITLE, f"voor {election_phrase(election)}")
-    parts.append(section("1", "Kandidatenlijst"))
+    phrase = election_phrase(election, plan.language)
+    parts: list[Flowable] = header(MODEL, words(TITLE), words("voor {election}", election=phrase))
+    parts.append(section("1", words("Kandidatenlijst")))
     parts.extend(list_heading(nomination, plan, kieskring=kring))
     parts.append(candidate_table(plan))
     if plan.ek_support:
         parts.extend(_member_declaration(kring))
     else:
-        authority = _authority(election, kieskring)
-        parts.extend(_voter_declaration(kring, authority))
-        parts.append(_mayor_declaration(kring, authority))
+        authority = _in_words(_authority(election, kieskring), words)
+        parts.extend(_voter_declaration(kring, authority, words))
+        parts.append(_mayor_declaration(kring, authority, words))
     return parts
 
 
@@ -121,56 +143,100 @@ def _authority(election: Election, kieskring: str) -> _Authority:
     return _MAYOR
 
 
-def _voter_declaration(kring: str, authority: _Authority) -> list[Flowable]:
-    voter_where = f"in kieskring {kring}" if kring else "voor deze verkiezing"
+def _in_words(authority: _Authority, words: Callable[..., str]) -> _Authority:
+    """The authority as the model's language names it ("boargemaster" in Frisian)."""
+    return _Authority(
+        words(authority.official),
+        words(authority.area),
+        words(authority.this_area),
+        words(authority.relative),
+        words(authority.building),
+    )
+
+
+def _voter_declaration(
+    kring: str, authority: _Authority, words: Callable[..., str]
+) -> list[Flowable]:
+    voter_where = (
+        words("in kieskring {kieskring}", kieskring=kring)
+        if kring
+        else words("voor deze verkiezing")
+    )
     return [
         keep_together(
             [
-                section("2", "Verklaring van de kiezer"),
+                section("2", words("Verklaring van de kiezer")),
                 para(
-                    f"Ondergetekende, kiezer {voter_where}, verklaart de hierboven vermelde "
-                    "kandidatenlijst te ondersteunen."
+                    words(
+                        "Ondergetekende, kiezer {where}, verklaart de hierboven vermelde "
+                        "kandidatenlijst te ondersteunen.",
+                        where=voter_where,
+                    )
                 ),
                 hint(
-                    f"Onderteken in {authority.building} van {authority.area} "
-                    "waar u als kiezer staat ingeschreven, in het bijzijn van de "
-                    f"{authority.official} of een door hem aangewezen ambtenaar, en toon een "
-                    "geldig identiteitsbewijs. Elke kiezer mag voor deze verkiezing maar één "
-                    "ondersteuningsverklaring tekenen; de verklaring kan niet worden ingetrokken."
+                    words(
+                        "Onderteken in {building} van {area} "
+                        "waar u als kiezer staat ingeschreven, in het bijzijn van de "
+                        "{official} of een door hem aangewezen ambtenaar, en toon een "
+                        "geldig identiteitsbewijs. Elke kiezer mag voor deze verkiezing maar één "
+                        "ondersteuningsverklaring tekenen; de verklaring kan niet worden "
+                        "ingetrokken.",
+                        building=authority.building,
+                        area=authority.area,
+                        official=authority.official,
+                    )
                 ),
                 field_rows(
                     [
-                        ("Naam", ""),
-                        ("Voorletters", ""),
-                        ("Adres", ""),
-                        ("Postcode en woonplaats", ""),
+                        (words("Naam"), ""),
+                        (words("Voorletters"), ""),
+                        (words("Adres"), ""),
+                        (words("Postcode en woonplaats"), ""),
                     ]
                 ),
-                signature_block("kiezer", place=False),
+                signature_block(
+                    words("kiezer"),
+                    place=False,
+                    words=(words("Plaats"), words("Datum"), words("Handtekening")),
+                ),
             ]
         )
     ]
 
 
-def _mayor_declaration(kring: str, authority: _Authority) -> Flowable:
-    part_of = f", {authority.relative} behoort tot kieskring {kring}," if kring else ""
+def _mayor_declaration(kring: str, authority: _Authority, words: Callable[..., str]) -> Flowable:
+    part_of = (
+        words(
+            ", {relative} behoort tot kieskring {kieskring},",
+            relative=authority.relative,
+            kieskring=kring,
+        )
+        if kring
+        else ""
+    )
     official = authority.official
     return keep_together(
         [
-            section("3", f"Verklaring van de {official}"),
-            hint(f"In te vullen door {authority.area}."),
+            section("3", words("Verklaring van de {official}", official=official)),
+            hint(words("In te vullen door {area}.", area=authority.area)),
             para(
-                f"De {official} van {authority.area} "
-                "............................................. verklaart dat de ondergetekende "
-                f"op de dag van ondertekening als kiezer is geregistreerd in "
-                f"{authority.this_area}{part_of} en dat deze verklaring in zijn bijzijn of in dat "
-                "van een door hem aangewezen ambtenaar is ondertekend."
+                words(
+                    "De {official} van {area} "
+                    "............................................. verklaart dat de ondergetekende "
+                    "op de dag van ondertekening als kiezer is geregistreerd in "
+                    "{this_area}{part_of} en dat deze verklaring in zijn bijzijn of in dat "
+                    "van een door hem aangewezen ambtenaar is ondertekend.",
+                    official=official,
+                    area=authority.area,
+                    this_area=authority.this_area,
+                    part_of=part_of,
+                )
             ),
-            field_rows([("Datum", "")]),
+            field_rows([(words("Datum"), "")]),
             boxes(
                 [
-                    f"Handtekening {official} of aangewezen ambtenaar",
-                    f"Stempel van {authority.area}",
+                    words("Handtekening {official} of aangewezen ambtenaar", official=official),
+                    words("Stempel van {area}", area=authority.area),
                 ]
             ),
         ]

@@ -198,5 +198,103 @@ _H9 = {
     ),
 }
 
-FRISIAN = MappingProxyType({**_SHARED, **_H1, **_H9})
+_H3 = {
+    # H3-1-text.xslt: H3-1_010_title "Machtiging om oantsjutting boppe kandidatelist te
+    # pleatsen"; H3-2-text.xslt: H3-2_010_title "Machtiging om gearfoege oantsjutting ...";
+    # our Dutch titles are the short forms.
+    "Machtiging aanduiding": "Machtiging oantsjutting",
+    "Machtiging samengevoegde aanduiding": "Machtiging gearfoege oantsjutting",
+    "Machtiging": "Machtiging",
+    "Ondergetekende, gemachtigde of plaatsvervangend gemachtigde van de hieronder "
+    "genoemde politieke groepering waarvan de aanduiding is ingeschreven in het "
+    "register van de aanduidingen, machtigt hierbij {submitter}, "
+    "inleveraar van de kandidatenlijst, om de aanduiding “{appellation}” te plaatsen "
+    "boven de kandidatenlijst voor {election} waarop de volgende "
+    "kandidaten staan.": (
+        "Undertekene, lêsthawwer of plakferfangend lêsthawwer fan de hjirûnder neamde "
+        "politike groepearring dêr’t de oantsjutting fan ynskreaun is yn it register fan "
+        "de oantsjuttings, machtiget hjirby {submitter}, dejinge dy’t de kandidatelist "
+        "ynleveret, om de oantsjutting “{appellation}” boppe de kandidatelist foar "
+        "{election} te pleatsen dêr’t de neikommende kandidaten op steane."
+    ),
+    "De ondergetekenden, ieder gemachtigde of plaatsvervangend gemachtigde van een van "
+    "de hieronder genoemde politieke groeperingen waarvan de aanduiding is ingeschreven "
+    "in het register van de aanduidingen, machtigen hierbij "
+    "{submitter}, inleveraar van de kandidatenlijst, om de "
+    "samengevoegde aanduiding “{appellation}” te plaatsen boven de kandidatenlijst "
+    "voor {election} waarop de volgende kandidaten staan.": (
+        "De undertekenen, elk lêsthawwer of plakferfangend lêsthawwer fan ien fan de "
+        "hjirûnder neamde politike groepearrings dêr’t de oantsjutting fan ynskreaun is yn "
+        "it register fan de oantsjuttings, machtigje hjirby {submitter}, dejinge dy’t de "
+        "kandidatelist ynleveret, om de gearfoege oantsjutting “{appellation}” boppe de "
+        "kandidatelist foar {election} te pleatsen dêr’t de neikommende kandidaten op steane."
+    ),
+    "Ondertekening per groepering": "Undertekening per groepearring",
+    "Elke groepering waarvan de aanduiding deel uitmaakt van de samenvoeging tekent.": (
+        "Elke groepearring dêr’t de oantsjutting fan diel útmakket fan de gearfoeging, tekenet."
+    ),
+    "Groepering {index}": "Groepearring {index}",
+    # H3-1_140_verenigingsnaam "Folsleine statutêre namme fan de politike groepearring";
+    # H3-1_130_NaamGemachtigde "Namme fan de lêsthawwer fan de politike groepearring".
+    "Statutaire naam van de groepering": "Statutêre namme fan de groepearring",
+    "Naam (plaatsvervangend) gemachtigde": "Namme (plakferfangend) lêsthawwer",
+    "(plaatsvervangend) gemachtigde": "(plakferfangend) lêsthawwer",
+}
+
+_H4 = {
+    "Ondersteuningsverklaring": "Stipeferklearring",  # H4_010_title
+    "Model {model} {title}, lijst {number}{where}": "Model {model} {title}, list {number}{where}",
+    ", kieskring {kieskring}": ", kiesrûnte {kieskring}",
+    "in kieskring {kieskring}": "yn kiesrûnte {kieskring}",  # RP_Kieskring_inKieskring
+    "voor deze verkiezing": "foar dizze ferkiezing",
+    "Verklaring van de kiezer": "Ferklearring fan de kiezer",  # H4_146: "Ferklearring fan de "
+    # Kiesraad H4_110_IkVerklaar has the words "ferklearje", "boppeneamde kandidatelist", "stypje"
+    "Ondergetekende, kiezer {where}, verklaart de hierboven vermelde "
+    "kandidatenlijst te ondersteunen.": (
+        "Undertekene, kiezer {where}, ferklearret de hjirboppe neamde kandidatelist te stypjen."
+    ),
+    "Onderteken in {building} van {area} "
+    "waar u als kiezer staat ingeschreven, in het bijzijn van de "
+    "{official} of een door hem aangewezen ambtenaar, en toon een "
+    "geldig identiteitsbewijs. Elke kiezer mag voor deze verkiezing maar één "
+    "ondersteuningsverklaring tekenen; de verklaring kan niet worden "
+    "ingetrokken.": (
+        "Undertekenje yn {building} fan {area} dêr’t jo as kiezer ynskreaun steane, yn "
+        "it bywêzen fan de {official} of in troch him oanwiisde amtner, en lit in jildich "
+        "identiteitsbewiis sjen. Elke kiezer mei foar dizze ferkiezing mar ien "
+        "stipeferklearring tekenje; de ferklearring kin net ynlutsen wurde."
+    ),
+    "Adres": "Adres",
+    "Postcode en woonplaats": "Postkoade en wenplak",
+    "kiezer": "kiezer",  # H4_100_Ondertekening "Undertekening troch de kiezer"
+    # The mayor (H4_091_Burgemeester "boargemaster", H4_101_Gemeente "gemeente").
+    "burgemeester": "boargemaster",
+    "de gemeente": "de gemeente",
+    "deze gemeente": "dizze gemeente",
+    "die": "dy",
+    "het gemeentehuis": "it gemeentehûs",
+    "Verklaring van de {official}": "Ferklearring fan de {official}",  # H4_146_VerklaringVanDe
+    "In te vullen door {area}.": "Yn te foljen troch {area}.",
+    # H4_150_*: "De ... fan ... ferklearret dat de stiper yn syn ... as kiezer registrearre is."
+    "De {official} van {area} "
+    "............................................. verklaart dat de ondergetekende "
+    "op de dag van ondertekening als kiezer is geregistreerd in "
+    "{this_area}{part_of} en dat deze verklaring in zijn bijzijn of in dat "
+    "van een door hem aangewezen ambtenaar is ondertekend.": (
+        "De {official} fan {area} "
+        "............................................. ferklearret dat de ûndertekene "
+        "op de dei fan ûndertekening as kiezer registrearre is yn "
+        "{this_area}{part_of} en dat dizze ferklearring yn syn bywêzen of yn dat "
+        "fan in troch him oanwiisde amtner ûndertekene is."
+    ),
+    # H4_160_kiezerBehoort: "De kiezer heart ta kiesrûnte".
+    ", {relative} behoort tot kieskring {kieskring},": (
+        ", {relative} ta kiesrûnte {kieskring} heart,"
+    ),
+    "Handtekening {official} of aangewezen ambtenaar": "Hantekening {official} of oanwiisde amtner",
+    # H4_180_OndertekeningGemeentestempel: "Undertekening of gemeentestimpel".
+    "Stempel van {area}": "Stimpel fan {area}",
+}
+
+FRISIAN = MappingProxyType({**_SHARED, **_H1, **_H3, **_H4, **_H9})
 """Frisian model text keyed by the Dutch text the model prints."""

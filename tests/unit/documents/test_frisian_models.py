@@ -13,10 +13,23 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from demo_party import context_for, demo_blank_nomination, demo_nomination
+from demo_party import (
+    context_for,
+    demo_blank_nomination,
+    demo_combined_nomination,
+    demo_nomination,
+)
 from pdf_support import flat, pages_text
 
-from kandidaat.documents import model_h1, model_h9, plan_lists, render_documents
+from kandidaat.documents import (
+    model_h1,
+    model_h3_1,
+    model_h3_2,
+    model_h4,
+    model_h9,
+    plan_lists,
+    render_documents,
+)
 from kandidaat.domain.nomination.elections import (
     municipal_election,
     provincial_election,
@@ -138,6 +151,63 @@ def test_a_frisian_blank_list_is_called_a_blanko_list():
     assert "blanco" not in text
 
 
+def _h3_text(nomination, model) -> str:
+    context = context_for(nomination)
+    plan = plan_lists(nomination, context)[0]
+    return "\n".join(pages_text(model.render_pdf_bytes(nomination, plan, context)))
+
+
+def _h4_text(nomination) -> str:
+    context = context_for(nomination)
+    plan = plan_lists(nomination, context)[0]
+    [(kring, _)] = plan.h4
+    return "\n".join(pages_text(model_h4.render_pdf_bytes(nomination, plan, kring, context)))
+
+
+def test_the_h3_1_of_a_frisian_list_authorises_the_oantsjutting_in_frisian():
+    text = _h3_text(_in_fryslan(demo_nomination(), language="fy"), model_h3_1)
+    flat_text = flat(text)
+    assert "Model H 3-1" in text.splitlines()  # H3-1-text.xslt: H3-1_010_pretitle
+    # H3-1-text.xslt: H3-1_010_title "Machtiging om oantsjutting boppe kandidatelist te pleatsen",
+    # H3-1_090_2 " om de ûnder punt 3 neamde oantsjutting boppe de kandidatelist te pleatsen.",
+    # H3-1_130 "lêsthawwer fan de politike groepearring", H3-1_140 "statutêre namme",
+    # H3-1_150_handtekening "Hantekening".
+    assert flat("boppe de kandidatelist") in flat_text
+    assert flat("politike groepearring") in flat_text
+    assert "lêsthawwer" in text
+    assert flat("Statutêre namme") in flat_text
+    assert "Hantekening" in text
+    for dutch in ("aanduiding", "gemachtigde", "kandidatenlijst", "Handtekening"):
+        assert dutch not in text
+
+
+def test_the_h3_2_of_a_frisian_list_has_the_gearfoege_oantsjutting_and_a_block_per_groepearring():
+    text = _h3_text(_in_fryslan(demo_combined_nomination(), language="fy"), model_h3_2)
+    flat_text = flat(text)
+    assert "Model H 3-2" in text.splitlines()  # H3-2-text.xslt: H3-2_010_pretitle
+    # H3-2-text.xslt: H3-2_010_title "Machtiging om gearfoege oantsjutting boppe kandidatelist
+    # te pleatsen", H3-2_115_Gemachtigde "Lêsthawwer fan politike groepearring ".
+    assert flat("gearfoege oantsjutting") in flat_text
+    assert text.count("Hantekening (plakferfangend) lêsthawwer") == 2
+    for dutch in ("samengevoegde", "groepering", "Handtekening"):
+        assert dutch not in text
+
+
+def test_the_h4_of_a_frisian_list_is_a_stipeferklearring_certified_by_the_boargemaster():
+    text = _h4_text(_in_fryslan(demo_nomination(), language="fy"))
+    flat_text = flat(text)
+    lines = text.splitlines()
+    assert "Model H 4" in lines  # H4-text.xslt: H4_010_pretitle
+    assert "Stipeferklearring" in lines  # H4-text.xslt: H4_010_title
+    # H4-text.xslt: H4_100 "Undertekening troch de kiezer", H4_146 "Ferklearring fan de ",
+    # H4_091_Burgemeester "boargemaster", H4_150_4 " as kiezer registrearre is."
+    assert flat("Ferklearring fan de boargemaster") in flat_text
+    assert flat("as kiezer registrearre is") in flat_text
+    assert "Hantekening kiezer" in text
+    for dutch in ("Ondersteuningsverklaring", "burgemeester", "verklaart", "Handtekening"):
+        assert dutch not in text
+
+
 def test_a_dutch_list_of_ps_fryslan_stays_dutch():
     nomination = _in_fryslan(demo_nomination(), language="nl")
     h1 = _h1_text(nomination)
@@ -148,6 +218,8 @@ def test_a_dutch_list_of_ps_fryslan_stays_dutch():
     assert "Instemmingsverklaring" in h9.splitlines()
     assert "Ynstimmingsferklearring" not in h9
     assert "pagina 1 van 1" in h9
+    assert "Ondersteuningsverklaring" in _h4_text(nomination).splitlines()
+    assert "Machtiging aanduiding" in _h3_text(nomination, model_h3_1).splitlines()
 
 
 def test_a_frisian_list_outside_fryslan_gets_the_dutch_models():
