@@ -14,11 +14,17 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from operator import attrgetter, methodcaller
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from lxml import etree
 
-from kandidaat.domain.election import CountRecord, ListCount, ReportingUnitCount, VoteCounts
+from kandidaat.domain.election import (
+    CountRecord,
+    Envelope,
+    ListCount,
+    ReportingUnitCount,
+    VoteCounts,
+)
 from kandidaat.eml.namespaces import KR, e
 from kandidaat.eml.read_common import (
     MAX_DIGITS,
@@ -52,7 +58,7 @@ _HAS_SHORT_CODE = etree.XPath("boolean(descendant::*/@ShortCode)")
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while the records of a count are built.
 
     A count is hundreds of thousands of small tuples of numbers without reference
@@ -281,48 +287,89 @@ def read_counts(tree: etree._ElementTree, source: str) -> CountRecord:
     Raises:
         EmlError: a missing element or a wrong number, with its line.
     """
-    with _collector_paused():
+    with collector_paused():
         return _read_counts(tree, source)
 
 
 def _read_counts(tree: etree._ElementTree, source: str) -> CountRecord:
     reader = Reader(source)
-    root = tree.getroot()
+    head = read_count_head(tree.getroot(), reader)
+    total_node = head.contest.find(e("TotalVotes"))
+    total = read_vote_counts(total_node, reader, "TotalVotes") if total_node is not None else None
+    units = [
+        read_reporting_unit(node, reader)
+        for node in head.contest.iterchildren(e("ReportingUnitVotes"))
+    ]
+    return count_record(head, total, units, reader)
+
+
+class CountHead(NamedTuple):
+    """What surrounds the vote counts of a 510: envelope, Election, Contest, its identifier."""
+
+    envelope: Envelope
+    election: etree._Element
+    contest: etree._Element
+    contest_id: etree._Element
+
+
+def read_count_head(root: etree._Element, reader: Reader) -> CountHead:
+    """The envelope and the one Contest of a 510 (Count/Election/Contests/Contest).
+
+    Raises:
+        EmlError: not an EML root, or a missing Count, Election, Contests, Contest or
+            ContestIdentifier, with its line.
+    """
     envelope = read_envelope(root, reader)
     count = message_body(root, "Count", reader)
     election = reader.child(count, e("Election"), "Election")
     contests = reader.child(election, e("Contests"), "Contests")
     contest = reader.child(contests, e("Contest"), "Contest")
     contest_id = reader.child(contest, e("ContestIdentifier"), "ContestIdentifier")
-    total_node = contest.find(e("TotalVotes"))
-    total = read_vote_counts(total_node, reader, "TotalVotes") if total_node is not None else None
-    units = []
-    for node in contest.iterchildren(e("ReportingUnitVotes")):
-        identifier = reader.child(node, e("ReportingUnitIdentifier"), "ReportingUnitIdentifier")
-        unit_id = identifier.get("Id") or ""
-        leading: list[str] = []
-        trailing: list[str] = []
-        # Kiesraad extensions before the first Selection (kr:ReportingUnitType, ...)
-        # and after the totals (kr:ReportingUnitInvestigations), kept verbatim.
-        for child in node.iterchildren(_EXTENSIONS):
-            text = etree.tostring(child, method="c14n", exclusive=True, with_comments=True).decode()
-            after = next(child.itersiblings(_SELECTION, preceding=True), None) is not None
-            (trailing if after else leading).append(text)
-        units.append(
-            ReportingUnitCount(
-                id=unit_id,
-                name=identifier.text or "",
-                counts=read_vote_counts(node, reader, f"stembureau {unit_id}"),
-                leading_xml=tuple(leading),
-                trailing_xml=tuple(trailing),
-                line=line_of(node),
-            )
-        )
+    return CountHead(envelope, election, contest, contest_id)
+
+
+def read_reporting_unit(node: etree._Element, reader: Reader) -> ReportingUnitCount:
+    """One ReportingUnitVotes block: its identifier, its counts and its kr: extensions.
+
+    Raises:
+        EmlError: no ReportingUnitIdentifier, or a fault in its counts, with its line.
+    """
+    identifier = reader.child(node, e("ReportingUnitIdentifier"), "ReportingUnitIdentifier")
+    unit_id = identifier.get("Id") or ""
+    leading: list[str] = []
+    trailing: list[str] = []
+    # Kiesraad extensions before the first Selection (kr:ReportingUnitType, ...)
+    # and after the totals (kr:ReportingUnitInvestigations), kept verbatim.
+    for child in node.iterchildren(_EXTENSIONS):
+        text = etree.tostring(child, method="c14n", exclusive=True, with_comments=True).decode()
+        after = next(child.itersiblings(_SELECTION, preceding=True), None) is not None
+        (trailing if after else leading).append(text)
+    return ReportingUnitCount(
+        id=unit_id,
+        name=identifier.text or "",
+        counts=read_vote_counts(node, reader, f"stembureau {unit_id}"),
+        leading_xml=tuple(leading),
+        trailing_xml=tuple(trailing),
+        line=line_of(node),
+    )
+
+
+def count_record(
+    head: CountHead,
+    total: VoteCounts | None,
+    units: Iterable[ReportingUnitCount],
+    reader: Reader,
+) -> CountRecord:
+    """The record of a 510 from its head, its total and its reporting units.
+
+    Raises:
+        EmlError: a fault in the ElectionIdentifier, with its line.
+    """
     return CountRecord(
-        envelope=envelope,
-        election=read_election_identifier(election, reader),
-        contest_id=contest_id.get("Id") or "",
-        contest_name=contest_id.findtext(e("ContestName")),
+        envelope=head.envelope,
+        election=read_election_identifier(head.election, reader),
+        contest_id=head.contest_id.get("Id") or "",
+        contest_name=head.contest_id.findtext(e("ContestName")),
         total=total,
         units=tuple(units),
     )

@@ -36,13 +36,12 @@ def safe_parser() -> etree.XMLParser:
     )
 
 
-def read_file(path: Path, *, limit: int = MAX_BYTES) -> bytes:
-    """Read a file's bytes with a clear Dutch error for each way it can fail.
+def checked_size(path: Path, limit: int = MAX_BYTES) -> int:
+    """The size a file says it has, once it is known to exist, be a file and be small enough.
 
     Raises:
         EmlError: missing, unreadable, a folder, or larger than ``limit``.
     """
-    source = path.name
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -54,7 +53,18 @@ def read_file(path: Path, *, limit: int = MAX_BYTES) -> bytes:
     if path.is_dir():
         raise EmlError(str(path), "dit is een map, geen EML-bestand")
     if size > limit:
-        raise EmlError(source, f"bestand is te groot ({size} bytes; de grens is {limit} bytes)")
+        raise EmlError(path.name, f"bestand is te groot ({size} bytes; de grens is {limit} bytes)")
+    return size
+
+
+def read_file(path: Path, *, limit: int = MAX_BYTES) -> bytes:
+    """Read a file's bytes with a clear Dutch error for each way it can fail.
+
+    Raises:
+        EmlError: missing, unreadable, a folder, or larger than ``limit``.
+    """
+    source = path.name
+    size = checked_size(path, limit)
     try:
         with path.open("rb") as handle:
             data = _read_bounded(handle, size, limit)
@@ -120,16 +130,17 @@ def _read_bounded(handle: BinaryIO, size: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def parse_bytes(data: bytes, source: str) -> etree._ElementTree:
-    """Parse EML bytes; refuse DTDs, entities, deep nesting and broken XML.
+HEAD_BYTES = 4096
+"""How much of the start of a file :func:`check_start` looks at."""
+
+
+def check_start(head: bytes, source: str) -> None:
+    """Refuse a file whose first HEAD_BYTES bytes show it is not UTF-8.
 
     Raises:
-        EmlError: with the line number where parsing failed.
+        EmlError: UTF-16 (a byte-order mark or a NUL byte) or another declared encoding.
     """
-    # isspace() stops at the first other byte; strip() would copy the whole file.
-    if not data or data.isspace():
-        raise EmlError(source, "het bestand is leeg")
-    head = data[:4096].lstrip()
+    head = head.lstrip()
     if head[:2] in {b"\xff\xfe", b"\xfe\xff"} or head[:1] == b"\x00":
         raise EmlError(source, "het bestand is geen UTF-8 (EML_NL is altijd UTF-8)")
     declared = _DECLARED_ENCODING.match(head)
@@ -140,15 +151,32 @@ def parse_bytes(data: bytes, source: str) -> etree._ElementTree:
             "EML_NL is altijd UTF-8 (sla het bestand op als UTF-8)",
             1,
         )
+
+
+def declaration_refused(source: str, line: int) -> EmlError:
+    """The refusal of a file with a DOCTYPE or ENTITY declaration (XXE, billion laughs)."""
+    return EmlError(
+        source,
+        "het bestand bevat een DOCTYPE- of ENTITY-declaratie; die horen niet in EML_NL "
+        "en worden om veiligheidsredenen geweigerd",
+        line,
+    )
+
+
+def parse_bytes(data: bytes, source: str) -> etree._ElementTree:
+    """Parse EML bytes; refuse DTDs, entities, deep nesting and broken XML.
+
+    Raises:
+        EmlError: with the line number where parsing failed.
+    """
+    # isspace() stops at the first other byte; strip() would copy the whole file.
+    if not data or data.isspace():
+        raise EmlError(source, "het bestand is leeg")
+    check_start(data[:HEAD_BYTES], source)
     _check_markup_count(data, source)
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         line = data[: max(data.find(b"<!DOCTYPE"), data.find(b"<!ENTITY"), 0)].count(b"\n") + 1
-        raise EmlError(
-            source,
-            "het bestand bevat een DOCTYPE- of ENTITY-declaratie; die horen niet in EML_NL "
-            "en worden om veiligheidsredenen geweigerd",
-            line,
-        )
+        raise declaration_refused(source, line)
     try:
         tree = etree.ElementTree(etree.fromstring(data, safe_parser()))
     except etree.XMLSyntaxError as error:

@@ -2,7 +2,9 @@
 
 Each count file is reduced to its totals as soon as it is read (and its own
 checks are run then), so reading 350 municipalities keeps 350 small records,
-never their polling stations.
+never their polling stations. A 510b, 510c or 510d (known from the start of the
+file) is read block by block (ADR 0125), so a national count never holds its
+whole tree; every other file is read whole.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.result.totals import CountTotals, add_totals, totals_of, totals_of_block
 from kandidaat.domain.tally.checks import check_counts
 from kandidaat.eml.documents import read_path
+from kandidaat.eml.stream_counts import peek_message_type, stream_counts
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -117,7 +120,7 @@ def read_files(paths: Iterable[Path]) -> ElectionFiles:
             files.errors.append(f"te veel bestanden: ten hoogste {MAX_FILES}")
             break
         try:
-            document = read_path(path)
+            document = _read(path)
         except KandidaatError as error:
             files.errors.append(error.message)
             continue
@@ -128,6 +131,13 @@ def read_files(paths: Iterable[Path]) -> ElectionFiles:
             continue
         _sort(files, document, path.name)
     return files
+
+
+def _read(path: Path) -> object:
+    """A count file streamed (same record, flat memory), any other file read whole."""
+    if peek_message_type(path) in COUNT_LEVELS:
+        return stream_counts(path)
+    return read_path(path)
 
 
 def _sort(files: ElectionFiles, document: object, source: str) -> None:
