@@ -8,8 +8,6 @@ expected afterwards are written out by hand below, not taken from the program.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from typing import TYPE_CHECKING
 
@@ -17,8 +15,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QScrollArea
+from test_dutch_texts import english_words, widget_texts
 from test_mnemonics import clashes, in_window
 
+from kandidaat.app.cli import main
 from kandidaat.app.count.desk import CountDesk
 from kandidaat.app.count.progress import State, station_progress
 from kandidaat.app.count.setup import new_count
@@ -324,6 +324,18 @@ def test_each_underlined_letter_of_the_count_window_reaches_one_thing(
     assert {key for key, _ in texts} >= {"Alt+N", "Alt+1", "Alt+2", "Alt+S", "Alt+I", "Alt+O"}
 
 
+def test_every_text_of_the_count_window_is_dutch(qtbot: QtBot, count_window: CountWindow) -> None:
+    stations = ("Studio The Rules", "De Mattenklopper", "De Positivozaal")  # the 110b's names
+    seen = widget_texts(count_window)
+    totals = TOTALS | {"stemmen op lijsten": 287, "blanco": 10}
+    open_form(qtbot, count_window, ANNA, 1)
+    type_form(qtbot, count_window, paper(totals, LIST_TOTALS | {4: 33}, VOTES | {(4, 50): 3}))
+    seen += widget_texts(count_window)
+    ours = [text for text in seen if not any(name in text for name in stations)]
+    assert len(ours) > 150
+    assert {text: english_words(text) for text in ours if english_words(text)} == {}
+
+
 def fifteen_lists_of_fifty() -> BallotLayout:
     return BallotLayout(
         tuple(ListLayout(n, f"Partij nummer {n}", tuple(range(1, 51))) for n in range(1, 16))
@@ -356,17 +368,34 @@ def test_fifteen_lists_of_fifty_candidates_fit_in_1366_pixels_and_scroll_to_the_
 
 
 def test_kandidaat_gui_with_a_tel_file_writes_a_screenshot_of_the_form_at_1366_by_768(
-    tel: Path, tmp_path: Path
+    tel: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     png = tmp_path / "telling-invoer.png"
-    result = subprocess.run(
-        [sys.executable, "-m", "kandidaat", "gui", str(tel), "--screenshot", str(png)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "schermafdruk van de pagina invoer bewaard" in result.stdout
+    assert main(["gui", str(tel), "--screenshot", str(png)]) == 0
+    assert capsys.readouterr().out == f"schermafdruk van de pagina invoer bewaard in {png}\n"
     image = QImage(str(png))
     assert (image.width(), image.height()) == (1366, 768)
+
+
+def test_a_party_page_or_a_missing_tel_file_is_refused_in_dutch_and_nothing_is_written(
+    tel: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    png = tmp_path / "x.png"
+    assert main(["gui", str(tel), "--screenshot", str(png), "--page", "lijsten"]) == 2
+    assert capsys.readouterr().err == (
+        "fout: --page lijsten: kies bij een telbestand stembureaus of invoer\n"
+    )
+    missing = tmp_path / "weg.tel"
+    assert main(["gui", str(missing), "--screenshot", str(png)]) == 2
+    assert capsys.readouterr().err == f"fout: {missing}: dit telbestand bestaat niet\n"
+    assert not png.exists()
+
+
+def test_without_a_name_the_form_does_not_open_and_the_cursor_goes_to_the_name(
+    qtbot: QtBot, count_window: CountWindow
+) -> None:
+    alt(qtbot, count_window, Qt.Key.Key_I)
+    qtbot.waitUntil(lambda: bool(count_window.notice.text()))  # the button's animated click
+    assert count_window.form is None
+    assert count_window.notice.text() == "Vul eerst de naam van de invoerder in."
+    assert focused() is count_window.typist

@@ -21,6 +21,7 @@ from kandidaat.app.count.entering import enter
 from kandidaat.app.count.progress import overview, station_progress
 from kandidaat.domain.election import CandidateListsRecord
 from kandidaat.eml.documents import read_bytes
+from kandidaat.store.audit_log import check_actor
 from kandidaat.store.count import SLOTS, SUFFIX, CountWorkspace
 
 if TYPE_CHECKING:
@@ -44,6 +45,17 @@ class DeskTitle:
 def _same_name(first: str, second: str) -> bool:
     """Whether two typists' names are one person's (case and spaces do not count)."""
     return " ".join(first.split()).casefold() == " ".join(second.split()).casefold()
+
+
+def _name_problem(typist: str) -> str | None:
+    """Why a typist's name cannot be logged (empty, too long, a control character)."""
+    if not " ".join(typist.split()):
+        return "vul eerst de naam van de invoerder in"
+    try:
+        check_actor(typist)
+    except ValueError as error:
+        return "naam invoerder" + str(error).removeprefix("--lid")
+    return None
 
 
 class CountDesk:
@@ -126,8 +138,9 @@ class CountDesk:
         The store refuses the same when the entry is stored; asking first spares the
         typist a whole form typed for nothing.
         """
-        if not " ".join(typist.split()):
-            return "vul eerst de naam van de invoerder in"
+        problem = _name_problem(typist)
+        if problem is not None:
+            return problem
         if slot not in SLOTS:
             return f"invoer {slot}: kies 1 of 2"
         try:
