@@ -10,6 +10,7 @@ read back from the PDF as a reader shows it (pypdf, :mod:`pdf_support`).
 
 from __future__ import annotations
 
+import string
 from dataclasses import replace
 from datetime import date
 
@@ -30,6 +31,7 @@ from kandidaat.documents import (
     plan_lists,
     render_documents,
 )
+from kandidaat.documents.texts_fy import FRISIAN
 from kandidaat.domain.nomination.elections import (
     municipal_election,
     provincial_election,
@@ -255,3 +257,20 @@ def test_the_printed_folder_of_a_frisian_list_holds_frisian_models(tmp_path):
     assert all(item.title == "Ynstimmingsferklearring" for item in h9s)
     combined = "\n".join(pages_text(written.combined.read_bytes()))
     assert "Instemmingsverklaring" not in combined
+
+
+def test_a_frisian_herindelingsverkiezing_in_november_names_the_month_in_frisian():
+    # reused-parts-simple-text.xslt: RP_Date_november "novimber" (Dutch "november").
+    dantumadiel = municipal_election("Dantumadiel", 19, date(2026, 11, 25), cbs_code="1891")
+    text = flat(_h1_text(_in_fryslan(demo_nomination(), language="fy", election=dantumadiel)))
+    assert flat("de gemeenterie fan Dantumadiel op 25 novimber 2026") in text
+    assert "november" not in text
+
+
+def test_every_frisian_sentence_fills_in_the_same_values_as_its_dutch_sentence():
+    def names(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    assert FRISIAN
+    for dutch, frisian in FRISIAN.items():
+        assert names(frisian) == names(dutch), dutch
