@@ -1,9 +1,10 @@
-"""Dutch wording shared by the models: dates, amounts, the election, the list, the names.
+"""Wording shared by the models: dates, amounts, the election, the list, the names.
 
 Plain string helpers (no reportlab). How a candidate is written follows
 Kiesbesluit art. H 2 (geldend op 2026-01-01): last name with prefix, initials,
 optionally roepnaam and gender, date of birth and woonplaats, with the ISO 3166
-country code when the candidate lives abroad.
+country code when the candidate lives abroad. The words are Dutch; a Frisian
+list gets them from :mod:`kandidaat.documents.texts_fy` through :func:`wording`.
 """
 
 from __future__ import annotations
