@@ -207,10 +207,8 @@ class CountWindow(QMainWindow):
             self.notice.setText(breakable(refusal[:1].upper() + refusal[1:] + "."))
             (self.typist if not typist.strip() else self.table).setFocus()
             return
-        name = next(
-            (s.station.name for s in self.desk.overview().stations if s.station.number == station),
-            "",
-        )
+        shown = self.table.item(self.table.currentRow(), 1)
+        name = "" if shown is None else shown.text()
         cleaned = " ".join(typist.split())
         self._entry = (station, slot, cleaned)
         self.form = EntryForm(
