@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea
 from test_dutch_texts import english_words, widget_texts
 from test_mnemonics import clashes, in_window
 
@@ -334,6 +334,42 @@ def test_every_text_of_the_count_window_is_dutch(qtbot: QtBot, count_window: Cou
     ours = [text for text in seen if not any(name in text for name in stations)]
     assert len(ours) > 150
     assert {text: english_words(text) for text in ours if english_words(text)} == {}
+
+
+def test_annuleren_asks_before_typed_figures_are_thrown_away_and_then_stores_nothing(
+    qtbot: QtBot, count_window: CountWindow, tel: Path
+) -> None:
+    open_form(qtbot, count_window, ANNA, 1)
+    form = count_window.form
+    assert form is not None
+    type_text(qtbot, "290")
+    key(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "9")
+    alt(qtbot, count_window, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: count_window.findChild(QMessageBox, "annuleren") is not None)
+    box = count_window.findChild(QMessageBox, "annuleren")
+    assert isinstance(box, QMessageBox)
+    qtbot.waitExposed(box)
+    assert box.text() == "Er is al iets ingevoerd. Weggooien? Er wordt dan niets opgeslagen."
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the default: Verder invoeren
+    back_to(qtbot, count_window)
+    assert focused() is form.fields["volmachtbewijzen"]
+    assert count_window.form is form
+    assert form.fields["stempassen"].text() == "290"
+    alt(qtbot, count_window, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in count_window.findChildren(QMessageBox)))
+    (box,) = [b for b in count_window.findChildren(QMessageBox) if b.isVisible()]
+    qtbot.keyClick(box.windowHandle(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: count_window.form is None)
+    assert count_window.notice.text() == "Invoer geannuleerd; er is niets opgeslagen."
+    with CountWorkspace.open(tel) as workspace:
+        assert workspace.entries() == ()
+
+
+def back_to(qtbot: QtBot, window: CountWindow) -> None:
+    """The window active again after a message box (offscreen has no window manager)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
 
 
 def fifteen_lists_of_fifty() -> BallotLayout:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -259,8 +260,40 @@ class CountWindow(QMainWindow):
         self.table.setFocus()
         return outcome
 
-    def cancel_entry(self) -> None:
-        """Leave the form; nothing typed is stored."""
+    def cancel_entry(self) -> QMessageBox | None:
+        """Leave the form (nothing is stored); with figures typed, ask first.
+
+        The question does not block: "Verder invoeren" (the default, Enter) goes back
+        to the form, "Invoer &weggooien" leaves it. The box is returned for tests.
+        """
+        if self.form is None:
+            return None
+        if not self.form.typed_anything():
+            self._discard()
+            return None
+        box = QMessageBox(self)
+        box.setObjectName("annuleren")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Invoer annuleren")
+        box.setText("Er is al iets ingevoerd. Weggooien? Er wordt dan niets opgeslagen.")
+        discard = box.addButton("Invoer &weggooien", QMessageBox.ButtonRole.DestructiveRole)
+        go_on = box.addButton("&Verder invoeren", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(go_on)
+        box.setEscapeButton(go_on)
+        form = self.form
+
+        def answered() -> None:
+            if box.clickedButton() is discard and self.form is form:
+                self._discard()
+            elif self.form is form:
+                form.back_to_typing()
+
+        box.finished.connect(answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def _discard(self) -> None:
         self._close_form()
         self.notice.setText("Invoer geannuleerd; er is niets opgeslagen.")
         self.table.setFocus()

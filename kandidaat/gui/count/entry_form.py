@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -77,6 +77,13 @@ class FigureField(QLineEdit):
         )
         self.setMaxLength(MAX_DIGITS)
         self.setFixedWidth(_FIELD_WIDTH)
+        self.on_focus: Callable[[FigureField], None] | None = None
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+        """Tell the form which field the typist is in (to come back to it)."""
+        super().focusInEvent(event)
+        if self.on_focus is not None:
+            self.on_focus(self)
 
     def value(self) -> int:
         """The typed figure; an empty field is 0."""
@@ -125,6 +132,8 @@ class EntryForm(QWidget):
         self.setObjectName("invoerformulier")
         self._layout = layout
         self.fields: dict[str, FigureField] = {}
+        self.last_field: FigureField | None = None
+        """The field the typist was in last."""
         self._warnings: list[_WarningBox] = []
         outer = QVBoxLayout(self)
         title = QLabel(breakable(heading))
@@ -180,6 +189,7 @@ class EntryForm(QWidget):
 
     def _field(self, field: str, label: str) -> FigureField:
         widget = FigureField(field, label)
+        widget.on_focus = self._remember
         widget.textEdited.connect(self._edited)
         self.fields[field] = widget
         return widget
@@ -258,6 +268,17 @@ class EntryForm(QWidget):
                 for item in self._layout.lists
             ),
         )
+
+    def _remember(self, field: FigureField) -> None:
+        self.last_field = field
+
+    def back_to_typing(self) -> None:
+        """The cursor back in the field the typist was in last."""
+        self.focus_field(None if self.last_field is None else self.last_field.field)
+
+    def typed_anything(self) -> bool:
+        """Whether any field holds a figure (then leaving the form loses typing)."""
+        return any(widget.text() for widget in self.fields.values())
 
     def focus_field(self, field: str | None) -> None:
         """Put the cursor in ``field`` (shown in the scroll area), or in the first field."""
