@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Self
 from kandidaat import __version__
 from kandidaat.domain.csb.checklist import ReceiptItem
 from kandidaat.domain.csb.model import RegisterEntry
+from kandidaat.domain.csb.omissions import Omission
 from kandidaat.domain.csb.support import SupportDeclaration
 from kandidaat.domain.nomination.model import Body, Election, Kieskring
 from kandidaat.store import audit_log
@@ -140,7 +141,34 @@ _V4 = Migration(
     ),
 )
 
-CSB_KIND = WorkspaceKind(0x4B435342, "CSB-werkbestand van kandidaat", (_V1, _V2, _V3, _V4))
+_V5 = Migration(
+    5,
+    "verzuimen en hun herstel (Kieswet I 2)",
+    (
+        """
+        CREATE TABLE omission (
+            number INTEGER PRIMARY KEY CHECK (number >= 1),
+            submission INTEGER NOT NULL REFERENCES submission (number),
+            code TEXT NOT NULL CHECK (code <> ''),
+            kieskring TEXT CHECK (kieskring <> ''),
+            candidate_key TEXT CHECK (candidate_key <> ''),
+            note TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL
+        ) STRICT
+        """,
+        """
+        CREATE TABLE omission_repair (
+            omission INTEGER PRIMARY KEY REFERENCES omission (number),
+            repaired_at TEXT NOT NULL,
+            note TEXT NOT NULL,
+            recorded_by TEXT NOT NULL
+        ) STRICT
+        """,
+    ),
+)
+
+CSB_KIND = WorkspaceKind(0x4B435342, "CSB-werkbestand van kandidaat", (_V1, _V2, _V3, _V4, _V5))
 """``application_id`` "KCSB"."""
 
 
@@ -314,6 +342,27 @@ class CsbWorkspace:
             raise corrupt_error(
                 self.path, f"een ondersteuningsverklaring is onleesbaar ({error})"
             ) from error
+
+    def omissions(self) -> tuple[Omission, ...]:
+        """Every omission recorded, in order, with whether it was repaired."""
+        with self._workspace.read() as connection:
+            rows = connection.execute(
+                "SELECT o.number, o.submission, o.code, o.kieskring, o.candidate_key, o.note,"
+                " r.omission IS NOT NULL FROM omission o"
+                " LEFT JOIN omission_repair r ON r.omission = o.number ORDER BY o.number"
+            ).fetchall()
+        return tuple(
+            Omission(
+                int(number),
+                int(submission),
+                str(code),
+                None if kieskring is None else str(kieskring),
+                None if key is None else str(key),
+                str(note),
+                bool(repaired),
+            )
+            for number, submission, code, kieskring, key, note, repaired in rows
+        )
 
     def log(self) -> tuple[LogEntry, ...]:
         """Every log entry in order."""
@@ -522,6 +571,51 @@ class CsbWorkspace:
                 actor,
                 "ondersteuningsverklaringen",
                 {"bron": source, "sha256": sha256, "aantal": len(declarations)},
+            )
+
+    def add_omission(
+        self,
+        omission: Omission,
+        recorded_at: datetime,
+        described: dict[str, Any],
+        actor: str,
+    ) -> int:
+        """Record ``omission`` (its number is assigned here); logged with ``described``."""
+        actor = _actor(self.path, actor)
+        with self._workspace.change() as connection:
+            row = connection.execute("SELECT COALESCE(MAX(number), 0) FROM omission").fetchone()
+            number = int(row[0]) + 1
+            connection.execute(
+                "INSERT INTO omission (number, submission, code, kieskring, candidate_key, note,"
+                " recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    number,
+                    omission.submission,
+                    omission.code,
+                    omission.kieskring,
+                    omission.candidate_key,
+                    omission.note,
+                    recorded_at.isoformat(),
+                    actor,
+                ),
+            )
+            audit_log.append(connection, actor, "verzuim", {"verzuim": number, **described})
+        return number
+
+    def repair_omission(self, number: int, repaired_at: datetime, note: str, actor: str) -> None:
+        """Record that omission ``number`` was repaired (once; logged)."""
+        actor = _actor(self.path, actor)
+        with self._workspace.change() as connection:
+            connection.execute(
+                "INSERT INTO omission_repair (omission, repaired_at, note, recorded_by)"
+                " VALUES (?, ?, ?, ?)",
+                (number, repaired_at.isoformat(), note, actor),
+            )
+            audit_log.append(
+                connection,
+                actor,
+                "hersteld",
+                {"verzuim": number, "hersteld": repaired_at.isoformat(), "toelichting": note},
             )
 
     def record(self, action: str, payload: dict[str, Any], actor: str) -> None:

@@ -21,6 +21,15 @@ from kandidaat.app.csb.numbering import (
     numbering_json,
     render_numbering,
 )
+from kandidaat.app.csb.omissions import (
+    OmissionRequest,
+    catalogue_text,
+    omission_lines,
+    omissions_json,
+    record_omission,
+    record_repair,
+    render_omissions,
+)
 from kandidaat.app.csb.receiving import receive
 from kandidaat.app.csb.register import import_register
 from kandidaat.app.csb.support import import_support, render_support, support_json, support_tally
@@ -140,6 +149,107 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     _register_number(actions)
     _register_support(actions)
     _register_establish(actions)
+    _register_omissions(actions)
+
+
+def _register_omissions(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
+    om = _sub(
+        actions,
+        "verzuim",
+        "leg een verzuim vast (Kieswet I 2)",
+        "Legt een verzuim vast dat bij het onderzoek is gevonden, uit de lijst van verzuimen "
+        "('kandidaat csb verzuimcodes' toont die met artikel en gevolg): voor een inlevering, "
+        "met --kieskring voor een verzuim per kieskring (ondersteuningsverklaringen) en met "
+        "--kandidaat (de plaats op de lijst) voor een kandidaat. Wat niet wordt hersteld, "
+        "maakt de lijst ongeldig (I 5) of schrapt de kandidaat of de aanduiding (I 6) bij "
+        "'csb number' en 'csb vaststellen'. Uitgangscodes: 0 vastgelegd, 2 foute invoer.",
+    )
+    om.add_argument(
+        "--inlevering", type=positive_int, required=True, metavar="N", help="de inlevering"
+    )
+    om.add_argument("--code", required=True, metavar="CODE", help="bijvoorbeeld H9-ONTBREEKT")
+    om.add_argument("--kieskring", metavar="NUMMER", help="de kieskring (verzuim per kieskring)")
+    om.add_argument("--kandidaat", type=positive_int, metavar="PLAATS", help="plaats op de lijst")
+    om.add_argument("--toelichting", default="", metavar="TEKST", help="wat er precies ontbreekt")
+    om.add_argument(
+        "--vastgesteld",
+        type=_received,
+        metavar="'JJJJ-MM-DD UU:MM'",
+        help="wanneer het verzuim is vastgesteld (standaard: nu)",
+    )
+    _member(om)
+    om.set_defaults(handler=_run_omission)
+
+    codes = actions.add_parser(
+        "verzuimcodes",
+        help="toon de lijst van verzuimen met artikel en gevolg",
+        description="Toont elk verzuim dat 'csb verzuim' kent: de code, of het herstelbaar is, "
+        "wat er gebeurt als het niet wordt hersteld, hoe het te herstellen is en het artikel.",
+        add_help=False,
+    )
+    add_help(codes)
+    codes.set_defaults(handler=_run_codes)
+
+    rep = _sub(
+        actions,
+        "herstel",
+        "leg het herstel van een verzuim vast (Kieswet I 2 lid 2)",
+        "Legt vast dat een verzuim (het nummer uit 'csb verzuimen') binnen de hersteltermijn is "
+        "hersteld, met het tijdstip (--ontvangen, standaard nu). Een verzuim dat niet herstelbaar "
+        "is, al hersteld is, of een herstel na de termijn wordt geweigerd. Uitgangscodes: 0 "
+        "vastgelegd, 2 foute invoer.",
+    )
+    rep.add_argument("--verzuim", type=positive_int, required=True, metavar="N", help="het verzuim")
+    rep.add_argument("--ontvangen", type=_received, metavar="'JJJJ-MM-DD UU:MM'", help="tijdstip")
+    rep.add_argument("--toelichting", default="", metavar="TEKST", help="wat is aangevuld")
+    _member(rep)
+    rep.set_defaults(handler=_run_repair)
+
+    lst = _sub(
+        actions,
+        "verzuimen",
+        "toon de vastgelegde verzuimen en of ze hersteld zijn",
+        "Toont elk vastgelegd verzuim: inlevering, kieskring of kandidaat, omschrijving, artikel, "
+        "of het hersteld is (en tot wanneer dat kan) en het gevolg als het niet wordt hersteld. "
+        "Uitgangscodes: 0 geen open verzuimen, 1 open of niet herstelbare verzuimen.",
+    )
+    lst.add_argument("--json", action="store_true", help="de verzuimen als JSON")
+    lst.set_defaults(handler=_run_omissions)
+
+
+def _run_codes(_: argparse.Namespace) -> int:
+    sys.stdout.write(catalogue_text())
+    return EXIT_OK
+
+
+def _run_omission(args: argparse.Namespace) -> int:
+    request = OmissionRequest(
+        args.inlevering, args.code, args.kieskring, args.kandidaat, args.toelichting
+    )
+    number = record_omission(args.workspace, request, at=args.vastgesteld or _now(), actor=args.lid)
+    sys.stdout.write(f"Verzuim {number} vastgelegd bij inlevering {args.inlevering}.\n")
+    return EXIT_OK
+
+
+def _run_repair(args: argparse.Namespace) -> int:
+    at = args.ontvangen or _now()
+    line = record_repair(args.workspace, args.verzuim, at=at, note=args.toelichting, actor=args.lid)
+    sys.stdout.write(
+        f"Verzuim {args.verzuim} ({line.kind.code}, {line.appellation}) hersteld op "
+        f"{at:%d-%m-%Y %H:%M}.\n"
+    )
+    return EXIT_OK
+
+
+def _run_omissions(args: argparse.Namespace) -> int:
+    lines = omission_lines(args.workspace)
+    if args.json:
+        text = json.dumps(omissions_json(lines), ensure_ascii=False, indent=2)
+        sys.stdout.write(text + "\n")
+    else:
+        sys.stdout.write(render_omissions(lines))
+    still = [line for line in lines if not (line.omission.repaired and line.kind.recoverable)]
+    return EXIT_FINDINGS if still else EXIT_OK
 
 
 def _register_establish(actions: Any) -> None:  # noqa: ANN401 - argparse's private type

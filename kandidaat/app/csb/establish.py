@@ -29,11 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kandidaat.app.csb.workspace import late_submissions, load_submissions
+from kandidaat.app.csb.decisions import Decisions, decisions
 from kandidaat.app.nomination.eml210 import candidate_record, election_identifier
 from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.common.os_reasons import Action, os_reason
-from kandidaat.domain.csb.cross import same_appellation_in_a_kieskring, same_person_in_a_kieskring
 from kandidaat.domain.csb.numbering import (
     Numbered,
     NumberingLotRequired,
@@ -142,7 +141,7 @@ def _sequence(submission: Submission) -> tuple[tuple[str, ...], ...]:
 def _affiliation(
     submission: Submission,
     number: int,
-    struck: set[str],
+    struck: frozenset[str],
     kind: _Kind,
     *,
     without_appellation: bool,
@@ -170,39 +169,14 @@ def _affiliation(
     )
 
 
-_Struck = tuple[dict[tuple[int, str], set[str]], set[tuple[int, str]]]
-"""Struck per (submission, kieskring): the candidates, and whether the appellation."""
-
-
-def _struck(valid: Sequence[Submission]) -> _Struck:
-    """Candidates and appellations struck among the valid lists, per kieskring (I 6).
-
-    Only lists that are still valid are compared: a person on a late list and
-    on another list keeps their place on the other. A person on lists of two
-    submissions in kieskring 3 is struck there only: the list of the same
-    submission for kieskring 4 keeps them.
-    """
-    candidates: dict[tuple[int, str], set[str]] = {}
-    appellations: set[tuple[int, str]] = set()
-    for item in same_person_in_a_kieskring(valid):
-        if item.submission is not None and item.kieskring and item.finding.candidate_key:
-            where = (item.submission, item.kieskring)
-            candidates.setdefault(where, set()).add(item.finding.candidate_key)
-    for item in same_appellation_in_a_kieskring(valid):
-        if item.submission is not None and item.kieskring:
-            appellations.add((item.submission, item.kieskring))
-    return candidates, appellations
-
-
 def _records(
     election: Election,
     numbered: Numbered,
-    submissions: Sequence[Submission],
-    struck: _Struck,
+    decided: Decisions,
     day: date,
 ) -> list[tuple[str, CandidateListsRecord]]:
-    by_number = {submission.number: submission for submission in submissions}
-    candidates, appellations = struck
+    by_number = {submission.number: submission for submission in decided.submissions}
+    candidates, appellations = decided.struck_candidates, decided.struck_appellations
     kinds = _kinds(numbered, by_number)
     identifier = election_identifier(election)
     authority_id = election.area_code or "CSB"
@@ -215,6 +189,7 @@ def _records(
                 by_number[n]
                 for n in item.unit.submissions
                 if kieskring.number in by_number[n].kieskringen
+                and kieskring.number not in decided.invalid_in.get(n, frozenset())
             ]
             if not here:
                 continue
@@ -223,7 +198,7 @@ def _records(
             affiliation = _affiliation(
                 submission,
                 item.number,
-                candidates.get(where, set()),
+                candidates.get(where, frozenset()),
                 kinds[submission.number],
                 without_appellation=where in appellations,
             )
@@ -262,7 +237,9 @@ def establish(
     """Write the 230b of every kieskring into ``out_dir`` (Kieswet I 12 - I 17, versie 2026).
 
     ``day`` is the date of the session (IssueDate); the same workspace, draws
-    and day give the same bytes. A tie in the numbering returns the draw needed
+    and day give the same bytes. While the repair period runs and omissions
+    are open, nothing is established: what is not repaired strikes only after
+    the period (I 2 lid 2). A tie in the numbering returns the draw needed
     and writes nothing.
 
     Raises:
@@ -270,23 +247,25 @@ def establish(
             or a folder that cannot be written (Dutch); nothing half-written.
         LotAnswerError: a draw that does not fit.
     """
-    with CsbWorkspace.open(workspace_path) as workspace:
-        election, register, submissions = load_submissions(workspace)
-    unknown = sorted(set(invalid) - {submission.number for submission in submissions})
-    if unknown:
-        raise InputError(f"--ongeldig {unknown[0]}: er is geen inlevering met dat nummer")
-    left_out = sorted(set(invalid) | set(late_submissions(election, submissions)))
-    units = numbering_units(submissions, register, left_out)
+    decided = decisions(workspace_path, invalid)
+    election = decided.election
+    if decided.open_omissions and day <= decided.repair_end:
+        raise InputError(
+            f"--datum {day:%d-%m-%Y}: de hersteltermijn (Kieswet I 2 lid 2) loopt tot en met "
+            f"{decided.repair_end:%d-%m-%Y} en {decided.open_omissions} verzuim(en) zijn nog "
+            "niet hersteld; stel de lijsten vast na de termijn (of leg het herstel vast)"
+        )
+    units = numbering_units(
+        decided.submissions, decided.register, decided.left_out, decided.invalid_in
+    )
     if not units:
         raise InputError(f"{workspace_path.name}: er is geen geldige lijst om vast te stellen")
     outcome = number_lists(units, election.body, lots)
     if isinstance(outcome, NumberingLotRequired):
         return outcome
-    valid = [s for s in submissions if s.number not in set(left_out)]
-    struck = _struck(valid)
     built = [
         (kieskring, to_canonical(build_candidate_lists(record)))
-        for kieskring, record in _records(election, outcome, submissions, struck, day)
+        for kieskring, record in _records(election, outcome, decided, day)
     ]
     files = _write(out_dir, election, built)
     with CsbWorkspace.open(workspace_path) as workspace:
@@ -299,7 +278,8 @@ def establish(
                     for item in outcome.lists
                 ],
                 "loten": [answer for _, answer in outcome.lots_drawn],
-                "ongeldig": left_out,
+                "ongeldig": list(decided.left_out),
+                "ongeldig_in": [[n, k, why] for (n, k), why in sorted(decided.invalid_why.items())],
                 "bestanden": [[f.path.name, f.hash_code] for f in files],
             },
             actor,
@@ -307,8 +287,8 @@ def establish(
     return Established(
         outcome,
         files,
-        sum(len(keys) for keys in struck[0].values()),
-        len(struck[1]),
+        sum(len(keys) for keys in decided.struck_candidates.values()),
+        len(decided.struck_appellations),
     )
 
 

@@ -56,6 +56,17 @@ def describe(entry: LogEntry) -> str:
         ),
         "lijsten genummerd": lambda: _numbering(data),
         "vastgesteld": lambda: _established(data),
+        "verzuim": lambda: (
+            f"verzuim {data.get('verzuim')} vastgesteld bij inlevering {data.get('inlevering')}"
+            + (f", kieskring {data.get('kieskring')}" if data.get("kieskring") else "")
+            + (f", kandidaat op plaats {data.get('kandidaat')}" if data.get("kandidaat") else "")
+            + f": {data.get('code')}"
+            + (f" ({str(data.get('toelichting'))[:200]})" if data.get("toelichting") else "")
+        ),
+        "hersteld": lambda: (
+            f"verzuim {data.get('verzuim')} hersteld op {data.get('hersteld')}"
+            + (f" ({str(data.get('toelichting'))[:200]})" if data.get("toelichting") else "")
+        ),
         "ondersteuningsverklaringen": lambda: (
             f"{data.get('aantal')} ondersteuningsverklaring(en) ingevoerd uit {data.get('bron')} "
             f"(SHA-256 {data.get('sha256')})"

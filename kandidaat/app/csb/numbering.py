@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kandidaat.app.csb.workspace import late_submissions, load_submissions
+from kandidaat.app.csb.decisions import decisions
 from kandidaat.domain.csb.numbering import (
     Numbered,
     NumberingLotRequired,
@@ -53,19 +53,12 @@ def number_submissions(
             workspace that cannot be read (Dutch).
         LotAnswerError: a draw that is not one of the tied lists, or draws left over.
     """
-    with CsbWorkspace.open(workspace_path) as workspace:
-        election, register, submissions = load_submissions(workspace)
-    known = {submission.number for submission in submissions}
-    unknown = sorted(set(invalid) - known)
-    if unknown:
-        raise InputError(
-            f"--ongeldig {unknown[0]}: er is geen inlevering met dat nummer "
-            f"(er zijn er {len(submissions)})"
-        )
-    if not submissions:
+    decided = decisions(workspace_path, invalid)
+    if not decided.submissions:
         raise InputError(f"{workspace_path.name}: er zijn nog geen lijsten ingeleverd")
-    left_out = sorted(set(invalid) | set(late_submissions(election, submissions)))
-    units = numbering_units(submissions, register, left_out)
+    left_out = list(decided.left_out)
+    units = numbering_units(decided.submissions, decided.register, left_out, decided.invalid_in)
+    election = decided.election
     outcome = number_lists(units, election.body, lots)
     if isinstance(outcome, Numbered) and actor is not None:
         with CsbWorkspace.open(workspace_path) as workspace:
@@ -145,9 +138,7 @@ def render_numbering(outcome: Numbered | NumberingLotRequired) -> str:
 
 def late_numbers(workspace_path: Path) -> tuple[int, ...]:
     """The submissions of the workspace handed in late (Kieswet I 5 onder a)."""
-    with CsbWorkspace.open(workspace_path) as workspace:
-        election, _, submissions = load_submissions(workspace)
-    return late_submissions(election, submissions)
+    return decisions(workspace_path).late
 
 
 def late_note(late: Sequence[int]) -> str:

@@ -30,7 +30,7 @@ from kandidaat.domain.nomination.model import Body
 from kandidaat.domain.seats.lots import LotKind, LotRequest, LotsNeeded, LotSupply
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from kandidaat.domain.csb.model import RegisterEntry, Submission
 
@@ -133,21 +133,30 @@ def numbering_units(
     submissions: Sequence[Submission],
     register: Iterable[RegisterEntry],
     invalid: Iterable[int] = (),
+    invalid_in: Mapping[int, frozenset[str]] | None = None,
 ) -> tuple[NumberingUnit, ...]:
     """The units to number: the valid submissions grouped, with the register's result.
 
     ``invalid`` are the submissions the committee declared invalid (Kieswet
     I 5 / I 6); they get no number and do not count as a kieskring.
+    ``invalid_in`` gives, per submission, the kieskringen where its list is
+    invalid (I 5, e.g. too few support declarations there): those do not count
+    for the number of kieskringen (I 13), and a submission invalid everywhere
+    gets no number.
 
     Raises:
         InputError: an appellation with seats in the register but no votes (the
             numbering of part 1 needs them; Dutch, naming the appellation).
     """
     struck = set(invalid)
+    lost = invalid_in or {}
     results = {_plain(entry.appellation): entry for entry in register}
     groups: dict[tuple[str, ...], list[Submission]] = {}
+    valid_in: dict[int, frozenset[str]] = {}
     for submission in submissions:
-        if submission.number not in struck:
+        here = frozenset(submission.kieskringen) - lost.get(submission.number, frozenset())
+        if submission.number not in struck and here:
+            valid_in[submission.number] = here
             groups.setdefault(_group_key(submission), []).append(submission)
     units = []
     for members in groups.values():
@@ -165,7 +174,7 @@ def numbering_units(
             NumberingUnit(
                 appellation=appellation,
                 submissions=tuple(sorted(s.number for s in members)),
-                kieskringen=frozenset(k for s in members for k in s.kieskringen),
+                kieskringen=frozenset(k for s in members for k in valid_in[s.number]),
                 previous_votes=votes,
                 previous_seats=seats,
             )

@@ -83,10 +83,12 @@ def test_a_version_1_workspace_is_migrated_on_opening_and_keeps_its_log(tmp_path
         assert workspace.receipt_items(1) == ()
         assert [entry.action for entry in workspace.log()] == ["aangemaakt"]
         assert workspace.support_declarations() == ()
+        assert workspace.omissions() == ()
     raw = sqlite3.connect(path)
     try:
-        # checklist (2), fingerprint (3), register of ondersteuningsverklaringen (4)
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 4
+        # checklist (2), fingerprint (3), register of ondersteuningsverklaringen (4),
+        # omissions and their repair (5)
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 5
     finally:
         raw.close()
 
