@@ -400,7 +400,26 @@ def test_fifteen_lists_of_fifty_candidates_fit_in_1366_pixels_and_scroll_to_the_
     assert bar.value() > 0
     top_left = last.mapTo(form.scroll_area.viewport(), last.rect().topLeft())
     assert 0 <= top_left.y() < form.scroll_area.viewport().height()
+    assert form.columns == 3
+    # A full-HD screen at 200 % leaves 960 x 540: fewer lists side by side, nothing cut off.
+    form.resize(960, 540)
+    qtbot.waitUntil(lambda: form.columns < 3)
+    qtbot.waitUntil(lambda: content.width() <= form.scroll_area.viewport().width())
+    assert content.minimumSizeHint().width() <= form.scroll_area.viewport().width()
+    assert form.minimumSizeHint().width() <= 960
     print(f"form of 15 x 50 candidates built in {built:.2f} s")  # noqa: T201 - measured figure
+
+
+def test_the_count_window_fits_a_full_hd_screen_at_200_percent(
+    count_window: CountWindow, qtbot: QtBot
+) -> None:
+    needed = count_window.minimumSizeHint()
+    assert needed.width() <= 960
+    assert needed.height() <= 540
+    open_form(qtbot, count_window, ANNA, 1)
+    needed = count_window.minimumSizeHint()
+    assert needed.width() <= 960
+    assert needed.height() <= 540
 
 
 def test_kandidaat_gui_with_a_tel_file_writes_a_screenshot_of_the_form_at_1366_by_768(

@@ -65,7 +65,6 @@ class CountWindow(QMainWindow):
         self._entry: tuple[int, int, str] | None = None
         title = desk.title()
         self.setWindowTitle(short(f"Telling {title.election}, {title.municipality} - kandidaat"))
-        self.setMaximumWidth(MAX_WIDTH)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.choose_page = self._build_choose_page()

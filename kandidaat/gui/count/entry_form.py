@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,9 +50,9 @@ __all__ = ["LIST_COLUMNS", "MAX_DIGITS", "EntryForm", "FigureField"]
 MAX_DIGITS = 8
 """Digits a field takes: the largest figure (10 000 000) has eight."""
 LIST_COLUMNS = 3
-"""Lists side by side; 15 lists of 50 candidates stay within 1366 pixels."""
-_FIELD_WIDTH = 96
-_NAME_WIDTH = 210
+"""At most this many groups side by side (fewer when the window is narrow)."""
+_FIELD_CHARACTERS = MAX_DIGITS + 3
+_NAME_CHARACTERS = 28
 _ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
 
 _GROUPS = (
@@ -76,7 +76,7 @@ class FigureField(QLineEdit):
             QRegularExpressionValidator(QRegularExpression(f"[0-9]{{0,{MAX_DIGITS}}}"), self)
         )
         self.setMaxLength(MAX_DIGITS)
-        self.setFixedWidth(_FIELD_WIDTH)
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance("0" * _FIELD_CHARACTERS))
         self.on_focus: Callable[[FigureField], None] | None = None
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
@@ -147,22 +147,7 @@ class EntryForm(QWidget):
         )
         hint.setWordWrap(True)
         outer.addWidget(hint)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        content = QWidget()
-        content.setObjectName("velden")
-        grid = QGridLayout(content)
-        grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        for column, (group_title, fields) in enumerate(_GROUPS):
-            grid.addWidget(self._totals_group(group_title, fields), 0, column)
-        for index, item in enumerate(layout.lists):
-            row, column = divmod(index, LIST_COLUMNS)
-            grid.addWidget(
-                self._list_group(item, candidate_name), 1 + row, column, Qt.AlignmentFlag.AlignTop
-            )
-        self.scroll_area.setWidget(content)
+        self.scroll_area = self._build_scroll_area(layout, candidate_name)
         outer.addWidget(self.scroll_area, 1)
         self.message = QLabel()
         self.message.setObjectName("bevindingen")
@@ -172,6 +157,33 @@ class EntryForm(QWidget):
         outer.addWidget(self.message)
         self.warning_area = QVBoxLayout()
         outer.addLayout(self.warning_area)
+        outer.addLayout(self._build_buttons())
+        self._chain()
+
+    # -- building ------------------------------------------------------------
+
+    def _build_scroll_area(
+        self, layout: BallotLayout, candidate_name: Callable[[int, int], str]
+    ) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        content.setObjectName("velden")
+        self._grid = QGridLayout(content)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._groups = [self._totals_group(title, fields) for title, fields in _GROUPS]
+        self._groups += [self._list_group(item, candidate_name) for item in layout.lists]
+        self.columns = 0
+        """Groups side by side now: as many as fit the width, at most LIST_COLUMNS."""
+        self._place(1)
+        area.setWidget(content)
+        self._viewport = area.viewport()
+        self._viewport.installEventFilter(self)
+        return area
+
+    def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.save_button = QPushButton("&Opslaan")
@@ -182,10 +194,7 @@ class EntryForm(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
-        outer.addLayout(buttons)
-        self._chain()
-
-    # -- building ------------------------------------------------------------
+        return buttons
 
     def _field(self, field: str, label: str) -> FigureField:
         widget = FigureField(field, label)
@@ -202,7 +211,7 @@ class EntryForm(QWidget):
             text = QLabel(label)
             text.setWordWrap(True)
             text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-            text.setMaximumWidth(_NAME_WIDTH + 40)
+            text.setMaximumWidth(self.fontMetrics().horizontalAdvance("n" * _NAME_CHARACTERS))
             widget = self._field(field, label)
             text.setBuddy(widget)
             grid.addWidget(text, row, 0)
@@ -213,7 +222,7 @@ class EntryForm(QWidget):
         group = QGroupBox(f"Lijst {item.number}: {item.name}"[:80])
         group.setObjectName(list_field(item.number))
         grid = QGridLayout(group)
-        grid.setColumnMinimumWidth(1, _NAME_WIDTH)
+        grid.setColumnMinimumWidth(1, self.fontMetrics().horizontalAdvance("n" * _NAME_CHARACTERS))
         grid.setColumnStretch(1, 1)
         for row, position in enumerate(item.positions):
             number = QLabel(str(position))
@@ -232,6 +241,26 @@ class EntryForm(QWidget):
         grid.addWidget(total_label, len(item.positions), 0, 1, 2)
         grid.addWidget(total, len(item.positions), 2)
         return group
+
+    def _place(self, columns: int) -> None:
+        """Put the groups in ``columns`` columns (Tab keeps the paper's order anyway)."""
+        self.columns = columns
+        for group in self._groups:
+            self._grid.removeWidget(group)
+        for index, group in enumerate(self._groups):
+            row, column = divmod(index, columns)
+            top = Qt.AlignmentFlag.AlignTop if index >= len(_GROUPS) else Qt.AlignmentFlag(0)
+            self._grid.addWidget(group, row, column, top)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """When the scroll area changes width, as many groups side by side as fit."""
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
+            spacing = self._grid.horizontalSpacing() + 2 * self._grid.contentsMargins().left()
+            widest = max(group.sizeHint().width() for group in self._groups) + spacing
+            fit = max(1, min(LIST_COLUMNS, self._viewport.width() // widest))
+            if fit != self.columns:
+                self._place(fit)
+        return super().eventFilter(watched, event)
 
     def _chain(self) -> None:
         """Tab and Enter follow the paper, then the warnings, Opslaan and Annuleren.
