@@ -286,6 +286,24 @@ def test_a_warning_stores_nothing_until_the_typist_ticks_it_and_the_tick_is_kept
     assert entry.figures.total("blanco") == 10
 
 
+def test_a_file_in_use_by_the_command_line_keeps_the_typed_form_until_it_is_free(
+    qtbot: QtBot, count_window: CountWindow, tel: Path
+) -> None:
+    open_form(qtbot, count_window, ANNA, 1)
+    form = count_window.form
+    assert form is not None
+    with CountWorkspace.open(tel):  # the coordinator runs 'kandidaat telling verschillen'
+        type_form(qtbot, count_window, paper(TOTALS, LIST_TOTALS, VOTES))
+        assert count_window.form is form
+        assert "het is al geopend in een ander venster of programma" in form.message.text()
+    assert form.fields["lijst 4 kandidaat 50"].text() == "10"
+    assert focused() is form.save_button
+    key(qtbot, Qt.Key.Key_Return)
+    assert count_window.form is None
+    with CountWorkspace.open(tel) as workspace:
+        assert [e.figures for e in workspace.entries()] == [EXPECTED]
+
+
 def test_only_digits_are_accepted_and_an_empty_field_counts_as_zero(
     qtbot: QtBot, count_window: CountWindow
 ) -> None:

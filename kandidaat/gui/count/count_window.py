@@ -236,7 +236,11 @@ class CountWindow(QMainWindow):
                 if codes <= self.form.confirmed():
                     outcome = self.desk.enter(station, slot, typist, figures, sorted(codes))
         except KandidaatError as error:
-            self.form.show_message(error.message)
+            self.form.show_message(
+                f"{error.message}. Er is niets opgeslagen; het getypte blijft staan, kies "
+                "straks opnieuw Opslaan."
+            )
+            self.form.save_button.setFocus()
             return None
         if outcome.errors:
             self.form.show_errors(outcome.errors)
