@@ -302,6 +302,7 @@ def _run_establish(args: argparse.Namespace) -> int:
         return EXIT_LOTS_REQUIRED
     sys.stdout.write(render_numbering(outcome.numbered))
     sys.stdout.write(late_note(late_numbers(args.workspace)))
+    sys.stdout.write(f"{outcome.report}: proces-verbaal I 4\n")
     for item in outcome.files:
         sys.stdout.write(
             f"{item.path}: kieskring {item.kieskring}, {item.lists} lijst(en)\n"
@@ -310,8 +311,8 @@ def _run_establish(args: argparse.Namespace) -> int:
     if outcome.struck_candidates or outcome.struck_appellations:
         sys.stdout.write(
             f"Geschrapt, geteld per lijst en kieskring: {outcome.struck_candidates} keer een "
-            f"kandidaat (Kieswet I 6 lid 1 onder g), {outcome.struck_appellations} keer een "
-            "aanduiding (I 6 lid 2 onder b).\n"
+            f"kandidaat, {outcome.struck_appellations} keer een aanduiding (Kieswet I 6); "
+            "de redenen staan in het proces-verbaal.\n"
         )
     return EXIT_OK
 

@@ -16,14 +16,14 @@ numbering and the 230b can never disagree:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from kandidaat.app.csb.workspace import late_submissions, load_submissions
 from kandidaat.domain.csb.cross import same_appellation_in_a_kieskring, same_person_in_a_kieskring
 from kandidaat.domain.csb.model import RegisterEntry, Submission
-from kandidaat.domain.csb.omissions import catalogue_kind, outcome_of_omissions
+from kandidaat.domain.csb.omissions import Level, Omission, catalogue_kind, outcome_of_omissions
 from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.deadlines import election_dates
 from kandidaat.domain.nomination.model import Election
@@ -59,6 +59,11 @@ class Decisions:
     """Recoverable omissions not (yet) repaired."""
     repair_end: date
     """Last day of the repair period (Kieswet I 2 lid 2)."""
+    omissions: tuple[Omission, ...] = ()
+    why_struck: dict[tuple[int, str, str], str] = field(default_factory=dict)
+    """Per (submission, kieskring, candidate key) struck: the reason with its article."""
+    why_appellation: dict[Pair, str] = field(default_factory=dict)
+    """Per (submission, kieskring) whose appellation is struck: the reason with its article."""
 
     @property
     def valid(self) -> tuple[Submission, ...]:
@@ -91,14 +96,23 @@ def decisions(workspace_path: Path, invalid: Sequence[int] = ()) -> Decisions:
     candidates: dict[Pair, set[str]] = {
         pair: set(keys) for pair, keys in outcome.struck_candidates.items()
     }
+    why_struck, why_appellation = _omission_reasons(omissions, valid)
     for item in same_person_in_a_kieskring(valid):
         if item.submission is not None and item.kieskring and item.finding.candidate_key:
             pair = (item.submission, item.kieskring)
             candidates.setdefault(pair, set()).add(item.finding.candidate_key)
+            why_struck.setdefault(
+                (*pair, item.finding.candidate_key),
+                f"staat in deze kieskring op meer dan één lijst ({item.finding.article})",
+            )
     appellations = set(outcome.struck_appellations)
     for item in same_appellation_in_a_kieskring(valid):
         if item.submission is not None and item.kieskring:
             appellations.add((item.submission, item.kieskring))
+            why_appellation.setdefault(
+                (item.submission, item.kieskring),
+                f"staat in deze kieskring boven meer dan één lijst ({item.finding.article})",
+            )
     why = dict(outcome.invalid)
     for submission in valid:
         placed = {key for lst in submission.nomination.lists for key in lst.candidates}
@@ -121,7 +135,32 @@ def decisions(workspace_path: Path, invalid: Sequence[int] = ()) -> Decisions:
         frozenset(appellations),
         sum(1 for o in omissions if not o.repaired and _recoverable(o.code)),
         election_dates(election).repair_end,
+        omissions,
+        why_struck,
+        why_appellation,
     )
+
+
+def _omission_reasons(
+    omissions: tuple[Omission, ...], valid: Sequence[Submission]
+) -> tuple[dict[tuple[int, str, str], str], dict[Pair, str]]:
+    """The reason, with its article, for each strike an omission not repaired makes."""
+    kieskringen = {s.number: s.kieskringen for s in valid}
+    candidates: dict[tuple[int, str, str], str] = {}
+    appellations: dict[Pair, str] = {}
+    for omission in omissions:
+        kind = catalogue_kind(omission.code)
+        if kind is None or (omission.repaired and kind.recoverable):
+            continue
+        reason = f"{kind.title} ({kind.article})"
+        for kieskring in kieskringen.get(omission.submission, ()):
+            if kind.level is Level.CANDIDATE and omission.candidate_key is not None:
+                candidates.setdefault(
+                    (omission.submission, kieskring, omission.candidate_key), reason
+                )
+            elif kind.level is Level.APPELLATION:
+                appellations.setdefault((omission.submission, kieskring), reason)
+    return candidates, appellations
 
 
 def _recoverable(code: str) -> bool:

@@ -24,15 +24,19 @@ and only after every file has been built.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kandidaat import __version__
 from kandidaat.app.csb.decisions import Decisions, decisions
+from kandidaat.app.csb.report_i4 import i4_session
 from kandidaat.app.nomination.eml210 import candidate_record, election_identifier
 from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.common.os_reasons import Action, os_reason
+from kandidaat.documents.model_i4 import render_i4
 from kandidaat.domain.csb.numbering import (
     Numbered,
     NumberingLotRequired,
@@ -53,6 +57,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
+    from kandidaat.documents.model_i4 import EstablishedSession
     from kandidaat.domain.csb.model import Submission
     from kandidaat.domain.nomination.model import Election
 
@@ -77,6 +82,8 @@ class Established:
 
     numbered: Numbered
     files: tuple[EstablishedFile, ...]
+    report: Path
+    """The proces-verbaal I 4 (PDF) written beside the 230b."""
     struck_candidates: int
     struck_appellations: int
 
@@ -263,11 +270,12 @@ def establish(
     outcome = number_lists(units, election.body, lots)
     if isinstance(outcome, NumberingLotRequired):
         return outcome
+    records = _records(election, outcome, decided, day)
     built = [
-        (kieskring, to_canonical(build_candidate_lists(record)))
-        for kieskring, record in _records(election, outcome, decided, day)
+        (kieskring, to_canonical(build_candidate_lists(record))) for kieskring, record in records
     ]
     files = _write(out_dir, election, built)
+    report = _write_i4(out_dir, i4_session(election, outcome, decided, records, files, day), day)
     with CsbWorkspace.open(workspace_path) as workspace:
         workspace.record(
             "vastgesteld",
@@ -281,15 +289,28 @@ def establish(
                 "ongeldig": list(decided.left_out),
                 "ongeldig_in": [[n, k, why] for (n, k), why in sorted(decided.invalid_why.items())],
                 "bestanden": [[f.path.name, f.hash_code] for f in files],
+                "proces_verbaal": [report.name, hashlib.sha256(report.read_bytes()).hexdigest()],
             },
             actor,
         )
     return Established(
         outcome,
         files,
+        report,
         sum(len(keys) for keys in decided.struck_candidates.values()),
         len(decided.struck_appellations),
     )
+
+
+def _write_i4(out_dir: Path, session: EstablishedSession, day: date) -> Path:
+    path = out_dir / "Proces-verbaal_I4.pdf"
+    data = render_i4(session, version=__version__, created=day)
+    try:
+        write_bytes_atomically(path, data)
+    except OSError as error:
+        reason = os_reason(error, Action.WRITE_FILE)
+        raise InputError(f"--out: kan {path} niet schrijven ({reason})") from None
+    return path
 
 
 def _write(

@@ -74,9 +74,10 @@ def test_every_kieskring_gets_a_230b_with_the_numbered_valid_lists(
 ) -> None:
     out = tmp_path / "vastgesteld"
     assert _establish(workspace, out) == 0
-    files = sorted(out.iterdir())
-    # One 230b per kieskring of the Tweede Kamer, each with one or two lists.
+    files = sorted(out.glob("*.eml.xml"))
+    # One 230b per kieskring of the Tweede Kamer, each with one or two lists, and the I 4.
     assert len(files) == 20
+    assert (out / "Proces-verbaal_I4.pdf").is_file()
     printed = capsys.readouterr().out
     assert "lijst 1: inlevering 1 (Partij Groot)" in printed
     assert "lijst 2: inlevering 2 (Partij Nieuw)" in printed
@@ -104,7 +105,7 @@ def test_a_person_on_two_lists_in_one_kieskring_is_struck_there_and_the_rest_ren
 def test_the_late_list_is_in_no_230b(workspace: Path, tmp_path: Path) -> None:
     out = tmp_path / "vastgesteld"
     assert _establish(workspace, out) == 0
-    for path in out.iterdir():
+    for path in out.glob("*.eml.xml"):
         assert b"Partij Laat" not in path.read_bytes(), path.name
 
 
