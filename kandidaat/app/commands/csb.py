@@ -21,6 +21,7 @@ from kandidaat.app.csb.numbering import (
     numbering_json,
     render_numbering,
 )
+from kandidaat.app.csb.omission_letter import write_letter
 from kandidaat.app.csb.omissions import (
     OmissionRequest,
     catalogue_text,
@@ -150,6 +151,48 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     _register_support(actions)
     _register_establish(actions)
     _register_omissions(actions)
+    _register_omission_letter(actions)
+
+
+def _register_omission_letter(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
+    letter = _sub(
+        actions,
+        "verzuimbrief",
+        "schrijf de verzuimbrief aan de inleveraar (Kieswet I 2)",
+        "Schrijft de brief aan de inleveraar van een inlevering (PDF): elk verzuim dat nog "
+        "niet is hersteld, met waar het zit, hoe het te herstellen is, het gevolg als dat niet "
+        "gebeurt en het artikel, en de laatste dag van de hersteltermijn (I 2 lid 2) met de "
+        "plaats van herstel (--plaats). Met ruimte voor de handtekening van de voorzitter. "
+        "Een bestaand bestand wordt niet overschreven. Vastgelegd in het logboek met de "
+        "SHA-256. Uitgangscodes: 0 geschreven, 2 foute invoer.",
+    )
+    letter.add_argument(
+        "--inlevering", type=positive_int, required=True, metavar="N", help="de inlevering"
+    )
+    letter.add_argument("--out", type=Path, required=True, metavar="BRIEF.pdf", help="de brief")
+    letter.add_argument(
+        "--plaats",
+        required=True,
+        metavar="TEKST",
+        help="waar het herstel gebeurt, bijv. 'het secretariaat, Stadhuisplein 1, Utrecht'",
+    )
+    letter.add_argument(
+        "--datum",
+        type=iso_date,
+        metavar="JJJJ-MM-DD",
+        help="datum van de brief (standaard: vandaag)",
+    )
+    _member(letter)
+    letter.set_defaults(handler=_run_omission_letter)
+
+
+def _run_omission_letter(args: argparse.Namespace) -> int:
+    day = args.datum or _now().date()
+    path = write_letter(
+        args.workspace, args.inlevering, args.out, day=day, place=args.plaats, actor=args.lid
+    )
+    sys.stdout.write(f"Verzuimbrief voor inlevering {args.inlevering} geschreven: {path}\n")
+    return EXIT_OK
 
 
 def _register_omissions(actions: Any) -> None:  # noqa: ANN401 - argparse's private type

@@ -67,6 +67,12 @@ def describe(entry: LogEntry) -> str:
             f"verzuim {data.get('verzuim')} hersteld op {data.get('hersteld')}"
             + (f" ({str(data.get('toelichting'))[:200]})" if data.get("toelichting") else "")
         ),
+        "verzuimbrief": lambda: (
+            f"verzuimbrief voor inlevering {data.get('inlevering')} van {data.get('datum')} "
+            f"geschreven: {data.get('bestand')} (verzuim "
+            + ", ".join(str(n) for n in data.get("verzuimen", []))
+            + f"; SHA-256 {data.get('sha256')})"
+        ),
         "ondersteuningsverklaringen": lambda: (
             f"{data.get('aantal')} ondersteuningsverklaring(en) ingevoerd uit {data.get('bron')} "
             f"(SHA-256 {data.get('sha256')})"
