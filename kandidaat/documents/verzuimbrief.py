@@ -24,13 +24,13 @@ from xml.sax.saxutils import escape
 from kandidaat.documents._rl import Paragraph, Spacer, Table, TableStyle, mm
 from kandidaat.documents.layout import (
     CONTENT_WIDTH,
+    LINE_COLOR,
     Story,
     build_pdf,
     header,
     keep_together,
     para,
     section,
-    signature_block,
     styles,
 )
 from kandidaat.documents.text import long_date, numeric_date
@@ -45,6 +45,7 @@ MODEL = "OSV 2-1"
 HASH_LABEL = "EML 210"
 """The footer carries the hash code of the list's EML 210, as the H 1 prints it."""
 _LABEL_WIDTH = 42 * mm
+_SIGNATURE_WIDTH = 90 * mm
 _BLANK_LINE = "...................................................."
 
 
@@ -79,7 +80,8 @@ class OmissionLetter:
     van de leden van ... op ..."); ``submitter`` the inleveraar from the list
     (None: a line to fill in); ``substitutes`` the names of the vervangers;
     ``place`` where the repair is handed in, as the committee typed it;
-    ``hash_code`` the hash code of the list's EML 210.
+    ``hash_code`` the hash code of the list's EML 210; the articles are those
+    of the examination, the repair period and the public session.
     """
 
     election: str
@@ -92,6 +94,10 @@ class OmissionLetter:
     repair_end: date
     place: str
     hash_code: str
+    examination_article: str = "Kieswet I 1"
+    repair_article: str = "Kieswet I 2 lid 2"
+    session_article: str = "Kieswet I 4"
+    """The articles the letter cites (the Eerste Kamer has its own: S 1, S 1 lid 4, S 2)."""
 
     @property
     def list_name(self) -> str:
@@ -171,7 +177,8 @@ def _opening(letter: OmissionLetter) -> list[Flowable]:
         para("Geachte heer, mevrouw,"),
         Spacer(1, 2 * mm),
         para(
-            "Het centraal stembureau heeft de kandidatenlijsten onderzocht (Kieswet artikel I 1). "
+            "Het centraal stembureau heeft de kandidatenlijsten onderzocht "
+            f"({letter.examination_article}). "
             f"Bij {letter.list_name}, die u hebt ingeleverd, heeft het de verzuimen gevonden "
             "die hieronder staan. Elk verzuim heeft een nummer; noem dat nummer als u het "
             "herstelt."
@@ -189,7 +196,7 @@ def _repair_text(letter: OmissionLetter, count: int) -> list[Flowable]:
     return [
         section("", "Herstel: waar en wanneer"),
         para(
-            f"U kunt {what} herstellen uiterlijk op {deadline} (Kieswet artikel I 2 lid 2). "
+            f"U kunt {what} herstellen uiterlijk op {deadline} ({letter.repair_article}). "
             f"Het herstel gebeurt bij het centraal stembureau: {letter.place}. "
             f"Herstellen kan {who}."
         ),
@@ -197,18 +204,30 @@ def _repair_text(letter: OmissionLetter, count: int) -> list[Flowable]:
         para(
             "Wat na die dag niet is hersteld, heeft het gevolg dat bij het verzuim staat. Het "
             "centraal stembureau beslist daarover in de openbare zitting over de geldigheid en "
-            "de nummering van de lijsten (Kieswet artikel I 4)."
+            f"de nummering van de lijsten ({letter.session_article})."
         ),
     ]
 
 
 def _closing(letter: OmissionLetter) -> list[Flowable]:
+    """The greeting and a box for the chair's signature, kept on one page."""
+    box = Table(
+        [[para("Handtekening van de voorzitter", styles().hint)], [""]],
+        colWidths=[_SIGNATURE_WIDTH],
+        rowHeights=[5 * mm, 22 * mm],
+        hAlign="LEFT",
+    )
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, LINE_COLOR)]))
     return [
         Spacer(1, 5 * mm),
-        para("Hoogachtend,"),
-        para(f"het centraal stembureau voor {letter.election},"),
-        Spacer(1, 3 * mm),
-        signature_block("van de voorzitter"),
+        keep_together(
+            [
+                para("Hoogachtend,"),
+                para(f"het centraal stembureau voor {letter.election},"),
+                Spacer(1, 3 * mm),
+                box,
+            ]
+        ),
     ]
 
 
@@ -229,6 +248,7 @@ def story(letter: OmissionLetter) -> Story:
         if recoverable:
             flowables.append(section("", "Verzuimen die u kunt herstellen"))
             flowables.extend(_omission_block(o) for o in recoverable)
+            flowables.extend(_repair_text(letter, len(recoverable)))
         if final:
             flowables.append(section("", "Verzuimen die niet kunnen worden hersteld"))
             flowables.append(
@@ -239,8 +259,6 @@ def story(letter: OmissionLetter) -> Story:
             )
             flowables.append(Spacer(1, 2 * mm))
             flowables.extend(_omission_block(o) for o in final)
-        if recoverable:
-            flowables.extend(_repair_text(letter, len(recoverable)))
         flowables.extend(_closing(letter))
         return flowables
 

@@ -31,6 +31,7 @@ from kandidaat.domain.csb.omissions import (
 )
 from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.deadlines import election_dates
+from kandidaat.domain.nomination.model import Body
 from kandidaat.domain.nomination.text_rules import check_text
 from kandidaat.eml.canonical import hash_report
 from kandidaat.store.csb import CsbWorkspace
@@ -129,6 +130,9 @@ def letter_for(
 ) -> OmissionLetter:
     """The verzuimbrief of ``submission``: its omissions not repaired (Kieswet I 2, versie 2026).
 
+    For the Eerste Kamer the letter cites S 1 lid 1, S 1 lid 4 and S 2 (Kieswet
+    geldend op 2026-01-01) where other elections cite I 1, I 2 lid 2 and I 4.
+
     Raises:
         InputError: an unknown submission, one without omissions to report, a
             letter dated after the repair period, or an empty or too long place (Dutch).
@@ -155,9 +159,11 @@ def letter_for(
             f"inlevering {chosen.number}: er zijn geen open verzuimen; er is geen verzuimbrief "
             "nodig ('kandidaat csb verzuimen' toont wat is vastgelegd)"
         )
+    ek = election.body is Body.EK
+    repair_article = "Kieswet S 1 lid 4" if ek else "Kieswet I 2 lid 2"
     if day > repair_end and any(o.recoverable for o in omissions):
         raise InputError(
-            f"--datum {day:%d-%m-%Y}: de hersteltermijn (Kieswet I 2 lid 2) liep tot en met "
+            f"--datum {day:%d-%m-%Y}: de hersteltermijn ({repair_article}) liep tot en met "
             f"{repair_end:%d-%m-%Y}; een verzuimbrief na die dag geeft geen gelegenheid meer "
             "tot herstel"
         )
@@ -174,6 +180,9 @@ def letter_for(
         repair_end=repair_end,
         place=where,
         hash_code=hash_report(stored.data, stored.file_name).form_hash,
+        examination_article="Kieswet S 1 lid 1" if ek else "Kieswet I 1",
+        repair_article=repair_article,
+        session_article="Kieswet S 2" if ek else "Kieswet I 4",
     )
 
 

@@ -125,7 +125,7 @@ def test_the_letter_names_the_submitter_the_open_omissions_and_the_last_day_of_r
     assert "identiteitsbewijs" not in text
     assert "P0xaa" not in text
     # The last day of the repair period and where to repair; the vervanger may repair too.
-    assert "uiterlijk op donderdag 18-09-2025" in text
+    assert "uiterlijk op donderdag 18-09-2025 (Kieswet I 2 lid 2)" in text
     assert PLACE in text
     assert "K. Vervanger" in text
     assert "Handtekening van de voorzitter" in text
