@@ -14,6 +14,14 @@ seconds of the process (robust on a busy machine); wall-clock seconds are printe
 Each size is measured in fresh child processes, which also report the peak resident
 memory (ru_maxrss) of a bare parse and of our import on their own.
 
+The streaming reader (ADR 0125, what ``kandidaat uitslag`` uses for a 510) gets its
+own row per size: its CPU time against a bare ``lxml.etree.iterparse`` of the same file
+with the same parser settings (alternating, best of ``--repeat``; goal at least
+STREAM_GOAL of the bare parse's speed), and the peak resident memory of a fresh process
+that streams the file (VmHWM; goal under STREAM_PEAK_GOAL_MB whatever the size), with
+the whole-tree import's peak as the reference. A file over the reader's size limit
+(safe_xml.MAX_BYTES) is refused by both readers and gets no streaming row.
+
 Usage: .venv/bin/python bench/bench_eml.py [--stations 1000] [--scales 1,2,5,10]
 """
 
@@ -37,7 +45,8 @@ from lxml import etree
 from kandidaat.domain.election import CountRecord, ListCount, VoteCounts
 from kandidaat.domain.tally.checks import check_counts
 from kandidaat.eml.documents import read_bytes, read_path
-from kandidaat.eml.safe_xml import safe_parser
+from kandidaat.eml.safe_xml import MAX_BYTES, safe_parser
+from kandidaat.eml.stream_counts import stream_counts
 from kandidaat.eml.write_common import to_canonical
 from kandidaat.eml.write_counts import build_counts
 
@@ -47,6 +56,10 @@ if TYPE_CHECKING:
 SAMPLES = Path(__file__).resolve().parents[1] / ".." / "shared" / "eml_nl" / "samples"
 BASE = SAMPLES / "TK2023" / "Telling_TK2023_gemeente_Aa_en_Hunze.eml.xml"
 GOAL = 0.5
+STREAM_GOAL = 0.5
+"""The streaming reader at least half as fast as a bare lxml iterparse of the same file."""
+STREAM_PEAK_GOAL_MB = 200
+"""Peak resident memory of streaming a count, whatever the size of the file."""
 
 
 def _station_id(municipality: str, index: int) -> str:
@@ -167,8 +180,65 @@ def _peak_megabytes() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def bare_iterparse(path: Path) -> None:
+    """A bare lxml iterparse of the file, every element, with the safe parser's settings."""
+    for _event, _element in etree.iterparse(
+        str(path),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        collect_ids=False,
+    ):
+        pass
+
+
+def stream_count(path: Path) -> None:
+    """The streaming reader alone: a 510 file into its record (the checks are timed above)."""
+    stream_counts(path)
+
+
+def compare_stream(path: Path, repeat: int) -> dict[str, float]:
+    """Best CPU and wall times of a bare iterparse and of the streaming reader, alternating."""
+    best = {"bare_cpu": float("inf"), "bare_wall": float("inf")}
+    best |= {"ours_cpu": float("inf"), "ours_wall": float("inf")}
+    for _ in range(repeat):
+        for name, function in (("bare", bare_iterparse), ("ours", stream_count)):
+            gc.collect()
+            cpu, wall = time.process_time(), time.perf_counter()
+            function(path)
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            best[f"{name}_cpu"] = min(best[f"{name}_cpu"], cpu)
+            best[f"{name}_wall"] = min(best[f"{name}_wall"], wall)
+    return best
+
+
+def _high_water_megabytes() -> float:
+    """This program's peak resident memory since it started (VmHWM).
+
+    ru_maxrss can carry the parent's peak into a child started with vfork; VmHWM
+    belongs to the memory of this program alone. ru_maxrss where /proc is missing.
+    """
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return _peak_megabytes()
+
+
 def _child(path: str, what: str, repeat: int) -> None:
     """Measure in this fresh process and print one JSON line."""
+    if what.startswith("stream"):
+        before = _high_water_megabytes()
+        if what == "stream-both":
+            result = compare_stream(Path(path), repeat)
+        else:
+            stream_count(Path(path))
+            result = {}
+        result |= {"peak_mb": _high_water_megabytes(), "peak_before_mb": before}
+        print(json.dumps(result))
+        return
     data = Path(path).read_bytes()
     before = _peak_megabytes()
     if what == "both":
@@ -194,6 +264,39 @@ def _line(label: str, megabytes: float, best: dict[str, float]) -> str:
         f"  bare lxml {megabytes / best['bare_cpu']:6.1f} MB/s  ratio {ratio:4.2f}"
         f" (wall {best['bare_wall'] / best['ours_wall']:4.2f})"
     )
+
+
+def _holds(holds: bool) -> str:  # noqa: FBT001 - a verdict, printed
+    return "holds" if holds else "DOES NOT HOLD"
+
+
+def _stream_lines(
+    megabytes: float,
+    streamed: tuple[dict[str, float], dict[str, float]] | None,
+    whole_peak: float,
+) -> list[str]:
+    """The streaming reader's row: figure, reference, ratio, goal and whether it holds."""
+    if streamed is None:
+        return [
+            (
+                f"streaming reader: none; the file is over the size limit of {MAX_BYTES} bytes "
+                "(both readers refuse it)"
+            )
+        ]
+    best, peak = streamed[0], streamed[1]["peak_mb"]
+    ratio = best["bare_cpu"] / best["ours_cpu"]
+    time_line = (
+        f"streaming reader: {best['ours_cpu']:6.2f} s CPU ({megabytes / best['ours_cpu']:5.1f}"
+        f" MB/s), bare lxml iterparse {best['bare_cpu']:6.2f} s, ratio {ratio:4.2f}"
+        f" (wall {best['bare_wall'] / best['ours_wall']:4.2f}); goal >= {STREAM_GOAL:.2f}:"
+        f" {_holds(ratio >= STREAM_GOAL)}"
+    )
+    memory_line = (
+        f"streaming reader: peak memory {peak:6.0f} MB ({peak / megabytes:4.2f} x the file),"
+        f" whole-tree import {whole_peak:6.0f} MB, ratio {peak / whole_peak:4.2f};"
+        f" goal < {STREAM_PEAK_GOAL_MB} MB: {_holds(peak < STREAM_PEAK_GOAL_MB)}"
+    )
+    return [time_line, memory_line]
 
 
 def main() -> None:
@@ -230,12 +333,19 @@ def main() -> None:
             best = _run_child(path, "both", max(1, args.repeat - 1))
             bare_peak = _run_child(path, "bare", 1)["peak_mb"]
             ours_peak = _run_child(path, "ours", 1)["peak_mb"]
+            streamed = (
+                (_run_child(path, "stream-both", args.repeat), _run_child(path, "stream", 1))
+                if path.stat().st_size <= MAX_BYTES
+                else None
+            )
             path.unlink()
             print(_line(f"{scale:>3}x = {stations} polling stations", megabytes, best))
             print(
                 f"{'':<44} peak memory: bare parse {bare_peak:8.0f} MB,"
                 f" kandidaat {ours_peak:8.0f} MB ({ours_peak / megabytes:4.1f} x the file)"
             )
+            for line in _stream_lines(megabytes, streamed, ours_peak):
+                print(f"{'':<44} {line}")
             rows.append((scale, best["ours_cpu"], best["bare_cpu"], ours_peak))
     first_scale, first_ours, first_bare, first_peak = rows[0]
     for scale, ours, bare, peak in rows[1:]:
