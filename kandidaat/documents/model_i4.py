@@ -83,6 +83,8 @@ class EstablishedSession:
     part_2: tuple[NumberedRow, ...]
     files: tuple[tuple[str, str], ...]
     """Each 230b written: its file name and hash code."""
+    objections: tuple[tuple[str, str, str], ...] | None = None
+    """(voter, objection, answer) as recorded; () none raised; None: written by hand."""
     footer_label: str = "EML 230b"
     """What the footer's hash code belongs to: the (first) 230b, e.g. 'EML 230b kieskring 1'."""
 
@@ -122,6 +124,32 @@ def _numbering(session: EstablishedSession) -> list[Flowable]:
             flowables.append(para("Geen."))
         flowables.append(Spacer(1, 2 * mm))
     return flowables
+
+
+def _objections(session: EstablishedSession) -> list[Flowable]:
+    flowables: list[Flowable] = [section("10", "Bezwaren van de aanwezige kiezers")]
+    if session.objections is None:
+        return [
+            *flowables,
+            para("Tijdens de zitting zijn"),
+            checkbox_lines(
+                ["geen bezwaren ingebracht.", "de volgende bezwaren ingebracht (met het antwoord):"]
+            ),
+            table(
+                ["bezwaar", "antwoord van het centraal stembureau"],
+                [],
+                [1, 1],
+                min_rows=OBJECTION_ROWS,
+            ),
+        ]
+    if not session.objections:
+        return [*flowables, para("Tijdens de zitting zijn geen bezwaren ingebracht.")]
+    rows = [[who or "-", text, answer] for who, text, answer in session.objections]
+    return [
+        *flowables,
+        para("Tijdens de zitting zijn de volgende bezwaren ingebracht:"),
+        table(["kiezer", "bezwaar", "antwoord van het centraal stembureau"], rows, [1, 2, 2]),
+    ]
 
 
 def _valid(session: EstablishedSession) -> list[Flowable]:
@@ -200,17 +228,7 @@ def _story(session: EstablishedSession) -> tuple[Story, str]:
             ),
             *_valid(session),
             *_numbering(session),
-            section("10", "Bezwaren van de aanwezige kiezers"),
-            para("Tijdens de zitting zijn"),
-            checkbox_lines(
-                ["geen bezwaren ingebracht.", "de volgende bezwaren ingebracht (met het antwoord):"]
-            ),
-            table(
-                ["bezwaar", "antwoord van het centraal stembureau"],
-                [],
-                [1, 1],
-                min_rows=OBJECTION_ROWS,
-            ),
+            *_objections(session),
             section("11", "Bestanden"),
             *_rows_or(
                 tuple(session.files),

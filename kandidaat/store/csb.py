@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
     from kandidaat.store.audit_log import LogEntry
 
-__all__ = ["CSB_KIND", "SUFFIX", "CsbWorkspace", "StoredSubmission"]
+__all__ = ["CSB_KIND", "SUFFIX", "CsbWorkspace", "Objection", "StoredSubmission"]
 
 SUFFIX = ".csb"
 
@@ -168,8 +168,40 @@ _V5 = Migration(
     ),
 )
 
-CSB_KIND = WorkspaceKind(0x4B435342, "CSB-werkbestand van kandidaat", (_V1, _V2, _V3, _V4, _V5))
+_V6 = Migration(
+    6,
+    "bezwaren van kiezers in de openbare zitting (Kieswet I 4)",
+    (
+        """
+        CREATE TABLE objection (
+            number INTEGER PRIMARY KEY CHECK (number >= 0),
+            objection TEXT NOT NULL,
+            raised_by TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL
+        ) STRICT
+        """,
+    ),
+)
+
+CSB_KIND = WorkspaceKind(
+    0x4B435342, "CSB-werkbestand van kandidaat", (_V1, _V2, _V3, _V4, _V5, _V6)
+)
 """``application_id`` "KCSB"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Objection:
+    """A voter's objection in the public session and the committee's answer.
+
+    Number 0 with empty texts records that no objection was raised.
+    """
+
+    number: int
+    text: str
+    raised_by: str
+    answer: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +395,14 @@ class CsbWorkspace:
             )
             for number, submission, code, kieskring, key, note, repaired in rows
         )
+
+    def objections(self) -> tuple[Objection, ...]:
+        """The objections recorded for the public session (number 0: none was raised)."""
+        with self._workspace.read() as connection:
+            rows = connection.execute(
+                "SELECT number, objection, raised_by, answer FROM objection ORDER BY number"
+            ).fetchall()
+        return tuple(Objection(int(n), str(o), str(by), str(a)) for n, o, by, a in rows)
 
     def log(self) -> tuple[LogEntry, ...]:
         """Every log entry in order."""
@@ -617,6 +657,42 @@ class CsbWorkspace:
                 "hersteld",
                 {"verzuim": number, "hersteld": repaired_at.isoformat(), "toelichting": note},
             )
+
+    def add_objection(self, objection: Objection, actor: str) -> int:
+        """Record an objection (or, as number 0, that none was raised); logged.
+
+        Raises:
+            WorkspaceError: 'none raised' after an objection, or an objection after 'none'.
+        """
+        actor = _actor(self.path, actor)
+        with self._workspace.change() as connection:
+            numbers = [int(row[0]) for row in connection.execute("SELECT number FROM objection")]
+            none_recorded = 0 in numbers
+            if none_recorded or (objection.number == 0 and numbers):
+                raise WorkspaceError(
+                    self.path,
+                    "er is al vastgelegd dat er geen bezwaren zijn"
+                    if none_recorded
+                    else "er zijn al bezwaren vastgelegd",
+                )
+            number = 0 if objection.number == 0 else max(numbers, default=0) + 1
+            connection.execute(
+                "INSERT INTO objection (number, objection, raised_by, answer, recorded_at,"
+                " recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
+                (number, objection.text, objection.raised_by, objection.answer, _now(), actor),
+            )
+            audit_log.append(
+                connection,
+                actor,
+                "bezwaar",
+                {
+                    "bezwaar": number,
+                    "tekst": objection.text,
+                    "kiezer": objection.raised_by,
+                    "antwoord": objection.answer,
+                },
+            )
+        return number
 
     def record(self, action: str, payload: dict[str, Any], actor: str) -> None:
         """Only a log entry (e.g. an examination and its findings)."""

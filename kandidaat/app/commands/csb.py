@@ -21,6 +21,13 @@ from kandidaat.app.csb.numbering import (
     numbering_json,
     render_numbering,
 )
+from kandidaat.app.csb.objections import (
+    objections_json,
+    read_objections,
+    record_no_objections,
+    record_objection,
+    render_objections,
+)
 from kandidaat.app.csb.omission_letter import write_letter
 from kandidaat.app.csb.omissions import (
     OmissionRequest,
@@ -37,6 +44,7 @@ from kandidaat.app.csb.support import import_support, render_support, support_js
 from kandidaat.app.csb.workspace import new_workspace
 from kandidaat.app.exitcodes import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_LOTS_REQUIRED, EXIT_OK
 from kandidaat.domain.csb.numbering import NumberingLotRequired
+from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.findings import Severity
 from kandidaat.store.csb import CsbWorkspace
 
@@ -151,6 +159,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     _register_support(actions)
     _register_establish(actions)
     _register_omissions(actions)
+    _register_objections(actions)
     _register_omission_letter(actions)
 
 
@@ -192,6 +201,63 @@ def _run_omission_letter(args: argparse.Namespace) -> int:
         args.workspace, args.inlevering, args.out, day=day, place=args.plaats, actor=args.lid
     )
     sys.stdout.write(f"Verzuimbrief voor inlevering {args.inlevering} geschreven: {path}\n")
+    return EXIT_OK
+
+
+def _register_objections(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
+    obj = _sub(
+        actions,
+        "bezwaar",
+        "leg een bezwaar van een kiezer in de zitting vast (Kieswet I 4)",
+        "Legt een bezwaar vast dat een aanwezige kiezer in de openbare zitting inbrengt, met het "
+        "antwoord van het centraal stembureau (--bezwaar, --antwoord, --kiezer), of met --geen "
+        "dat er geen bezwaren zijn ingebracht. Het proces-verbaal I 4 van 'csb vaststellen' "
+        "neemt ze over. Uitgangscodes: 0 vastgelegd, 2 foute invoer.",
+    )
+    obj.add_argument("--bezwaar", metavar="TEKST", help="het bezwaar zoals ingebracht")
+    obj.add_argument("--antwoord", metavar="TEKST", help="het antwoord van het stembureau")
+    obj.add_argument("--kiezer", default="", metavar="NAAM", help="wie het bezwaar inbracht")
+    obj.add_argument("--geen", action="store_true", help="er zijn geen bezwaren ingebracht")
+    _member(obj)
+    obj.set_defaults(handler=_run_objection)
+
+    lst = _sub(
+        actions,
+        "bezwaren",
+        "toon de vastgelegde bezwaren",
+        "Toont de bezwaren van kiezers met het antwoord, of dat er geen zijn ingebracht. "
+        "Uitgangscodes: 0 klaar.",
+    )
+    lst.add_argument("--json", action="store_true", help="de bezwaren als JSON")
+    lst.set_defaults(handler=_run_objections)
+
+
+def _run_objection(args: argparse.Namespace) -> int:
+    if args.geen:
+        if args.bezwaar or args.antwoord:
+            raise InputError("--geen: geef dan geen --bezwaar of --antwoord")
+        record_no_objections(args.workspace, actor=args.lid)
+        sys.stdout.write("Vastgelegd: er zijn geen bezwaren ingebracht.\n")
+        return EXIT_OK
+    if args.bezwaar is None:
+        raise InputError("--bezwaar: geef het bezwaar (of --geen)")
+    number = record_objection(
+        args.workspace,
+        args.bezwaar,
+        raised_by=args.kiezer,
+        answer=args.antwoord or "",
+        actor=args.lid,
+    )
+    sys.stdout.write(f"Bezwaar {number} vastgelegd.\n")
+    return EXIT_OK
+
+
+def _run_objections(args: argparse.Namespace) -> int:
+    found = read_objections(args.workspace)
+    if args.json:
+        sys.stdout.write(json.dumps(objections_json(found), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_objections(found))
     return EXIT_OK
 
 

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from kandidaat import __version__
 from kandidaat.app.csb.decisions import Decisions, decisions
+from kandidaat.app.csb.objections import read_objections
 from kandidaat.app.csb.report_i4 import i4_session
 from kandidaat.app.nomination.eml210 import candidate_record, election_identifier
 from kandidaat.common.atomic import write_bytes_atomically
@@ -275,7 +276,10 @@ def establish(
         (kieskring, to_canonical(build_candidate_lists(record))) for kieskring, record in records
     ]
     files = _write(out_dir, election, built)
-    report = _write_i4(out_dir, i4_session(election, outcome, decided, records, files, day), day)
+    session = i4_session(
+        election, outcome, decided, records, files, day, read_objections(workspace_path)
+    )
+    report = _write_i4(out_dir, session, day)
     with CsbWorkspace.open(workspace_path) as workspace:
         workspace.record(
             "vastgesteld",

@@ -56,6 +56,13 @@ def describe(entry: LogEntry) -> str:
         ),
         "lijsten genummerd": lambda: _numbering(data),
         "vastgesteld": lambda: _established(data),
+        "bezwaar": lambda: (
+            "vastgelegd: geen bezwaren ingebracht in de zitting"
+            if data.get("bezwaar") == 0
+            else f"bezwaar {data.get('bezwaar')}"
+            + (f" van {str(data.get('kiezer'))[:100]}" if data.get("kiezer") else "")
+            + f": {str(data.get('tekst'))[:200]}; antwoord: {str(data.get('antwoord'))[:200]}"
+        ),
         "verzuim": lambda: (
             f"verzuim {data.get('verzuim')} vastgesteld bij inlevering {data.get('inlevering')}"
             + (f", kieskring {data.get('kieskring')}" if data.get("kieskring") else "")

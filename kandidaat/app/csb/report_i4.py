@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from kandidaat.domain.csb.numbering import Numbered
     from kandidaat.domain.election import CandidateListsRecord
     from kandidaat.domain.nomination.model import Election
+    from kandidaat.store.csb import Objection
 
 __all__ = ["i4_session"]
 
@@ -142,6 +143,7 @@ def i4_session(
     records: Sequence[tuple[str, CandidateListsRecord]],
     files: Sequence[EstablishedFile],
     day: date,
+    objections: tuple[Objection, ...] | None = None,
 ) -> EstablishedSession:
     """What the I 4 prints (Kieswet I 4 and I 12 - I 17, versie 2026)."""
     by_number = {s.number: s for s in decided.submissions}
@@ -175,5 +177,8 @@ def i4_session(
         part_1=tuple(part_1),
         part_2=tuple(part_2),
         files=tuple((f.path.name, f.hash_code) for f in files),
+        objections=None
+        if objections is None
+        else tuple((o.raised_by, o.text, o.answer) for o in objections),
         footer_label=footer,
     )

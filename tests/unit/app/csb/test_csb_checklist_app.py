@@ -84,11 +84,12 @@ def test_a_version_1_workspace_is_migrated_on_opening_and_keeps_its_log(tmp_path
         assert [entry.action for entry in workspace.log()] == ["aangemaakt"]
         assert workspace.support_declarations() == ()
         assert workspace.omissions() == ()
+        assert workspace.objections() == ()
     raw = sqlite3.connect(path)
     try:
         # checklist (2), fingerprint (3), register of ondersteuningsverklaringen (4),
-        # omissions and their repair (5)
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 5
+        # omissions and their repair (5), objections in the public session (6)
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 6
     finally:
         raw.close()
 
