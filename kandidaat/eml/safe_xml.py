@@ -193,7 +193,11 @@ def parse_file(path: Path) -> etree._ElementTree:
 
 def _dutch_syntax(error: etree.XMLSyntaxError) -> str:
     """A short Dutch explanation of the most common libxml2 parse errors."""
-    text = str(error.msg or "")
+    return dutch_syntax(str(error.msg or ""))
+
+
+def dutch_syntax(text: str) -> str:
+    """A short Dutch explanation of a libxml2 parse error's message."""
     table = (
         ("Premature end of data", "het bestand houdt midden in een element op"),
         ("EndTag", "een eindtag ontbreekt of klopt niet"),

@@ -43,10 +43,10 @@ from kandidaat.eml.safe_xml import (
     MAX_BYTES,
     MAX_TAGS,
     MIN_BYTES_PER_TAG,
-    _dutch_syntax,
     check_start,
     checked_size,
     declaration_refused,
+    dutch_syntax,
 )
 
 if TYPE_CHECKING:
@@ -169,7 +169,8 @@ class _GuardedFile:
         if self._tags > self._tag_limit(self._size or MAX_BYTES):
             self._too_many_tags()
         window = self._tail + chunk
-        if any(declaration in window for declaration in _DECLARATIONS):
+        # One scan for "<!" (comments and CDATA have it too) before the exact ones.
+        if b"<!" in window and any(declaration in window for declaration in _DECLARATIONS):
             raise declaration_refused(self._source, self._declaration_line(window))
         self._lines += chunk.count(b"\n")
         self._tail = window[-_OVERLAP:]
@@ -261,8 +262,15 @@ class _Stream:
         except etree.XMLSyntaxError as error:
             if self._file.blank:
                 raise EmlError(self._source, "het bestand is leeg") from None
+            text, line = str(error.msg or ""), error.lineno
+            last = events.error_log.last_error
+            if not line and last is not None and last.line:
+                # Fed in parts, libxml2 may stop on an error (an undeclared entity) and
+                # lxml then only says "no element found"; its log has what the whole
+                # parse reports.
+                text, line = str(last.message), int(last.line)
             raise EmlError(
-                self._source, f"geen geldige XML ({_dutch_syntax(error)})", error.lineno or None
+                self._source, f"geen geldige XML ({dutch_syntax(text)})", line or None
             ) from None
         root = events.root
         _check_depth(root, 1, self._source)
@@ -296,7 +304,22 @@ class _Stream:
             except EmlError as error:
                 self._unit_error = error
         element.clear()
-        _drop_before(element, parent)
+        self._drop_before(element, parent)
+
+    def _drop_before(self, element: etree._Element, parent: etree._Element) -> None:
+        """Remove the blocks and anything else already read before ``element`` in the Contest.
+
+        ContestIdentifier elements are kept (the head is read at the end); the walk stops
+        at the first one, as everything before it went at an earlier block. What is not
+        a block was never checked for depth, so it is checked before it goes.
+        """
+        previous = element.getprevious()
+        while previous is not None and previous.tag != _CONTEST_ID:
+            before = previous.getprevious()
+            if _is_element(previous) and previous.tag not in _BLOCKS:
+                _check_depth(previous, _depth(previous), self._source)
+            parent.remove(previous)
+            previous = before
 
 
 def _first_contest(contest: etree._Element) -> bool:
@@ -330,17 +353,9 @@ def _inside_block(element: etree._Element) -> bool:
     return next(element.iterancestors(*_BLOCKS), None) is not None
 
 
-def _drop_before(element: etree._Element, parent: etree._Element) -> None:
-    """Remove the blocks and anything else already read before ``element`` in the Contest.
-
-    ContestIdentifier elements are kept (the head is read at the end); the walk stops
-    at the first one, as everything before it went at an earlier block.
-    """
-    previous = element.getprevious()
-    while previous is not None and previous.tag != _CONTEST_ID:
-        before = previous.getprevious()
-        parent.remove(previous)
-        previous = before
+def _is_element(node: object) -> bool:
+    """Whether ``node`` is an element, not a comment or processing instruction."""
+    return isinstance(getattr(node, "tag", None), str)
 
 
 def _depth(element: etree._Element) -> int:

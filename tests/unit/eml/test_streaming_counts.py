@@ -7,6 +7,7 @@ test time (none is committed), as is the 30 MB count the memory is measured on.
 
 from __future__ import annotations
 
+import copy
 import gc
 import json
 import re
@@ -18,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import EML_NL, SAMPLES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from kandidaat.app.result.files import read_files
@@ -129,6 +132,84 @@ def test_the_start_of_a_file_names_the_message_type_the_whole_file_has(
     assert peek_message_type(path) == _root_id(path), f"{path} in {folder}"
 
 
+SMALL_COUNTS = (
+    SAMPLES / "synthetic" / "invalid" / "eml510b_with_investigations.eml.xml",
+    SAMPLES / "synthetic" / "valid" / "deserialize_eml510d_test.eml.xml",
+    SAMPLES
+    / "derived"
+    / "AB2023_Scheldestromen"
+    / "Totaaltelling_AB2023_Scheldestromen_waterschap_Scheldestromen.eml.xml",
+)
+"""Small counts written over several lines, so that every line number is compared."""
+TEXTS = ["", "x", "-1", "05", "7", "1000", " 3"]
+
+
+def _mutate(draw: st.DrawFn, root: etree._Element) -> None:
+    """One change a buggy or hostile writer could make anywhere in the file."""
+    elements = [node for node in root.iter(etree.Element) if node is not root]
+    if not elements:
+        return
+    node = draw(st.sampled_from(elements))
+    parent = node.getparent()
+    assert parent is not None
+    action = draw(st.sampled_from(["remove", "copy", "move", "text", "id", "comment"]))
+    if action == "remove":
+        parent.remove(node)
+    elif action == "copy":
+        parent.insert(draw(st.integers(0, len(parent))), copy.deepcopy(node))
+    elif action == "move":
+        target = draw(st.sampled_from([root, *elements]))
+        if node is not target and node not in target.iterancestors():
+            target.insert(draw(st.integers(0, len(target))), node)
+    elif action == "text":
+        node.text = draw(st.sampled_from(TEXTS))
+    elif action == "id":
+        node.set("Id", draw(st.sampled_from(TEXTS)))
+    else:
+        parent.insert(parent.index(node), etree.Comment("opmerking"))
+
+
+@st.composite
+def changed_counts(draw: st.DrawFn) -> bytes:
+    path = draw(st.sampled_from(SMALL_COUNTS))
+    root = etree.fromstring(path.read_bytes())
+    for _ in range(draw(st.integers(1, 8))):
+        _mutate(draw, root)
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    if draw(st.booleans()):  # and cut short, or given bytes no reader may accept
+        at = draw(st.integers(0, len(data)))
+        data = data[:at] + draw(st.sampled_from([b"", b"<!DOCTYPE x>", b"\xff", b"&x;", b"<"]))
+    return data
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("veranderd")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=changed_counts())
+def test_a_count_changed_anywhere_is_read_or_refused_the_same_streamed_as_whole(
+    scratch: Path, data: bytes
+) -> None:
+    path = _write(scratch / "veranderd.eml.xml", data)
+    whole, streamed = _whole(path), _streamed(path)
+    assert streamed == whole
+    assert _lines(streamed) == _lines(whole)
+
+
+@pytest.mark.parametrize("offset", [-1, 0, 1, CHUNK + 5])
+@pytest.mark.parametrize("suffix", [b"", b"&x;", b"\xff"])
+def test_a_large_count_cut_at_a_read_boundary_gets_the_whole_tree_message(
+    tmp_path: Path, offset: int, suffix: bytes
+) -> None:
+    data = TK2023.read_bytes()[: HEAD_BYTES + CHUNK + offset] + suffix  # 3 MB: four reads
+    path = _write(tmp_path / "afgebroken.eml.xml", data)
+    message = _refusal(path)
+    assert message.startswith("afgebroken.eml.xml, regel 1: geen geldige XML")
+    assert message == _whole(path)
+
+
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
@@ -180,6 +261,17 @@ def test_elements_nested_a_hundred_deep_outside_the_counts_are_refused(tmp_path:
     message = _refusal(_write(tmp_path / "diep-kop.eml.xml", data))
     assert message.startswith("diep-kop.eml.xml")
     assert "niveaus diep genest" in message
+
+
+def test_elements_nested_a_hundred_deep_between_two_polling_stations_are_refused(
+    tmp_path: Path,
+) -> None:
+    data = GR2022.read_bytes()
+    second = data.index(b"<ReportingUnitVotes>", data.index(b"</ReportingUnitVotes>"))
+    data = data[:second] + _nested(100) + data[second:]
+    message = _refusal(_write(tmp_path / "tussen.eml.xml", data))
+    assert message.startswith("tussen.eml.xml")
+    assert "meer dan 64 niveaus diep genest" in message
 
 
 def test_elements_nested_thousands_deep_are_refused_in_dutch(tmp_path: Path) -> None:
