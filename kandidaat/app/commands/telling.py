@@ -197,7 +197,8 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         actions,
         "export",
         "schrijf de EML 510b",
-        "Schrijft de telling als EML 510b (canoniek, met hashcode) in MAP. Geweigerd "
+        "Schrijft de telling als EML 510b (canoniek, met hashcode) in MAP, met ernaast het "
+        "proces-verbaal van het gemeentelijk stembureau (model Na 31-2, PDF). Geweigerd "
         "(uitgangscode 1) zolang een stembureau niet twee keer gelijk is ingevoerd.",
     )
     out.add_argument("--out", required=True, type=Path, metavar="MAP", help="de map")
@@ -369,6 +370,8 @@ def _run_export(args: argparse.Namespace) -> int:
         except NotReadyError as error:
             sys.stderr.write(f"fout: {error.message}\n")
             return EXIT_FINDINGS
+    if written.proces_verbaal is not None:  # first: the hash code stays the last line
+        sys.stdout.write(f"Proces-verbaal (model Na 31-2) geschreven: {written.proces_verbaal}\n")
     sys.stdout.write(
         f"EML 510b geschreven: {written.path}\nHashcode (SHA-256): {written.hash_code}\n"
     )

@@ -1,4 +1,8 @@
-"""The count as EML 510b: only when every polling station is agreed, checked, atomic."""
+"""The count as EML 510b: only when every polling station is agreed, checked, atomic.
+
+Beside the 510b goes the proces-verbaal of the gemeentelijk stembureau (model
+Na 31-2, :mod:`kandidaat.app.count.report`), made from the same record.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kandidaat.app.count.progress import overview
+from kandidaat.app.count.report import file_name as report_name
+from kandidaat.app.count.report import proces_verbaal
+from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.count.record import count_record
 from kandidaat.domain.election import CandidateListsRecord, PollingStationsRecord
@@ -16,11 +23,11 @@ from kandidaat.domain.tally.checks import check_counts
 from kandidaat.domain.tally.stations import check_against_stations
 from kandidaat.eml.canonical import hash_code
 from kandidaat.eml.documents import read_bytes
-from kandidaat.eml.write_common import write_document
+from kandidaat.eml.write_common import to_canonical
 from kandidaat.eml.write_counts import build_counts
 
 if TYPE_CHECKING:
-    from kandidaat.app.count.progress import StationProgress
+    from kandidaat.app.count.progress import Overview, StationProgress
     from kandidaat.domain.election import CountRecord
     from kandidaat.store.count import CountWorkspace
 
@@ -47,11 +54,13 @@ class NotReadyError(KandidaatError):
 
 @dataclass(frozen=True, slots=True)
 class Exported:
-    """The 510b written: where, its bytes, its hash code."""
+    """The 510b written: where, its bytes, its hash code; and the proces-verbaal beside it."""
 
     path: Path
     data: bytes
     hash_code: str
+    proces_verbaal: Path | None = None
+    """Model Na 31-2 (PDF), written after the 510b."""
 
 
 def count_of(workspace: CountWorkspace) -> CountRecord:
@@ -60,6 +69,17 @@ def count_of(workspace: CountWorkspace) -> CountRecord:
     The record is checked against the workspace's own 230b and 110b (as received):
     every list and candidate counted, every polling station counted, units that add
     up to the total. A finding here is a bug, never bad input.
+
+    Raises:
+        NotReadyError: a polling station without two equal entries.
+    """
+    return _counted(workspace)[1]
+
+
+def _counted(
+    workspace: CountWorkspace,
+) -> tuple[Overview, CountRecord, CandidateListsRecord]:
+    """The overview, the checked 510b record and the 230b it was checked against.
 
     Raises:
         NotReadyError: a polling station without two equal entries.
@@ -89,7 +109,7 @@ def count_of(workspace: CountWorkspace) -> CountRecord:
             f.message for f in findings[:5]
         )
         raise RuntimeError(msg)
-    return record
+    return report, record, lists
 
 
 def _sources(workspace: CountWorkspace) -> tuple[CandidateListsRecord, PollingStationsRecord]:
@@ -115,11 +135,17 @@ def file_name(record: CountRecord) -> str:
 def export(workspace: CountWorkspace, directory: Path, coordinator: str | None) -> Exported:
     """Write the 510b into ``directory`` atomically; log it when a coordinator is named.
 
+    The proces-verbaal (model Na 31-2) is made before anything is written and goes
+    beside the 510b after it, atomically too; a refused export writes neither.
+
     Raises:
         NotReadyError: the count is not complete (nothing written).
         KandidaatError: the directory cannot be made or written.
     """
-    record = count_of(workspace)
+    report, record, lists = _counted(workspace)
+    name = file_name(record)
+    data = to_canonical(build_counts(record))
+    pdf = proces_verbaal(workspace, report, record, lists, name, data)
     if directory.exists() and not directory.is_dir():
         raise KandidaatError(f"--out: {directory} is een bestand, geen map")
     try:
@@ -127,18 +153,25 @@ def export(workspace: CountWorkspace, directory: Path, coordinator: str | None) 
     except OSError as error:
         reason = os_reason(error, Action.WRITE_FOLDER)
         raise KandidaatError(f"--out: map {directory} kan niet worden gemaakt ({reason})") from None
-    path = directory / file_name(record)
-    try:
-        data = write_document(path, build_counts(record))
-    except OSError as error:
-        raise KandidaatError(
-            f"--out: kan {path} niet schrijven ({os_reason(error, Action.WRITE_FILE)})"
-        ) from None
+    path = directory / name
+    pdf_path = directory / report_name(record)
+    for target, content in ((path, data), (pdf_path, pdf)):
+        try:
+            write_bytes_atomically(target, content)
+        except OSError as error:
+            raise KandidaatError(
+                f"--out: kan {target} niet schrijven ({os_reason(error, Action.WRITE_FILE)})"
+            ) from None
     code = hash_code(data)
     if coordinator is not None:
         workspace.record(
             "export",
-            {"bestand": path.name, "hashcode": code, "stembureaus": len(record.units)},
+            {
+                "bestand": path.name,
+                "hashcode": code,
+                "stembureaus": len(record.units),
+                "proces-verbaal": pdf_path.name,
+            },
             coordinator,
         )
-    return Exported(path, data, code)
+    return Exported(path, data, code, pdf_path)
