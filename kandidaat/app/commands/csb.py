@@ -40,6 +40,7 @@ from kandidaat.app.csb.omissions import (
 )
 from kandidaat.app.csb.receiving import receive
 from kandidaat.app.csb.register import import_register
+from kandidaat.app.csb.report_i1 import write_i1
 from kandidaat.app.csb.support import import_support, render_support, support_json, support_tally
 from kandidaat.app.csb.workspace import new_workspace
 from kandidaat.app.exitcodes import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_LOTS_REQUIRED, EXIT_OK
@@ -104,7 +105,14 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     _member(new)
     new.set_defaults(handler=_run_new)
 
-    log = _sub(actions, "log", "toon het logboek", "Toont het logboek en of de keten klopt.")
+    log = _sub(
+        actions,
+        "log",
+        "toon het logboek",
+        "Toont het logboek en of de keten klopt; met --hashes ook de hash van elke regel (zoals "
+        "de voettekst van het proces-verbaal I 1 die noemt).",
+    )
+    log.add_argument("--hashes", action="store_true", help="toon de hash van elke regel")
     log.set_defaults(handler=_run_log)
 
     reg = _sub(
@@ -160,6 +168,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     _register_establish(actions)
     _register_omissions(actions)
     _register_objections(actions)
+    _register_examination_report(actions)
     _register_omission_letter(actions)
 
 
@@ -201,6 +210,34 @@ def _run_omission_letter(args: argparse.Namespace) -> int:
         args.workspace, args.inlevering, args.out, day=day, place=args.plaats, actor=args.lid
     )
     sys.stdout.write(f"Verzuimbrief voor inlevering {args.inlevering} geschreven: {path}\n")
+    return EXIT_OK
+
+
+def _register_examination_report(actions: Any) -> None:  # noqa: ANN401 - argparse's type
+    rep = _sub(
+        actions,
+        "pv-onderzoek",
+        "schrijf het proces-verbaal I 1 van het onderzoek (PDF)",
+        "Schrijft model I 1, het proces-verbaal van het onderzoek naar de kandidatenlijsten "
+        "(Kieswet I 1): per kieskring de ingeleverde lijsten (aanduiding, eerste kandidaat, "
+        "aantal namen) en de vastgelegde herstelbare verzuimen. De voettekst noemt de hash van "
+        "het logboek op dat moment ('csb log --hashes'). Overschrijft nooit een bestand. "
+        "Uitgangscodes: 0 geschreven, 2 foute invoer.",
+    )
+    rep.add_argument("--out", type=Path, required=True, metavar="BESTAND.pdf", help="het PDF")
+    rep.add_argument(
+        "--datum",
+        type=iso_date,
+        metavar="JJJJ-MM-DD",
+        help="datum van de zitting (standaard: vandaag)",
+    )
+    _member(rep)
+    rep.set_defaults(handler=_run_examination_report)
+
+
+def _run_examination_report(args: argparse.Namespace) -> int:
+    path = write_i1(args.workspace, args.out, day=args.datum or _now().date(), actor=args.lid)
+    sys.stdout.write(f"{path}: proces-verbaal I 1\n")
     return EXIT_OK
 
 
@@ -561,7 +598,7 @@ def _run_new(args: argparse.Namespace) -> int:
 
 def _run_log(args: argparse.Namespace) -> int:
     report = read_log(args.workspace)
-    sys.stdout.write(render_log(report))
+    sys.stdout.write(render_log(report, hashes=args.hashes))
     return EXIT_OK if report.intact else EXIT_FINDINGS
 
 

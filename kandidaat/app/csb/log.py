@@ -56,6 +56,10 @@ def describe(entry: LogEntry) -> str:
         ),
         "lijsten genummerd": lambda: _numbering(data),
         "vastgesteld": lambda: _established(data),
+        "proces-verbaal I 1": lambda: (
+            f"proces-verbaal I 1 geschreven: {data.get('bestand')} van {data.get('datum')}, "
+            f"bij logboek-hash {data.get('logboek')} (SHA-256 {data.get('sha256')})"
+        ),
         "bezwaar": lambda: (
             "vastgelegd: geen bezwaren ingebracht in de zitting"
             if data.get("bezwaar") == 0
@@ -138,12 +142,17 @@ def _established(data: dict[str, Any]) -> str:
     return f"lijsten vastgesteld op {data.get('datum')}: {order}{struck}; 230b: {files}"[:2000]
 
 
-def render_log(report: LogReport) -> str:
-    """The log, one line per entry, and a last line on the chain."""
-    lines = [
-        f"{entry.seq:>4}  {entry.at[:19].replace('T', ' ')} UTC  {entry.actor}  {describe(entry)}"
-        for entry in report.entries
-    ]
+def render_log(report: LogReport, *, hashes: bool = False) -> str:
+    """The log, a line per entry (with ``hashes`` its chain hash), a last line on the chain."""
+    lines = []
+    for entry in report.entries:
+        when = entry.at[:19].replace("T", " ")
+        lines.append(f"{entry.seq:>4}  {when} UTC  {entry.actor}  {describe(entry)}")
+        if hashes:
+            upper = entry.hash.upper()
+            lines.append(
+                "      hash " + " ".join(upper[i : i + 4] for i in range(0, len(upper), 4))
+            )
     if report.intact:
         lines.append(
             f"Het logboek is intact: {len(report.entries)} regel(s); de keten van "

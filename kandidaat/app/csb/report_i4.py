@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from kandidaat.domain.nomination.model import Election
     from kandidaat.store.csb import Objection
 
-__all__ = ["i4_session"]
+__all__ = ["i4_session", "omission_rows"]
 
 
 def _order(number: str) -> tuple[int, str]:
@@ -51,9 +51,10 @@ def _person(submission: Submission, key: str) -> str:
     return f"{person.initials} {person.last_name} (plaats {place})".strip()
 
 
-def _omission_rows(
+def omission_rows(
     decided: Decisions, election: Election, by_number: dict[int, Submission]
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The recoverable omissions recorded (where, what), and those repaired."""
     found: list[tuple[str, str]] = []
     repaired: list[tuple[str, str]] = []
     for omission in decided.omissions:
@@ -147,7 +148,7 @@ def i4_session(
 ) -> EstablishedSession:
     """What the I 4 prints (Kieswet I 4 and I 12 - I 17, versie 2026)."""
     by_number = {s.number: s for s in decided.submissions}
-    found, repaired = _omission_rows(decided, election, by_number)
+    found, repaired = omission_rows(decided, election, by_number)
     struck_candidates, struck_appellations = _struck_rows(decided, election, by_number)
     part_1 = []
     part_2 = []
