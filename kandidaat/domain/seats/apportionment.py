@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.seats.lots import LotKind, LotRequest, LotSupply
-from kandidaat.domain.seats.steps import Step, StepKind
+from kandidaat.domain.seats.steps import ASSIGNMENT_KINDS, Step, StepKind
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -150,7 +150,7 @@ def apportion(
     total = contest.total_votes
     seats = contest.seats
     assigner = _ResidualAssigner(result, rules, seats, total, lots)
-    residual = seats - sum(s.full_seats for s in result.standings)
+    residual = seats - sum([s.full_seats for s in result.standings])
     assigner.assign(residual, first_seat=1, exclude_exhausted=False)
     if rules.absolute_majority:
         _absolute_majority(result, seats, total, lots)
@@ -169,11 +169,13 @@ class _ResidualAssigner:
         self.seats = seats
         self.total = total
         self.lots = lots
-        # P 8 lid 1: whether each list reaches 75 % of the quota (fixed for the contest).
-        self.reaches_three_quarters = {
-            s.number: meets_largest_remainder_threshold(s.votes, total, seats)
-            for s in result.standings
-        }
+        # P 8 lid 1: the lists that reach 75 % of the quota (fixed for the contest;
+        # meets_largest_remainder_threshold() written out). P 7 does not ask.
+        self.reaches_three_quarters: frozenset[int] = frozenset()
+        if not rules.highest_averages:
+            self.reaches_three_quarters = frozenset(
+                [s.number for s in result.standings if 4 * s.votes * seats >= 3 * total]
+            )
 
     def assign(self, count: int, *, first_seat: int, exclude_exhausted: bool) -> None:
         """Assign ``count`` residual seats numbered from ``first_seat``.
@@ -184,45 +186,55 @@ class _ResidualAssigner:
         """
         last_seat = first_seat + count - 1
         taking_part = self._taking_part()
+        steps = self.result.steps
+        highest_averages = self.rules.highest_averages
+        # The kind and value (as numerator and denominator) of the last step, for
+        # the tie group: compared as integers, a/b == c/d exactly when a*d == c*b.
+        last_kind: StepKind | None = None
+        last_num = last_den = 0
+        tie_group: tuple[int, ...] = ()
+        if steps:
+            previous = steps[-1]
+            if previous.value is not None:
+                last_kind = previous.kind
+                last_num, last_den = previous.value.numerator, previous.value.denominator
+                tie_group = previous.tie_group
         for seat_number in range(first_seat, last_seat + 1):
             eligible = taking_part
             if exclude_exhausted:  # P 10: no unelected candidate left
-                eligible = [s for s in taking_part if s.seats < s.candidates]
+                eligible = [
+                    s for s in taking_part if s.full_seats + s.residual_seats < s.candidates
+                ]
             if not eligible:
-                for empty in range(seat_number, last_seat + 1):
-                    self.result.steps.append(
-                        Step(StepKind.SEAT_LEFT_EMPTY, seat_number=empty, after_exhaustion=True)
-                    )
-                self.result.empty_seats += last_seat - seat_number + 1
-                self.result.warnings.append("not_all_seats_assigned")
+                self._leave_empty(seat_number, last_seat)
                 return
-            kind, candidates = self._round(eligible)
-            tied = self._best(kind, candidates)
-            best = self._value(kind, tied[0])
-            remaining = last_seat - seat_number + 1
+            if highest_averages:
+                kind = StepKind.HIGHEST_AVERAGE
+                tied = _best_averages(eligible)
+            else:
+                kind, tied = self._round(eligible)
             winner = tied[0]
+            # The value the report prints, exact (P 7, P 8): remainder or average.
+            if kind is StepKind.LARGEST_REMAINDER:
+                num, den = winner.remainder_scaled, winner.scale
+            else:
+                num, den = winner.votes, winner.full_seats + winner.residual_seats + 1
+            best = Fraction(num, den)
+            remaining = last_seat - seat_number + 1
             numbers = tuple([s.number for s in tied])
             by_lot = len(tied) > remaining
             if by_lot:
-                lot_kind = (
-                    LotKind.LARGEST_REMAINDER
-                    if kind is StepKind.LARGEST_REMAINDER
-                    else LotKind.HIGHEST_AVERAGE
-                )
-                answer = self.lots.draw(
-                    LotRequest(
-                        kind=lot_kind,
-                        article=kind.article,
-                        options=numbers,
-                        value=best,
-                        seat_numbers=tuple(range(seat_number, last_seat + 1)),
-                    )
-                )
-                winner = next(s for s in tied if s.number == answer)
+                winner = self._draw(kind, tied, best, seat_number, last_seat)
             self._give(winner, kind)
+            # The lists that won seats by the same rule at the same value, in a row.
+            if kind is last_kind and num * last_den == last_num * den:
+                tie_group = (*tie_group, winner.number)
+            else:
+                tie_group = (winner.number,)
+            last_kind, last_num, last_den = kind, num, den
             # Positional fields (kind, list_number, from_list, seat_number, value,
             # tied, tie_group, by_lot): a step is built for every residual seat.
-            self.result.steps.append(
+            steps.append(
                 Step(
                     kind,
                     winner.number,
@@ -230,11 +242,40 @@ class _ResidualAssigner:
                     seat_number,
                     best,
                     numbers,
-                    self._tie_group(kind, best, winner.number),
+                    tie_group,
                     by_lot,
                     after_exhaustion=exclude_exhausted,
                 )
             )
+
+    def _leave_empty(self, first: int, last: int) -> None:
+        """Seats ``first`` to ``last`` stay empty: no list can take them (P 10)."""
+        for empty in range(first, last + 1):
+            self.result.steps.append(
+                Step(StepKind.SEAT_LEFT_EMPTY, seat_number=empty, after_exhaustion=True)
+            )
+        self.result.empty_seats += last - first + 1
+        self.result.warnings.append("not_all_seats_assigned")
+
+    def _draw(
+        self, kind: StepKind, tied: list[Standing], best: Fraction, seat: int, last_seat: int
+    ) -> Standing:
+        """The list the committee's lot gives seat ``seat`` (P 7, P 8: "beslist het lot")."""
+        lot_kind = (
+            LotKind.LARGEST_REMAINDER
+            if kind is StepKind.LARGEST_REMAINDER
+            else LotKind.HIGHEST_AVERAGE
+        )
+        answer = self.lots.draw(
+            LotRequest(
+                kind=lot_kind,
+                article=kind.article,
+                options=tuple([s.number for s in tied]),
+                value=best,
+                seat_numbers=tuple(range(seat, last_seat + 1)),
+            )
+        )
+        return next(s for s in tied if s.number == answer)
 
     def _taking_part(self) -> list[Standing]:
         """Lists that can take a residual seat at all.
@@ -248,57 +289,36 @@ class _ResidualAssigner:
         return [s for s in self.result.standings if s.votes]
 
     def _round(self, eligible: list[Standing]) -> tuple[StepKind, list[Standing]]:
-        """Which rule gives the next seat, and which lists take part (P 7, P 8)."""
-        if self.rules.highest_averages:
-            return StepKind.HIGHEST_AVERAGE, eligible
+        """Which rule of P 8 gives the next seat, and the lists tied at its best value.
+
+        The conditions of :func:`qualifies` for the largest remainders and the
+        unique highest averages are written out here: this runs for every seat.
+        """
+        reaching = self.reaches_three_quarters
         largest = [
             s
             for s in eligible
-            if self.reaches_three_quarters[s.number]
-            and (s.largest_remainder_seats == 0 or qualifies(s, StepKind.LARGEST_REMAINDER))
+            if s.number in reaching
+            and (
+                s.largest_remainder_seats == 0
+                or (s.retracted is StepKind.LARGEST_REMAINDER and s.largest_remainder_seats == 1)
+            )
         ]
         if largest:
-            return StepKind.LARGEST_REMAINDER, largest
+            return StepKind.LARGEST_REMAINDER, _best_remainders(largest)
         unique = [
             s
             for s in eligible
-            if s.unique_average_seats == 0 or qualifies(s, StepKind.UNIQUE_HIGHEST_AVERAGE)
+            if s.unique_average_seats == 0
+            or (
+                s.retracted is StepKind.UNIQUE_HIGHEST_AVERAGE
+                and s.unique_average_seats == 1
+                and s.largest_remainder_seats <= 1
+            )
         ]
         if unique:
-            return StepKind.UNIQUE_HIGHEST_AVERAGE, unique
-        return StepKind.HIGHEST_AVERAGE, eligible
-
-    @staticmethod
-    def _best(kind: StepKind, candidates: list[Standing]) -> list[Standing]:
-        """The lists sharing the highest value, in list order (exact integer comparison).
-
-        Averages v/(s+1) are compared as v_a*(s_b+1) against v_b*(s_a+1);
-        remainders by their fractions, whose denominator is the number of seats.
-        """
-        tied = [candidates[0]]
-        if kind is StepKind.LARGEST_REMAINDER:
-            for standing in candidates[1:]:
-                if standing.remainder_scaled > tied[0].remainder_scaled:
-                    tied = [standing]
-                elif standing.remainder_scaled == tied[0].remainder_scaled:
-                    tied.append(standing)
-            return tied
-        lead_votes, lead_next = tied[0].votes, tied[0].seats + 1
-        for standing in candidates[1:]:
-            ours = standing.votes * lead_next
-            theirs = lead_votes * (standing.full_seats + standing.residual_seats + 1)
-            if ours > theirs:
-                tied = [standing]
-                lead_votes, lead_next = standing.votes, standing.seats + 1
-            elif ours == theirs:
-                tied.append(standing)
-        return tied
-
-    @staticmethod
-    def _value(kind: StepKind, standing: Standing) -> Fraction:
-        if kind is StepKind.LARGEST_REMAINDER:
-            return standing.remainder
-        return standing.next_average
+            return StepKind.UNIQUE_HIGHEST_AVERAGE, _best_averages(unique)
+        return StepKind.HIGHEST_AVERAGE, _best_averages(eligible)
 
     @staticmethod
     def _give(standing: Standing, kind: StepKind) -> None:
@@ -308,12 +328,43 @@ class _ResidualAssigner:
         elif kind is StepKind.UNIQUE_HIGHEST_AVERAGE:
             standing.unique_average_seats += 1
 
-    def _tie_group(self, kind: StepKind, value: Fraction, winner: int) -> tuple[int, ...]:
-        """Lists that won seats by the same rule at the same value, in a row."""
-        steps = self.result.steps
-        if steps and steps[-1].kind is kind and steps[-1].value == value:
-            return (*steps[-1].tie_group, winner)
-        return (winner,)
+
+def _best_remainders(candidates: list[Standing]) -> list[Standing]:
+    """The lists sharing the largest remainder, in list order (P 8 lid 1).
+
+    Remainders are compared by their numerators: their denominator is the number
+    of seats, the same for every list.
+    """
+    tied = [candidates[0]]
+    lead = tied[0].remainder_scaled
+    for standing in candidates[1:]:
+        ours = standing.remainder_scaled
+        if ours > lead:
+            tied = [standing]
+            lead = ours
+        elif ours == lead:
+            tied.append(standing)
+    return tied
+
+
+def _best_averages(candidates: list[Standing]) -> list[Standing]:
+    """The lists sharing the highest average v/(s+1), in list order (P 7, P 8 lid 3).
+
+    Averages are compared as v_a*(s_b+1) against v_b*(s_a+1): exact integers.
+    """
+    lead = candidates[0]
+    tied = [lead]
+    lead_votes, lead_next = lead.votes, lead.full_seats + lead.residual_seats + 1
+    for standing in candidates[1:]:
+        ours = standing.votes * lead_next
+        theirs = lead_votes * (standing.full_seats + standing.residual_seats + 1)
+        if ours > theirs:
+            tied = [standing]
+            lead_votes = standing.votes
+            lead_next = standing.full_seats + standing.residual_seats + 1
+        elif ours == theirs:
+            tied.append(standing)
+    return tied
 
 
 def qualifies(standing: Standing, kind: StepKind) -> bool:
@@ -348,9 +399,15 @@ def _absolute_majority(result: Apportionment, seats: int, total: int, lots: LotS
     seat; when that seat went to several lists at the same value, the lot
     decides which of them gives it up. Not for the Eerste Kamer (U 9).
     """
-    majority = [s for s in result.standings if 2 * s.votes > total and 2 * s.seats <= seats]
-    assignments = [step for step in result.steps if step.kind.is_assignment]
-    if not majority or not assignments:
+    majority = [
+        s
+        for s in result.standings
+        if 2 * s.votes > total and 2 * (s.full_seats + s.residual_seats) <= seats
+    ]
+    if not majority:
+        return
+    assignments = [step for step in result.steps if step.kind in ASSIGNMENT_KINDS]
+    if not assignments:
         return
     beneficiary = majority[0]
     last = assignments[-1]
@@ -406,8 +463,11 @@ def _list_exhaustion(result: Apportionment, assigner: _ResidualAssigner, next_se
     toepassing" of P 7/P 8 to lists that still have unelected candidates. A seat
     no list can take stays empty.
     """
+    over = [s for s in result.standings if s.full_seats + s.residual_seats > s.candidates]
+    if not over:
+        return
     removed = 0
-    for standing in result.standings:
+    for standing in over:
         while standing.seats > standing.candidates:
             full_seat = standing.residual_seats == 0
             if full_seat:
@@ -422,8 +482,6 @@ def _list_exhaustion(result: Apportionment, assigner: _ResidualAssigner, next_se
                 )
             )
             removed += 1
-    if removed == 0:
-        return
     if any(s.kind is StepKind.ABSOLUTE_MAJORITY_REASSIGNMENT for s in result.steps):
         result.warnings.append("absolute_majority_and_list_exhaustion")
     assigner.assign(removed, first_seat=next_seat, exclude_exhausted=True)

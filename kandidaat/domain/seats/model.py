@@ -133,7 +133,7 @@ class Contest:
     @property
     def total_votes(self) -> int:
         """Sum of the list totals (Kieswet art. P 5: the basis of the quota)."""
-        return sum(party_list.votes for party_list in self.lists)
+        return sum([party_list.votes for party_list in self.lists])
 
     def list_by_number(self, number: int) -> PartyList:
         """The list with this number."""

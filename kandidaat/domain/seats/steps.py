@@ -30,12 +30,13 @@ class StepKind(StrEnum):
     @property
     def is_assignment(self) -> bool:
         """Whether the step gives a residual seat to a list."""
-        return self in {
-            StepKind.LARGEST_REMAINDER,
-            StepKind.UNIQUE_HIGHEST_AVERAGE,
-            StepKind.HIGHEST_AVERAGE,
-        }
+        return self in ASSIGNMENT_KINDS
 
+
+ASSIGNMENT_KINDS = frozenset(
+    [StepKind.LARGEST_REMAINDER, StepKind.UNIQUE_HIGHEST_AVERAGE, StepKind.HIGHEST_AVERAGE]
+)
+"""The kinds of step that give a residual seat to a list (P 7, P 8)."""
 
 _ARTICLES = {
     StepKind.LARGEST_REMAINDER: "P 8 lid 1",
