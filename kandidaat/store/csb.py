@@ -185,8 +185,14 @@ _V6 = Migration(
     ),
 )
 
+_V7 = Migration(
+    7,
+    "lijsten die alleen op papier zijn ingeleverd en zijn ingetypt",
+    ("ALTER TABLE submission ADD COLUMN paper_source TEXT CHECK (paper_source <> '')",),
+)
+
 CSB_KIND = WorkspaceKind(
-    0x4B435342, "CSB-werkbestand van kandidaat", (_V1, _V2, _V3, _V4, _V5, _V6)
+    0x4B435342, "CSB-werkbestand van kandidaat", (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 )
 """``application_id`` "KCSB"."""
 
@@ -215,6 +221,8 @@ class StoredSubmission:
     received_at: datetime
     hash_confirmed: str
     recorded_by: str
+    paper_source: str | None = None
+    """For a list handed in on paper only: the file it was typed into (None: an EML 210)."""
 
 
 class CsbWorkspace:
@@ -335,11 +343,11 @@ class CsbWorkspace:
         """Every submission in order of receipt (its number)."""
         with self._workspace.read() as connection:
             rows = connection.execute(
-                "SELECT number, file_name, sha256, data, received_at, hash_confirmed, recorded_by"
-                " FROM submission ORDER BY number"
+                "SELECT number, file_name, sha256, data, received_at, hash_confirmed, recorded_by,"
+                " paper_source FROM submission ORDER BY number"
             ).fetchall()
         stored = []
-        for number, name, sha, data, received, confirmed, actor in rows:
+        for number, name, sha, data, received, confirmed, actor, paper in rows:
             blob = bytes(data)
             if hashlib.sha256(blob).hexdigest() != sha:
                 raise corrupt_error(
@@ -354,6 +362,7 @@ class CsbWorkspace:
                     datetime.fromisoformat(str(received)),
                     str(confirmed),
                     str(actor),
+                    None if paper is None else str(paper),
                 )
             )
         return tuple(stored)
@@ -436,7 +445,7 @@ class CsbWorkspace:
                 },
             )
 
-    def add_submission(
+    def add_submission(  # noqa: PLR0913 - one submission's stored columns, named at the call
         self,
         file_name: str,
         data: bytes,
@@ -444,9 +453,14 @@ class CsbWorkspace:
         hash_confirmed: str,
         actor: str,
         summary: dict[str, Any],
+        *,
         content: str | None = None,
+        paper_source: str | None = None,
     ) -> int:
         """Store a submission exactly as received; returns its number.
+
+        ``paper_source`` names the file a list handed in on paper only was typed
+        into; the stored bytes are then the 210 kandidaat made of it.
 
         ``content`` is a fingerprint of the list's content (appellation,
         kieskringen, candidates in order): the same list in another file is
@@ -487,7 +501,8 @@ class CsbWorkspace:
             number = 1 if last is None else int(last) + 1
             connection.execute(
                 "INSERT INTO submission (number, file_name, sha256, data, received_at,"
-                " hash_confirmed, recorded_by, content_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " hash_confirmed, recorded_by, content_sha256, paper_source)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     number,
                     file_name,
@@ -497,6 +512,7 @@ class CsbWorkspace:
                     hash_confirmed,
                     actor,
                     content,
+                    paper_source,
                 ),
             )
             audit_log.append(

@@ -38,12 +38,14 @@ from kandidaat.app.csb.omissions import (
     record_repair,
     render_omissions,
 )
+from kandidaat.app.csb.paper import PaperList, receive_paper, render_typed
 from kandidaat.app.csb.receiving import receive
 from kandidaat.app.csb.register import import_register
 from kandidaat.app.csb.report_i1 import write_i1
 from kandidaat.app.csb.support import import_support, render_support, support_json, support_tally
 from kandidaat.app.csb.workspace import new_workspace
 from kandidaat.app.exitcodes import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_LOTS_REQUIRED, EXIT_OK
+from kandidaat.domain.csb.hashcode import shown_blanked
 from kandidaat.domain.csb.numbering import NumberingLotRequired
 from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.findings import Severity
@@ -169,6 +171,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     _register_omissions(actions)
     _register_objections(actions)
     _register_examination_report(actions)
+    _register_paper(actions)
     _register_omission_letter(actions)
 
 
@@ -210,6 +213,80 @@ def _run_omission_letter(args: argparse.Namespace) -> int:
         args.workspace, args.inlevering, args.out, day=day, place=args.plaats, actor=args.lid
     )
     sys.stdout.write(f"Verzuimbrief voor inlevering {args.inlevering} geschreven: {path}\n")
+    return EXIT_OK
+
+
+def _register_paper(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
+    pap = _sub(
+        actions,
+        "papier",
+        "ontvang een lijst die alleen op papier is ingeleverd (ingetypt)",
+        "Voor een lijst die alleen op papier (model H 1) is ingeleverd: typ de kandidaten in een "
+        "CSV- of Excel-bestand (zoals docs/spreadsheet.md beschrijft) en geef aanduiding, "
+        "kieskring(en) en inleveraar. Zonder --hashcode toont de opdracht de ingetypte lijst met "
+        "haar hashcode en slaat niets op (code 1): vergelijk met het papier. Met --hashcode "
+        "(alle 16 groepen of de 2 weggelaten) wordt de lijst opgeslagen als op papier "
+        "ingeleverd en daarna behandeld als elke andere. Uitgangscodes: 0 opgeslagen, 1 nog te "
+        "bevestigen, 2 foute invoer.",
+    )
+    pap.add_argument("--kandidaten", type=Path, required=True, metavar="BESTAND", help="CSV/XLSX")
+    pap.add_argument("--aanduiding", default="", metavar="TEKST", help="leeg: blanco lijst")
+    pap.add_argument(
+        "--kieskring",
+        action="append",
+        default=[],
+        metavar="NUMMER",
+        help="kieskring waarvoor de lijst is ingeleverd (herhaalbaar, of 'alle')",
+    )
+    pap.add_argument("--inleveraar-voorletters", required=True, metavar="VOORLETTERS")
+    pap.add_argument("--inleveraar-achternaam", required=True, metavar="NAAM")
+    pap.add_argument(
+        "--vervanger",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("VOORLETTERS", "ACHTERNAAM"),
+        help="een vervanger van de inleveraar (Kieswet H 5); één of twee keer",
+    )
+    pap.add_argument("--hashcode", metavar="CODE", help="de hashcode ter bevestiging")
+    pap.add_argument("--ontvangen", type=_received, metavar="'JJJJ-MM-DD UU:MM'", help="tijdstip")
+    _member(pap)
+    pap.set_defaults(handler=_run_paper)
+
+
+def _run_paper(args: argparse.Namespace) -> int:
+    paper = PaperList(
+        args.aanduiding,
+        tuple(args.kieskring),
+        args.inleveraar_voorletters,
+        args.inleveraar_achternaam,
+        tuple((first, last) for first, last in args.vervanger),
+    )
+    typed = receive_paper(
+        args.workspace,
+        args.kandidaten,
+        paper,
+        hashcode=args.hashcode,
+        received_at=args.ontvangen or _now(),
+        actor=args.lid,
+    )
+    sys.stdout.write(render_typed(typed))
+    if typed.received is None:
+        sys.stdout.write(
+            "Niets opgeslagen. Vergelijk de lijst met het papier en bevestig met --hashcode "
+            "(alle 16 groepen, of de 2 weggelaten groepen van "
+            f"{shown_blanked(typed.hash_code)}).\n"
+        )
+        return EXIT_FINDINGS
+    sys.stdout.write(
+        f"Inlevering {typed.received.number} ontvangen (op papier, ingetypt): "
+        f"{typed.received.appellation or 'blanco lijst'}, {typed.received.candidates} kandidaten.\n"
+    )
+    if not typed.received.in_time:
+        sys.stdout.write(
+            "Let op: niet ontvangen op de dag van de kandidaatstelling tussen 09:00 en 17:00 "
+            "uur; de lijst is ongeldig (Kieswet I 5 onder a).\n"
+        )
     return EXIT_OK
 
 

@@ -96,19 +96,32 @@ def describe(entry: LogEntry) -> str:
     if entry.action in simple:
         return simple[entry.action]()
     if entry.action == "ontvangen":
-        on_time = "" if data.get("op_tijd", True) else ", NA DE TERMIJN"
-        return (
-            f"inlevering {data.get('inlevering')} ontvangen: {data.get('bestand')} "
-            f"({data.get('aanduiding') or 'blanco lijst'}, {data.get('kandidaten')} "
-            f"kandidaten), ontvangen {data.get('ontvangen')}{on_time}, hashcode "
-            f"{data.get('hashcode')} bevestigd, SHA-256 {data.get('sha256')}"
-        )
+        return _received(data)
     if entry.action == "onderzocht":
         return (
             f"onderzoek: {data.get('fouten')} fout(en), {data.get('waarschuwingen')} "
             f"waarschuwing(en) over {data.get('inleveringen')} inlevering(en)"
         )
     return f"{entry.action}: {entry.payload[:200]}"
+
+
+def _received(data: dict[str, Any]) -> str:
+    """A received submission: file or paper, in time or late, how it was confirmed."""
+    on_time = "" if data.get("op_tijd", True) else ", NA DE TERMIJN"
+    if data.get("papier"):
+        return (
+            f"inlevering {data.get('inlevering')} ontvangen op papier, ingetypt in "
+            f"{data.get('papier')} (SHA-256 {data.get('papier_sha256')}) "
+            f"({data.get('aanduiding') or 'blanco lijst'}, {data.get('kandidaten')} "
+            f"kandidaten), ontvangen {data.get('ontvangen')}{on_time}, ingetypte lijst "
+            f"bevestigd met de hashcode ({data.get('hashcode')}), SHA-256 {data.get('sha256')}"
+        )
+    return (
+        f"inlevering {data.get('inlevering')} ontvangen: {data.get('bestand')} "
+        f"({data.get('aanduiding') or 'blanco lijst'}, {data.get('kandidaten')} "
+        f"kandidaten), ontvangen {data.get('ontvangen')}{on_time}, hashcode "
+        f"{data.get('hashcode')} bevestigd, SHA-256 {data.get('sha256')}"
+    )
 
 
 def _numbering(data: dict[str, Any]) -> str:

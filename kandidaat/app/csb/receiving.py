@@ -125,6 +125,6 @@ def receive(
                 "kandidaten": count,
                 "op_tijd": in_time,
             },
-            list_fingerprint(nomination),
+            content=list_fingerprint(nomination),
         )
     return Received(number, appellation, kieskringen, count, in_time)

@@ -88,8 +88,9 @@ def test_a_version_1_workspace_is_migrated_on_opening_and_keeps_its_log(tmp_path
     raw = sqlite3.connect(path)
     try:
         # checklist (2), fingerprint (3), register of ondersteuningsverklaringen (4),
-        # omissions and their repair (5), objections in the public session (6)
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 6
+        # omissions and their repair (5), objections in the public session (6),
+        # lists handed in on paper only (7)
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 7
     finally:
         raw.close()
 
