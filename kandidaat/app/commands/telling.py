@@ -198,7 +198,7 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         "export",
         "schrijf de EML 510b",
         "Schrijft de telling als EML 510b (canoniek, met hashcode) in MAP, met ernaast het "
-        "proces-verbaal van het gemeentelijk stembureau (model Na 31-2, PDF). Geweigerd "
+        "proces-verbaal van het gemeentelijk stembureau (model Na 31-1, PDF). Geweigerd "
         "(uitgangscode 1) zolang een stembureau niet twee keer gelijk is ingevoerd.",
     )
     out.add_argument("--out", required=True, type=Path, metavar="MAP", help="de map")
@@ -371,7 +371,7 @@ def _run_export(args: argparse.Namespace) -> int:
             sys.stderr.write(f"fout: {error.message}\n")
             return EXIT_FINDINGS
     if written.proces_verbaal is not None:  # first: the hash code stays the last line
-        sys.stdout.write(f"Proces-verbaal (model Na 31-2) geschreven: {written.proces_verbaal}\n")
+        sys.stdout.write(f"Proces-verbaal (model Na 31-1) geschreven: {written.proces_verbaal}\n")
     sys.stdout.write(
         f"EML 510b geschreven: {written.path}\nHashcode (SHA-256): {written.hash_code}\n"
     )

@@ -1,7 +1,7 @@
 """The count as EML 510b: only when every polling station is agreed, checked, atomic.
 
 Beside the 510b goes the proces-verbaal of the gemeentelijk stembureau (model
-Na 31-2, :mod:`kandidaat.app.count.report`), made from the same record.
+Na 31-1, :mod:`kandidaat.app.count.report`), made from the same record.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class Exported:
     data: bytes
     hash_code: str
     proces_verbaal: Path | None = None
-    """Model Na 31-2 (PDF), written after the 510b."""
+    """Model Na 31-1 (PDF), written after the 510b."""
 
 
 def count_of(workspace: CountWorkspace) -> CountRecord:
@@ -135,7 +135,7 @@ def file_name(record: CountRecord) -> str:
 def export(workspace: CountWorkspace, directory: Path, coordinator: str | None) -> Exported:
     """Write the 510b into ``directory`` atomically; log it when a coordinator is named.
 
-    The proces-verbaal (model Na 31-2) is made before anything is written and goes
+    The proces-verbaal (model Na 31-1) is made before anything is written and goes
     beside the 510b after it, atomically too; a refused export writes neither.
 
     Raises:

@@ -1,4 +1,4 @@
-"""The proces-verbaal of the gemeentelijk stembureau (model Na 31-2) beside the 510b.
+"""The proces-verbaal of the gemeentelijk stembureau (model Na 31-1) beside the 510b.
 
 Made from the very record the 510b is written from (``exporting.count_of``'s data
 path): the agreed entries of every polling station, the sessions and the
@@ -13,12 +13,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from kandidaat import __version__
-from kandidaat.documents.model_na31_2 import (
+from kandidaat.documents.model_na31_1 import (
     InvestigationLine,
     MunicipalCount,
     SessionLine,
     StationLine,
-    render_na31_2,
+    render_na31_1,
 )
 from kandidaat.domain.count.record import municipality_code
 from kandidaat.eml.canonical import hash_code
@@ -34,8 +34,8 @@ _SAFE_NAME = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def file_name(record: CountRecord) -> str:
-    """``Model_Na31-2_{ElectionId}.pdf``, beside the 510b."""
-    return f"Model_Na31-2_{_SAFE_NAME.sub('_', record.election.id)[:80]}.pdf"
+    """``Model_Na31-1_{ElectionId}.pdf``, beside the 510b."""
+    return f"Model_Na31-1_{_SAFE_NAME.sub('_', record.election.id)[:80]}.pdf"
 
 
 def _created(record: CountRecord) -> date:
@@ -54,7 +54,7 @@ def proces_verbaal(
     eml_name: str,
     data: bytes,
 ) -> bytes:
-    """The PDF of model Na 31-2 for a complete count whose 510b is ``data``.
+    """The PDF of model Na 31-1 for a complete count whose 510b is ``data``.
 
     ``report`` and ``record`` are the overview and the 510b record of the same
     export; the stations are its agreed ones, in the order of the record's units.
@@ -96,4 +96,4 @@ def proces_verbaal(
         eml_name=eml_name,
         hash_code=hash_code(data),
     )
-    return render_na31_2(count, version=__version__, created=_created(record))
+    return render_na31_1(count, version=__version__, created=_created(record))

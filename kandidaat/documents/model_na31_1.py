@@ -1,4 +1,4 @@
-"""Model Na 31-2: proces-verbaal of a gemeentelijk stembureau (the municipality's count).
+"""Model Na 31-1: proces-verbaal of a gemeentelijk stembureau (the municipality's count).
 
 Kieswet hoofdstuk Na (versie 2026, Wet nieuwe procedure vaststelling
 verkiezingsuitslagen): the gemeentelijk stembureau adds up the results of the
@@ -38,7 +38,7 @@ from kandidaat.domain.nomination.deadlines import dutch_date
 if TYPE_CHECKING:
     from kandidaat.documents._rl import Flowable
 
-MODEL = "Na 31-2"
+MODEL = "Na 31-1"
 HASH_LABEL = "EML 510b"
 """The footer names the file it belongs to: the count (510b) written beside it."""
 MEMBER_ROWS = 8
@@ -428,7 +428,7 @@ def _signatures(count: MunicipalCount) -> list[Flowable]:
 
 
 def story(count: MunicipalCount) -> Story:
-    """The whole model Na 31-2 as one document."""
+    """The whole model Na 31-1 as one document."""
     election = count.record.election
     title = "Proces-verbaal van een gemeentelijk stembureau"
     subtitle = (
@@ -455,14 +455,14 @@ def story(count: MunicipalCount) -> Story:
         title,
         f"Model {MODEL} - {count.municipality}",
         "",
-        "Na31-2.pdf",
+        "Na31-1.pdf",
         build,
         hash_label=HASH_LABEL,
     )
 
 
-def render_na31_2(count: MunicipalCount, *, version: str, created: date) -> bytes:
-    """The PDF bytes of model Na 31-2, deterministic for the same count and date."""
+def render_na31_1(count: MunicipalCount, *, version: str, created: date) -> bytes:
+    """The PDF bytes of model Na 31-1, deterministic for the same count and date."""
     data, _ = build_pdf(
         [story(count)],
         hashes=[count.hash_code],

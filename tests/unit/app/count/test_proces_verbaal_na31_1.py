@@ -1,4 +1,4 @@
-"""The proces-verbaal of the gemeentelijk stembureau (model Na 31-2) beside the 510b.
+"""The proces-verbaal of the gemeentelijk stembureau (model Na 31-1) beside the 510b.
 
 Juinen is entered twice through the same use cases as the end-to-end test
 (``test_telling_juinen``); the figures were written by hand there and every total
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from kandidaat.domain.count.figures import StationFigures
 
 PDFTOTEXT = shutil.which("pdftotext")
-PDF_NAME = "Model_Na31-2_GR2025_Juinen.pdf"
+PDF_NAME = "Model_Na31-1_GR2025_Juinen.pdf"
 EML_NAME = "Telling_GR2025_Juinen.eml.xml"
 COORDINATOR = "Carla Coördinator"
 
@@ -71,7 +71,7 @@ def test_the_proces_verbaal_prints_the_municipality_and_the_totals_added_up_by_h
 ) -> None:
     folder = _exported(shared_dir, tmp_path)
     text = " ".join(_pages(folder / PDF_NAME))
-    assert "Model Na 31-2 Proces-verbaal van een gemeentelijk stembureau" in text
+    assert "Model Na 31-1 Proces-verbaal van een gemeentelijk stembureau" in text
     assert "Gemeente Juinen (gemeentecode 0042)" in text
     assert "Datum van de verkiezing 29 augustus 2025" in text
     # The session recorded by new_juinen: date, place and the members present.
@@ -153,7 +153,7 @@ def test_the_cli_names_the_proces_verbaal_it_wrote(
         _enter_twice(workspace, HAND)
     out = tmp_path / "uit"
     assert main(["telling", "export", str(tmp_path / "juinen.tel"), "--out", str(out)]) == 0
-    assert f"Proces-verbaal (model Na 31-2) geschreven: {out / PDF_NAME}" in capsys.readouterr().out
+    assert f"Proces-verbaal (model Na 31-1) geschreven: {out / PDF_NAME}" in capsys.readouterr().out
     assert sorted(p.name for p in out.iterdir()) == [PDF_NAME, EML_NAME]
 
 
