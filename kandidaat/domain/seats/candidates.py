@@ -61,7 +61,11 @@ def preference_threshold(kiesdeler: Fraction, rules: Rules) -> Fraction:
     Kieswet art. P 15 lid 1 and 2, U 15 lid 3 (geldend op 2026-01-01); see
     :func:`kandidaat.domain.seats.rules.rules_for` for the share per body.
     """
-    return kiesdeler * rules.preference_fraction
+    share = rules.preference_fraction
+    # The product written out: one exact Fraction, without Fraction.__mul__'s dispatch.
+    return Fraction(
+        kiesdeler.numerator * share.numerator, kiesdeler.denominator * share.denominator
+    )
 
 
 def minimum_votes(threshold: Fraction, rules: Rules) -> int:
@@ -241,11 +245,9 @@ def elect_checked_list(
         )
     # Indices above the threshold, by votes descending; the stable sort keeps ties
     # in list order (P 15).
-    chosen = sorted(
-        [index for index, count in enumerate(votes) if count >= least],
-        key=votes.__getitem__,
-        reverse=True,
-    )
+    chosen = [index for index, count in enumerate(votes) if count >= least]
+    if len(chosen) > 1:
+        chosen.sort(key=votes.__getitem__, reverse=True)
     qualifying = [original[index] for index in chosen]
     if len(chosen) <= seats:
         preferential = qualifying

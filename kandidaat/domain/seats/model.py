@@ -278,10 +278,17 @@ def _validate_candidates(
     candidates: tuple[Candidate, ...], list_number: int, sublist_number: int | None = None
 ) -> ListFacts:
     # List comprehensions: attribute reads on slotted records are fastest this way.
-    positions = tuple([c.position for c in candidates])
-    count = len(positions)
+    count = len(candidates)
     counting = _COUNTING[:count] if count <= len(_COUNTING) else tuple(range(1, count + 1))
-    # The usual numbering 1, 2, 3, ... is sorted, unique and positive at once.
+    # One pass for the usual list: numbered 1, 2, 3, ... (sorted, unique and positive
+    # at once) and nobody deceased; a deceased candidate is marked 0, never a number.
+    marked = tuple([0 if c.deceased else c.position for c in candidates])
+    if marked == counting:
+        positions = counting
+        deceased = 0
+    else:
+        positions = tuple([c.position for c in candidates])
+        deceased = len([c for c in candidates if c.deceased])
     if positions != counting:
         where = _where(list_number, sublist_number)
         if not all(map(operator.lt, positions, positions[1:])):
@@ -295,4 +302,4 @@ def _validate_candidates(
             f"{_where(list_number, sublist_number)}, kandidaat {candidate.position}: het "
             f"aantal stemmen kan niet negatief zijn ({candidate.votes})"
         )
-    return ListFacts(positions, votes, len([c for c in candidates if c.deceased]))
+    return ListFacts(positions, votes, deceased)
