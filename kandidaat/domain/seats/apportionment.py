@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from kandidaat.domain.seats.lots import LotKind, LotRequest, LotSupply
-from kandidaat.domain.seats.steps import ASSIGNMENT_KINDS, Step, StepKind
+from kandidaat.domain.seats.steps import ASSIGNMENT_KINDS, Step, StepKind, residual_seat_step
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -232,18 +232,15 @@ class _ResidualAssigner:
             else:
                 tie_group = (winner.number,)
             last_kind, last_num, last_den = kind, num, den
-            # Positional fields (kind, list_number, from_list, seat_number, value,
-            # tied, tie_group, by_lot): a step is built for every residual seat.
             steps.append(
-                Step(
+                residual_seat_step(
                     kind,
                     winner.number,
-                    None,
                     seat_number,
                     best,
                     numbers,
                     tie_group,
-                    by_lot,
+                    by_lot=by_lot,
                     after_exhaustion=exclude_exhausted,
                 )
             )

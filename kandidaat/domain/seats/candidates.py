@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kandidaat.domain.seats.lots import LotKind, LotRequest, LotSupply
 from kandidaat.domain.seats.model import ListFacts
+from kandidaat.domain.seats.records import slot_setters
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -53,6 +54,55 @@ class ListElection:
     def unfilled_seats(self) -> int:
         """Seats the list won but cannot fill (no candidate left)."""
         return self.seats - len(self.preferential) - len(self.in_list_order)
+
+
+(
+    _SET_LIST_NUMBER,
+    _SET_SEATS,
+    _SET_PREFERENTIAL,
+    _SET_IN_LIST_ORDER,
+    _SET_RANKING,
+    _SET_RANKING_CHANGED,
+    _SET_SUBLIST_NUMBER,
+) = slot_setters(
+    ListElection,
+    (
+        "list_number",
+        "seats",
+        "preferential",
+        "in_list_order",
+        "ranking",
+        "ranking_changed",
+        "sublist_number",
+    ),
+)
+_NEW = object.__new__
+
+
+def _list_election(
+    list_number: int,
+    seats: int,
+    preferential: tuple[int, ...],
+    in_list_order: tuple[int, ...],
+    ranking: tuple[int, ...],
+    *,
+    ranking_changed: bool,
+) -> ListElection:
+    """A :class:`ListElection` of a list outside a lijstengroep, built slot by slot.
+
+    The same frozen value as ``ListElection(list_number, seats, preferential,
+    in_list_order, ranking, ranking_changed)``: see :mod:`records`. One is built
+    for every list of every contest.
+    """
+    election: ListElection = _NEW(ListElection)
+    _SET_LIST_NUMBER(election, list_number)
+    _SET_SEATS(election, seats)
+    _SET_PREFERENTIAL(election, preferential)
+    _SET_IN_LIST_ORDER(election, in_list_order)
+    _SET_RANKING(election, ranking)
+    _SET_RANKING_CHANGED(election, ranking_changed)
+    _SET_SUBLIST_NUMBER(election, None)
+    return election
 
 
 def preference_threshold(kiesdeler: Fraction, rules: Rules) -> Fraction:
@@ -240,7 +290,7 @@ def elect_checked_list(
         # Nobody above the threshold, or a list without seats that keeps its order
         # (P 19 lid 5): seats in list order (P 17), ranking unchanged.
         # Positional: list number, seats, preferential, in list order, ranking.
-        return ListElection(
+        return _list_election(
             list_number, seats, (), original[:seats], original, ranking_changed=False
         )
     # Indices above the threshold, by votes descending; the stable sort keeps ties
@@ -263,7 +313,7 @@ def elect_checked_list(
         # ``seats`` of the list and the P 19 ranking is the list order itself.
         elected = min(len(chosen), seats)
         # Positional: list number, seats, preferential, in list order, ranking.
-        return ListElection(
+        return _list_election(
             list_number,
             seats,
             original[:elected],
@@ -289,12 +339,12 @@ def elect_checked_list(
         ranking = original
     else:
         ranking = _rank_living(original, preferential, qualifying)
-    return ListElection(
-        list_number=list_number,
-        seats=seats,
-        preferential=tuple(preferential),
-        in_list_order=others,
-        ranking=ranking,
+    return _list_election(
+        list_number,
+        seats,
+        tuple(preferential),
+        others,
+        ranking,
         ranking_changed=ranking != original,
     )
 

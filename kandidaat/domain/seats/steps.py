@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from kandidaat.domain.seats.records import slot_setters
+
 
 class StepKind(StrEnum):
     """The rule that produced a step (value names match the test vectors)."""
@@ -70,6 +72,65 @@ class Step:
     by_lot: bool = False
     full_seat: bool = False
     after_exhaustion: bool = False
+
+
+(
+    _SET_KIND,
+    _SET_LIST_NUMBER,
+    _SET_FROM_LIST,
+    _SET_SEAT_NUMBER,
+    _SET_VALUE,
+    _SET_TIED,
+    _SET_TIE_GROUP,
+    _SET_BY_LOT,
+    _SET_FULL_SEAT,
+    _SET_AFTER_EXHAUSTION,
+) = slot_setters(
+    Step,
+    (
+        "kind",
+        "list_number",
+        "from_list",
+        "seat_number",
+        "value",
+        "tied",
+        "tie_group",
+        "by_lot",
+        "full_seat",
+        "after_exhaustion",
+    ),
+)
+_NEW = object.__new__
+
+
+def residual_seat_step(  # noqa: PLR0913 - the fields of the step
+    kind: StepKind,
+    list_number: int,
+    seat_number: int,
+    value: Fraction,
+    tied: tuple[int, ...],
+    tie_group: tuple[int, ...],
+    *,
+    by_lot: bool,
+    after_exhaustion: bool,
+) -> Step:
+    """The :class:`Step` of a residual seat given (P 7, P 8), built slot by slot.
+
+    The same frozen value as ``Step(kind, list_number, None, seat_number, value,
+    tied, tie_group, by_lot, False, after_exhaustion)``: see :mod:`records`.
+    """
+    step: Step = _NEW(Step)
+    _SET_KIND(step, kind)
+    _SET_LIST_NUMBER(step, list_number)
+    _SET_FROM_LIST(step, None)
+    _SET_SEAT_NUMBER(step, seat_number)
+    _SET_VALUE(step, value)
+    _SET_TIED(step, tied)
+    _SET_TIE_GROUP(step, tie_group)
+    _SET_BY_LOT(step, by_lot)
+    _SET_FULL_SEAT(step, False)  # noqa: FBT003 - a field value
+    _SET_AFTER_EXHAUSTION(step, after_exhaustion)
+    return step
 
 
 @dataclass(frozen=True, slots=True)
