@@ -18,6 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
+from kandidaat.documents import _replay
 from kandidaat.documents._rl import (
     A4,
     TA_RIGHT,
@@ -47,10 +48,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONCEPT_MARK",
+    "Drawn",
     "Story",
     "Styles",
     "boxes",
     "build_pdf",
+    "build_print_file",
+    "build_single",
     "checkbox_lines",
     "field_rows",
     "header",
@@ -346,17 +350,46 @@ class _Marker(Flowable):  # type: ignore[misc]  # reportlab ships no type inform
         self.canv.kandidaat_doc = self.info
 
 
+class _ReplayPage(Flowable):  # type: ignore[misc]  # reportlab ships no type information
+    """Zero-size flowable that writes a page drawn before (and names its document)."""
+
+    def __init__(self, parts: tuple[_replay.Part, ...], info: _DocInfo | None) -> None:
+        super().__init__()
+        self.parts = parts
+        self.info = info
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        del available_width, available_height
+        return (0, 0)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 - reportlab's names
+        del x, y, _sW
+        if self.info is not None:
+            canvas.kandidaat_doc = self.info
+        canvas._code.append(_replay.materialize(self.parts, canvas, canvas.kandidaat_font_names))  # noqa: SLF001 - the page's operators
+
+
 class _FormCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type information
     """Keeps the pages until the end, then draws footers with "pagina x van y"."""
+
+    kandidaat_record = False
+    """Keep the pages portable for the print file (:class:`_RecordingCanvas`)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.kandidaat_doc: _DocInfo | None = None
         self.kandidaat_pages: list[dict[str, Any]] = []
         self.kandidaat_totals: list[int] = []
+        self.kandidaat_bodies: list[list[str]] = []
+        """Each page's operators before its footer (reused by the print file)."""
+        self.kandidaat_font_names: dict[str, str] = {}
+        self.kandidaat_data = b""
+        self.kandidaat_portable: tuple[tuple[_replay.Part, ...], ...] | None = None
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's method name
         self.kandidaat_pages.append(dict(self.__dict__))
+        if self.kandidaat_record:
+            self.kandidaat_bodies.append(list(self._code))
         self._startPage()
 
     def save(self) -> None:
@@ -375,7 +408,16 @@ class _FormCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type info
             _draw_footer(self, info, seen[info.index], totals[info.index])
             Canvas.showPage(self)
         self.kandidaat_totals = [totals[index] for index in sorted(totals)]
+        if self.kandidaat_record:
+            # Before saving: reportlab forgets the font subsets of a saved document.
+            self.kandidaat_portable = _replay.portable_pages(self, self.kandidaat_bodies)
         Canvas.save(self)
+
+
+class _RecordingCanvas(_FormCanvas):
+    """A form canvas that keeps its pages portable for the print file (ADR 0138)."""
+
+    kandidaat_record = True
 
 
 def _draw_footer(canvas: Canvas, info: _DocInfo, page: int, total: int) -> None:
@@ -469,16 +511,91 @@ def build_pdf(
         )
         flowables.append(_Marker(info))
         flowables.extend(story.build())
+    canvas = _build(flowables, title, version, created)
+    return canvas.kandidaat_data, list(canvas.kandidaat_totals)
+
+
+def _build(
+    flowables: list[Flowable],
+    title: str,
+    version: str,
+    created: date,
+    canvas_class: type[_FormCanvas] = _FormCanvas,
+) -> _FormCanvas:
     target = io.BytesIO()
     template = _Template(target, title, version, created)
     try:
-        template.build(flowables, canvasmaker=_FormCanvas)
+        template.build(flowables, canvasmaker=canvas_class)
     except LayoutError as error:
         raise InputError(
             f"{title}: een onderdeel past niet op één pagina; maak de te lange tekst korter "
             "(naam, adres of aanduiding)."
         ) from error
-    return target.getvalue(), list(template.canv.kandidaat_totals)
+    canvas: _FormCanvas = template.canv
+    canvas.kandidaat_data = target.getvalue()
+    return canvas
+
+
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """One document written on its own, its pages kept for the print file (ADR 0138)."""
+
+    data: bytes
+    pages: int
+    story: Story
+    hash_code: str
+    portable: tuple[tuple[_replay.Part, ...], ...] | None
+    """Each page's operators without the footer; ``None`` when they cannot be reused."""
+
+
+def build_single(
+    story: Story, *, hash_code: str, version: str, created: date, concept: bool, title: str
+) -> Drawn:
+    """``build_pdf`` of one story, keeping its pages for :func:`build_print_file`."""
+    info = _DocInfo(0, story.label, hash_code, version, concept, story.hash_label, story.page_words)
+    canvas = _build([_Marker(info), *story.build()], title, version, created, _RecordingCanvas)
+    [pages] = canvas.kandidaat_totals
+    return Drawn(canvas.kandidaat_data, pages, story, hash_code, canvas.kandidaat_portable)
+
+
+def build_print_file(
+    drawn: Sequence[Drawn], *, version: str, created: date, concept: bool, title: str
+) -> bytes:
+    """The same bytes as ``build_pdf`` of every story in ``drawn``, without laying them out again.
+
+    The pages drawn for the separate files are written into the print file (ADR 0138);
+    when one of them cannot be reused, every story is laid out again.
+    """
+    if all(item.portable is not None for item in drawn):
+        flowables: list[Flowable] = []
+        for index, item in enumerate(drawn):
+            story = item.story
+            info = _DocInfo(
+                index,
+                story.label,
+                item.hash_code,
+                version,
+                concept,
+                story.hash_label,
+                story.page_words,
+            )
+            for number, parts in enumerate(item.portable or ()):
+                if index or number:
+                    flowables.append(PageBreak())
+                flowables.append(_ReplayPage(parts, None if number else info))
+        try:
+            return _build(flowables, title, version, created).kandidaat_data
+        except _replay.Mismatch:
+            pass  # a text lands elsewhere in the print file's font subset: lay out again
+    data, _ = build_pdf(
+        [item.story for item in drawn],
+        hashes=[item.hash_code for item in drawn],
+        version=version,
+        created=created,
+        concept=concept,
+        title=title,
+    )
+    return data
 
 
 def boxes(labels: Sequence[str], height_mm: float = 20) -> Table:

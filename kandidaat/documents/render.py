@@ -39,7 +39,7 @@ from kandidaat.documents.folder import (
     remove_work_folder,
     write_manifest,
 )
-from kandidaat.documents.layout import Story, build_pdf
+from kandidaat.documents.layout import Story, build_print_file, build_single
 from kandidaat.documents.plan import ListPlan, model_gaps, plan_lists
 from kandidaat.domain.errors import InputError
 
@@ -165,30 +165,31 @@ def _write_all(
     planned: tuple[PlannedStory, ...], context: RenderContext, work: Path, out_dir: Path
 ) -> tuple[DocumentFile, ...]:
     files = []
+    drawn = []
     for item in planned:
-        data, [pages] = build_pdf(
-            [item.story],
-            hashes=[item.plan.hash_code],
+        single = build_single(
+            item.story,
+            hash_code=item.plan.hash_code,
             version=context.app_version,
             created=context.created,
             concept=context.concept,
             title=item.story.label,
         )
+        drawn.append(single)
         target = work / item.relative_path
         target.parent.mkdir(exist_ok=True)
-        _write_synced(target, data)
+        _write_synced(target, single.data)
         files.append(
             DocumentFile(
                 path=out_dir / item.relative_path,
                 model=item.story.model,
                 title=item.story.title,
                 list_key=item.plan.candidate_list.key,
-                pages=pages,
+                pages=single.pages,
             )
         )
-    combined, _ = build_pdf(
-        [item.story for item in planned],
-        hashes=[item.plan.hash_code for item in planned],
+    combined = build_print_file(
+        drawn,
         version=context.app_version,
         created=context.created,
         concept=context.concept,
