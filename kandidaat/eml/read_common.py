@@ -267,13 +267,17 @@ def read_candidate(node: etree._Element, reader: Reader) -> CandidateRecord:
         last_name=last_name,
         first_name=first_name,
         prefix=prefix,
+        gender=fields.get("gender"),
+        gender_annex=fields.get("gender_annex"),
+        date_of_birth=fields.get("date_of_birth"),
+        date_of_birth_annex=fields.get("date_of_birth_annex"),
         locality=locality,
         country_code=country,
         short_code=identifier.get("ShortCode") or identifier.findtext(e("ShortCode")),
+        national_id=fields.get("national_id"),
         mailing_address_lines=lines,
         mailing_address=read_mailing_address(contact),
         agent=read_agent(agent) if agent is not None else None,
-        **fields,
     )
 
 

@@ -135,6 +135,11 @@ def candidate(
     """A Candidate element (210, 230, 520), in the order of CandidateStructureKR."""
     node = sub(parent, e("Candidate"))
     attributes = {"Id": str(identifier if identifier is not None else record.position)}
+    if record.reference_only and record.short_code:
+        # 230c: the person is described at the first place; here only the reference.
+        ident = sub(node, e("CandidateIdentifier"), **attributes)
+        sub(ident, e("ShortCode"), record.short_code)
+        return node
     if record.short_code:
         attributes["ShortCode"] = record.short_code
     sub(node, e("CandidateIdentifier"), **attributes)

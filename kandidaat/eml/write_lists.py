@@ -55,12 +55,15 @@ def build_candidate_lists(record: CandidateListsRecord) -> etree._Element:
     root = envelope_root(record.envelope)
     election = sub(sub(root, e("CandidateList")), e("Election"))
     election_identifier(election, record.election)
-    contest = sub(election, e("Contest"))
-    identifier = sub(contest, e("ContestIdentifier"), Id=record.contest_id)
-    if record.contest_name is not None:
-        sub(identifier, e("ContestName"), record.contest_name)
-    for affiliation in record.affiliations:
-        _affiliation(contest, affiliation)
+    contests = [(record.contest_id, record.contest_name, record.affiliations)]
+    contests.extend((c.contest_id, c.contest_name, c.affiliations) for c in record.more_contests)
+    for contest_id, contest_name, affiliations in contests:
+        contest = sub(election, e("Contest"))
+        identifier = sub(contest, e("ContestIdentifier"), Id=contest_id)
+        if contest_name is not None:
+            sub(identifier, e("ContestName"), contest_name)
+        for affiliation in affiliations:
+            _affiliation(contest, affiliation)
     return root
 
 

@@ -476,6 +476,33 @@ def _run_omissions(args: argparse.Namespace) -> int:
 
 
 def _register_establish(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
+    _establish_parser(actions, complete=False)
+    _establish_parser(actions, complete=True)
+
+
+def _establish_parser(actions: Any, *, complete: bool) -> None:  # noqa: ANN401 - argparse
+    if complete:
+        est = _sub(
+            actions,
+            "finalise",
+            "stel de lijsten vast en schrijf alle stukken (230b, 230c, I 1, I 4, publicatie)",
+            "Doet wat 'csb vaststellen' doet en schrijft daarbij ook het proces-verbaal I 1 "
+            "van het onderzoek, de publicatie van de kandidatenlijsten en een pagina met de "
+            "hashcode van elk bestand, alles deterministisch en elk bestand atomair. "
+            "Uitgangscodes: 0 geschreven, 2 foute invoer, 3 loting nodig.",
+        )
+        est.add_argument("--out", type=Path, required=True, metavar="MAP", help="map")
+        est.add_argument(
+            "--datum",
+            type=iso_date,
+            metavar="JJJJ-MM-DD",
+            help="datum van de zitting (standaard: vandaag)",
+        )
+        est.add_argument("--lot", type=positive_int, action="append", default=[], metavar="N")
+        est.add_argument("--ongeldig", type=positive_int, action="append", default=[], metavar="N")
+        _member(est)
+        est.set_defaults(handler=_run_establish, complete=True)
+        return
     est = _sub(
         actions,
         "vaststellen",
@@ -512,24 +539,36 @@ def _register_establish(actions: Any) -> None:  # noqa: ANN401 - argparse's priv
         help="een inlevering die het stembureau ongeldig heeft verklaard; herhaalbaar",
     )
     _member(est)
-    est.set_defaults(handler=_run_establish)
+    est.set_defaults(handler=_run_establish, complete=False)
 
 
 def _run_establish(args: argparse.Namespace) -> int:
     day = args.datum or _now().date()
     outcome = establish(
-        args.workspace, args.out, day=day, lots=args.lot, invalid=args.ongeldig, actor=args.lid
+        args.workspace,
+        args.out,
+        day=day,
+        lots=args.lot,
+        invalid=args.ongeldig,
+        actor=args.lid,
+        complete=args.complete,
     )
     if isinstance(outcome, NumberingLotRequired):
         sys.stdout.write(render_numbering(outcome))
         return EXIT_LOTS_REQUIRED
     sys.stdout.write(render_numbering(outcome.numbered))
     sys.stdout.write(late_note(late_numbers(args.workspace)))
-    sys.stdout.write(f"{outcome.report}: proces-verbaal I 4\n")
+    names = ("proces-verbaal I 4", "proces-verbaal I 1", "publicatie", "hashcodes")
+    for path, what in zip(outcome.documents, names, strict=False):
+        sys.stdout.write(f"{path}: {what}\n")
     for item in outcome.files:
+        what = (
+            "EML 230c, alle kieskringen (met adressen: niet voor publicatie)"
+            if item.kieskring == "totaal"
+            else f"kieskring {item.kieskring}"
+        )
         sys.stdout.write(
-            f"{item.path}: kieskring {item.kieskring}, {item.lists} lijst(en)\n"
-            f"  hashcode: {item.hash_code}\n"
+            f"{item.path}: {what}, {item.lists} lijst(en)\n  hashcode: {item.hash_code}\n"
         )
     if outcome.struck_candidates or outcome.struck_appellations:
         sys.stdout.write(

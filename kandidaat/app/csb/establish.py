@@ -33,20 +33,29 @@ from typing import TYPE_CHECKING
 from kandidaat import __version__
 from kandidaat.app.csb.decisions import Decisions, decisions
 from kandidaat.app.csb.objections import read_objections
+from kandidaat.app.csb.report_i1 import grouped_hash, i1_bytes
 from kandidaat.app.csb.report_i4 import i4_session
 from kandidaat.app.nomination.eml210 import candidate_record, election_identifier
 from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.documents.model_i4 import render_i4
+from kandidaat.documents.model_publication import render_hash_overview, render_publication
 from kandidaat.domain.csb.numbering import (
     Numbered,
     NumberingLotRequired,
     number_lists,
     numbering_units,
 )
-from kandidaat.domain.election import AffiliationRecord, CandidateListsRecord, Envelope
+from kandidaat.domain.csb.shortcode import ShortCodes
+from kandidaat.domain.election import (
+    AffiliationRecord,
+    CandidateListsRecord,
+    ContestLists,
+    Envelope,
+)
 from kandidaat.domain.errors import InputError
 from kandidaat.domain.nomination.checks.duplicates import person_identity
+from kandidaat.domain.nomination.deadlines import election_dates
 from kandidaat.domain.nomination.model import AppellationKind
 from kandidaat.domain.nomination.structure import ListType
 from kandidaat.eml.canonical import hash_code
@@ -83,14 +92,16 @@ class Established:
 
     numbered: Numbered
     files: tuple[EstablishedFile, ...]
-    report: Path
-    """The proces-verbaal I 4 (PDF) written beside the 230b."""
+    documents: tuple[Path, ...]
+    """The PDFs written beside the 230b: the I 4 first, then (finalise) I 1, publication, hashes."""
     struck_candidates: int
     struck_appellations: int
 
 
 def _file_name(election: Election, kieskring: str) -> str:
     stem = _SAFE.sub("_", election.identifier)[:80]
+    if kieskring == "totaal":
+        return f"Totaallijsten_{stem}.eml.xml"
     if election.single_kieskring:
         return f"Kandidatenlijsten_{stem}.eml.xml"
     return f"Kandidatenlijsten_{stem}_kieskring_{_SAFE.sub('_', kieskring)[:10]}.eml.xml"
@@ -153,18 +164,29 @@ def _affiliation(
     kind: _Kind,
     *,
     without_appellation: bool,
+    codes: ShortCodes | None = None,
 ) -> AffiliationRecord:
-    """The list of ``submission`` as the 230b carries it, with ``number`` and without ``struck``."""
+    """The list of ``submission`` as the 230b carries it, with ``number`` and without ``struck``.
+
+    With ``codes`` (the 230c) every candidate gets a ShortCode and keeps the
+    correspondence address and gemachtigde; a person already described in the
+    document is written as a reference only. The BSN is never written.
+    """
     nomination = submission.nomination
     candidate_list = nomination.lists[0]
     by_key = {candidate.key: candidate for candidate in nomination.candidates}
     kept = [key for key in candidate_list.candidates if key not in struck and key in by_key]
-    candidates = tuple(
-        dataclasses.replace(
-            candidate_record(by_key[key], position), national_id=None, mailing_address=None
-        )
-        for position, key in enumerate(kept, start=1)
-    )
+    records = []
+    for position, key in enumerate(kept, start=1):
+        person = by_key[key]
+        record = dataclasses.replace(candidate_record(person, position), national_id=None)
+        if codes is None:
+            record = dataclasses.replace(record, mailing_address=None, agent=None)
+        else:
+            code, seen = codes.code(person_identity(person), person.last_name, person.initials)
+            record = dataclasses.replace(record, short_code=code, reference_only=seen)
+        records.append(record)
+    candidates = tuple(records)
     blank = without_appellation or nomination.party.kind is AppellationKind.BLANK
     return AffiliationRecord(
         number=number,
@@ -182,6 +204,9 @@ def _records(
     numbered: Numbered,
     decided: Decisions,
     day: date,
+    *,
+    message_id: str = "230b",
+    codes: ShortCodes | None = None,
 ) -> list[tuple[str, CandidateListsRecord]]:
     by_number = {submission.number: submission for submission in decided.submissions}
     candidates, appellations = decided.struck_candidates, decided.struck_appellations
@@ -209,6 +234,7 @@ def _records(
                 candidates.get(where, frozenset()),
                 kinds[submission.number],
                 without_appellation=where in appellations,
+                codes=codes,
             )
             if affiliation.candidates:
                 affiliations.append(affiliation)
@@ -217,7 +243,7 @@ def _records(
         contest = "geen" if election.single_kieskring else kieskring.number
         record = CandidateListsRecord(
             envelope=Envelope(
-                message_id="230b",
+                message_id=message_id,
                 authority_id=authority_id,
                 authority_name=authority_name,
                 issue_date=day.isoformat(),
@@ -233,6 +259,31 @@ def _records(
     return records
 
 
+def _totaallijsten(
+    election: Election, numbered: Numbered, decided: Decisions, day: date
+) -> CandidateListsRecord | None:
+    """The EML 230c: every kieskring in one document, each person once with a ShortCode.
+
+    Kieswet I 17 and the Kiesraad's exchange format (``../shared/docs/eml.md``
+    §4.4): the totaallijst carries what the result session and the letters of
+    appointment need (correspondence address, gemachtigde), never the BSN; it is
+    for the committee, not for publication.
+    """
+    per_kieskring = _records(
+        election, numbered, decided, day, message_id="230c", codes=ShortCodes()
+    )
+    if not per_kieskring:
+        return None
+    first = per_kieskring[0][1]
+    return dataclasses.replace(
+        first,
+        more_contests=tuple(
+            ContestLists(record.contest_id, record.contest_name, record.affiliations)
+            for _, record in per_kieskring[1:]
+        ),
+    )
+
+
 def establish(
     workspace_path: Path,
     out_dir: Path,
@@ -241,8 +292,13 @@ def establish(
     lots: Sequence[int] = (),
     invalid: Sequence[int] = (),
     actor: str,
+    complete: bool = False,
 ) -> Established | NumberingLotRequired:
     """Write the 230b of every kieskring into ``out_dir`` (Kieswet I 12 - I 17, versie 2026).
+
+    Always the 230b per kieskring, the 230c and the proces-verbaal I 4; with
+    ``complete`` (``csb finalise``) also the I 1, the publication of the lists
+    and a page with the hash code of every file.
 
     ``day`` is the date of the session (IssueDate); the same workspace, draws
     and day give the same bytes. While the repair period runs and omissions
@@ -271,15 +327,23 @@ def establish(
     outcome = number_lists(units, election.body, lots)
     if isinstance(outcome, NumberingLotRequired):
         return outcome
+    examined = election_dates(election).examination_day
+    examination = i1_bytes(workspace_path, min(examined, day))[0] if complete else None
     records = _records(election, outcome, decided, day)
     built = [
         (kieskring, to_canonical(build_candidate_lists(record))) for kieskring, record in records
     ]
+    total = _totaallijsten(election, outcome, decided, day)
+    if total is not None:
+        built.append(("totaal", to_canonical(build_candidate_lists(total))))
     files = _write(out_dir, election, built)
     session = i4_session(
         election, outcome, decided, records, files, day, read_objections(workspace_path)
     )
     report = _write_i4(out_dir, session, day)
+    documents = [report]
+    if examination is not None:
+        documents += _write_complete(out_dir, session, examination, files, report, day)
     with CsbWorkspace.open(workspace_path) as workspace:
         workspace.record(
             "vastgesteld",
@@ -294,16 +358,70 @@ def establish(
                 "ongeldig_in": [[n, k, why] for (n, k), why in sorted(decided.invalid_why.items())],
                 "bestanden": [[f.path.name, f.hash_code] for f in files],
                 "proces_verbaal": [report.name, hashlib.sha256(report.read_bytes()).hexdigest()],
+                "documenten": [
+                    [path.name, hashlib.sha256(path.read_bytes()).hexdigest()] for path in documents
+                ],
             },
             actor,
         )
     return Established(
         outcome,
         files,
-        report,
+        tuple(documents),
         sum(len(keys) for keys in decided.struck_candidates.values()),
         len(decided.struck_appellations),
     )
+
+
+def _write_pdf(path: Path, data: bytes) -> Path:
+    try:
+        write_bytes_atomically(path, data)
+    except OSError as error:
+        reason = os_reason(error, Action.WRITE_FILE)
+        raise InputError(f"--out: kan {path} niet schrijven ({reason})") from None
+    return path
+
+
+def _write_complete(
+    out_dir: Path,
+    session: EstablishedSession,
+    examination: bytes,
+    files: Sequence[EstablishedFile],
+    report: Path,
+    day: date,
+) -> list[Path]:
+    """The I 1, the publication and the page of hash codes (``csb finalise``)."""
+    first = next((f for f in files if f.kieskring != "totaal"), files[0])
+    i1 = _write_pdf(out_dir / "Proces-verbaal_I1.pdf", examination)
+    publication = _write_pdf(
+        out_dir / "Publicatie_kandidatenlijsten.pdf",
+        render_publication(
+            session.election_name,
+            session.authority,
+            session.valid,
+            hash_label=session.footer_label,
+            hash_code=first.hash_code,
+            version=__version__,
+            created=day,
+        ),
+    )
+    listed = [(f.path.name, f.hash_code) for f in files]
+    listed += [
+        (path.name, grouped_hash(hashlib.sha256(path.read_bytes()).hexdigest()))
+        for path in (report, i1, publication)
+    ]
+    overview = _write_pdf(
+        out_dir / "Hashcodes.pdf",
+        render_hash_overview(
+            session.election_name,
+            listed,
+            hash_label=session.footer_label,
+            hash_code=first.hash_code,
+            version=__version__,
+            created=day,
+        ),
+    )
+    return [i1, publication, overview]
 
 
 def _write_i4(out_dir: Path, session: EstablishedSession, day: date) -> Path:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from kandidaat.domain.csb.model import Submission
 
-__all__ = ["grouped_hash", "write_i1"]
+__all__ = ["grouped_hash", "i1_bytes", "write_i1"]
 
 
 def grouped_hash(hex_digest: str) -> str:
@@ -48,23 +48,18 @@ def _first(submission: Submission) -> tuple[str, int]:
     return f"{last}, {first.initials}", len(keys)
 
 
-def write_i1(workspace_path: Path, out: Path, *, day: date, actor: str) -> Path:
-    """Write the I 1 of the examination to ``out`` (Kieswet I 1, versie 2026).
+def i1_bytes(workspace_path: Path, day: date) -> tuple[bytes, str]:
+    """The I 1 as PDF bytes and the log hash (grouped) its footer names.
 
     Raises:
-        InputError: no list handed in, an ``out`` that exists or is not a
-            ``.pdf``, or a folder that cannot be written (Dutch).
+        InputError: no list handed in (Dutch).
     """
-    if out.suffix.lower() != ".pdf":
-        raise InputError(f"--out: {out.name} moet op .pdf eindigen")
-    if out.exists():
-        raise InputError(f"--out: {out} bestaat al; kies een andere naam (niets overschreven)")
     decided = decisions(workspace_path)
     election = decided.election
     if not decided.submissions:
         raise InputError(f"{workspace_path.name}: er zijn nog geen lijsten ingeleverd")
     with CsbWorkspace.open(workspace_path) as workspace:
-        head = workspace.log()[-1].hash
+        head = grouped_hash(workspace.log()[-1].hash)
     by_number = {s.number: s for s in decided.submissions}
     lists = []
     for kieskring in election.kieskringen:
@@ -84,9 +79,23 @@ def write_i1(workspace_path: Path, out: Path, *, day: date, actor: str) -> Path:
         session_date=f"{day:%d-%m-%Y}",
         lists=tuple(lists),
         omissions=tuple(found),
-        log_hash=grouped_hash(head),
+        log_hash=head,
     )
-    data = render_i1(session, version=__version__, created=day)
+    return render_i1(session, version=__version__, created=day), head
+
+
+def write_i1(workspace_path: Path, out: Path, *, day: date, actor: str) -> Path:
+    """Write the I 1 of the examination to ``out`` (Kieswet I 1, versie 2026).
+
+    Raises:
+        InputError: no list handed in, an ``out`` that exists or is not a
+            ``.pdf``, or a folder that cannot be written (Dutch).
+    """
+    if out.suffix.lower() != ".pdf":
+        raise InputError(f"--out: {out.name} moet op .pdf eindigen")
+    if out.exists():
+        raise InputError(f"--out: {out} bestaat al; kies een andere naam (niets overschreven)")
+    data, head = i1_bytes(workspace_path, day)
     try:
         write_bytes_atomically(out, data)
     except OSError as error:
@@ -100,7 +109,7 @@ def write_i1(workspace_path: Path, out: Path, *, day: date, actor: str) -> Path:
                 {
                     "bestand": out.name,
                     "datum": day.isoformat(),
-                    "logboek": grouped_hash(head),
+                    "logboek": head,
                     "sha256": hashlib.sha256(data).hexdigest(),
                 },
                 actor,

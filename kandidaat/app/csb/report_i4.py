@@ -161,9 +161,10 @@ def i4_session(
         else:
             measure = str(len(item.unit.kieskringen))
             part_2.append(NumberedRow(item.number, item.unit.label, measure, item.by_lot))
+    lists_230b = [f for f in files if f.kieskring != "totaal"]
     footer = "EML 230b"
-    if len(files) > 1:
-        footer = f"EML 230b kieskring {files[0].kieskring}"
+    if len(lists_230b) > 1:
+        footer = f"EML 230b kieskring {lists_230b[0].kieskring}"
     return EstablishedSession(
         election_name=election.name,
         election_date=f"{election_dates(election).election_date:%d-%m-%Y}",

@@ -19,6 +19,7 @@ from kandidaat.domain.election.lists import (
     AgentRecord,
     CandidateListsRecord,
     CandidateRecord,
+    ContestLists,
     NominationRecord,
     Proposer,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "CandidateListsRecord",
     "CandidateRecord",
     "Committee",
+    "ContestLists",
     "CountRecord",
     "ElectedCandidate",
     "ElectionDefinition",

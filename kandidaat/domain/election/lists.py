@@ -65,6 +65,8 @@ class CandidateRecord:
     mailing_address_lines: tuple[str, ...] = ()
     mailing_address: AddressRecord | None = None
     agent: AgentRecord | None = None
+    reference_only: bool = False
+    """In a 230c: the person is described at an earlier place; only the ShortCode is written."""
 
     @property
     def display_name(self) -> str:
@@ -95,14 +97,28 @@ class AffiliationRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ContestLists:
+    """The lists of one more contest (kieskring) in a 230c."""
+
+    contest_id: str
+    contest_name: str | None
+    affiliations: tuple[AffiliationRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CandidateListsRecord:
-    """An EML 230b (lists of one kieskring) or 230c (totaallijsten)."""
+    """An EML 230b (lists of one kieskring) or 230c (totaallijsten).
+
+    A 230c holds every kieskring: the first in ``contest_id`` and
+    ``affiliations``, the others in ``more_contests``.
+    """
 
     envelope: Envelope
     election: ElectionIdentifier
     contest_id: str
     contest_name: str | None
     affiliations: tuple[AffiliationRecord, ...]
+    more_contests: tuple[ContestLists, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from csb_samples import people, write_210
+from lxml import etree
 
 from kandidaat.app.cli import main
 from kandidaat.eml.read_lists import read_candidate_lists
@@ -74,7 +75,7 @@ def test_every_kieskring_gets_a_230b_with_the_numbered_valid_lists(
 ) -> None:
     out = tmp_path / "vastgesteld"
     assert _establish(workspace, out) == 0
-    files = sorted(out.glob("*.eml.xml"))
+    files = sorted(out.glob("Kandidatenlijsten_*.eml.xml"))
     # One 230b per kieskring of the Tweede Kamer, each with one or two lists, and the I 4.
     assert len(files) == 20
     assert (out / "Proces-verbaal_I4.pdf").is_file()
@@ -180,3 +181,46 @@ def test_an_output_path_that_is_a_file_is_refused_in_dutch(
     assert _establish(workspace, blocker) == 2
     assert "is een bestand, geen map" in capsys.readouterr().err
     assert blocker.read_text(encoding="utf-8") == "van de gebruiker"
+
+
+def test_the_230c_holds_every_kieskring_and_describes_each_person_once(
+    workspace: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "vastgesteld"
+    assert _establish(workspace, out) == 0
+    root = etree.parse(str(out / "Totaallijsten_TK2025.eml.xml")).getroot()
+    ns = {"e": "urn:oasis:names:tc:evs:schema:eml"}
+    assert root.get("Id") == "230c"
+    contests = root.findall(".//e:Contest", ns)
+    assert [c.find("e:ContestIdentifier", ns).get("Id") for c in contests] == list(ALL)
+    described = [ident.get("ShortCode") for ident in root.iterfind(".//e:CandidateIdentifier", ns)]
+    references = [node.text for node in root.iterfind(".//e:CandidateIdentifier/e:ShortCode", ns)]
+    full = [code for code in described if code]
+    # Groot's three candidates, Nieuw's two: five people, each described once. In 20
+    # kieskringen Groot has 3 places (kieskring 1: 2, Dubbelganger struck there), Nieuw 2
+    # in kieskring 1: 19 * 3 + 2 + 2 = 61 places, 56 of them references.
+    assert len(full) == len(set(full)) == 5
+    assert len(references) == 61 - 5
+    assert set(references) <= set(full)
+    assert "DubbelgangerC" in full
+
+
+def test_the_230c_carries_the_correspondence_address_but_no_bsn(
+    workspace: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "vastgesteld"
+    assert _establish(workspace, out) == 0
+    data = (out / "Totaallijsten_TK2025.eml.xml").read_bytes()
+    assert b"3511 AA" in data
+    assert b"NationalIdentificationNumber" not in data
+
+
+@pytest.mark.skipif(not XSD.is_dir(), reason="../shared/eml_nl/xsd ontbreekt naast het project")
+def test_the_230c_is_valid_against_the_official_schema(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "vastgesteld"
+    assert _establish(workspace, out) == 0
+    capsys.readouterr()
+    path = out / "Totaallijsten_TK2025.eml.xml"
+    assert main(["eml", "check", "--xsd", str(XSD), str(path)]) == 0, capsys.readouterr().out
