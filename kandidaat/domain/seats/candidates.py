@@ -296,22 +296,17 @@ def elect_checked_list(
     # Indices above the threshold, by votes descending; the stable sort keeps ties
     # in list order (P 15).
     chosen = [index for index, count in enumerate(votes) if count >= least]
-    if len(chosen) > 1:
+    above = len(chosen)
+    if above > 1:
         chosen.sort(key=votes.__getitem__, reverse=True)
-    qualifying = [original[index] for index in chosen]
-    if len(chosen) <= seats:
-        preferential = qualifying
-    elif seats == 0 or votes[chosen[seats - 1]] != votes[chosen[seats]]:
-        # No tie across the last seat, so no lot: the first ``seats`` in vote order
-        # are elected, exactly as elect_on_preference would elect them seat by seat.
-        preferential = qualifying[:seats]
-    else:
-        preferential = None
-    if preferential is not None and chosen == list(range(len(chosen))):
+    # No tie across the last seat, so no lot: the first ``seats`` in vote order
+    # are elected, exactly as elect_on_preference would elect them seat by seat.
+    no_lot = above <= seats or seats == 0 or votes[chosen[seats - 1]] != votes[chosen[seats]]
+    if no_lot and chosen == list(range(above)):
         # The candidates above the threshold are the top of the list, in list
         # order (the usual case: the lijsttrekker): the elected are the first
         # ``seats`` of the list and the P 19 ranking is the list order itself.
-        elected = min(len(chosen), seats)
+        elected = min(above, seats)
         # Positional: list number, seats, preferential, in list order, ranking.
         return _list_election(
             list_number,
@@ -321,7 +316,12 @@ def elect_checked_list(
             original,
             ranking_changed=False,
         )
-    if preferential is None:
+    qualifying = [original[index] for index in chosen]
+    if above <= seats:
+        preferential = qualifying
+    elif no_lot:
+        preferential = qualifying[:seats]
+    else:
         preferential = elect_on_preference(
             [(original[index], votes[index]) for index in chosen], seats, lots, list_number
         )

@@ -83,8 +83,9 @@ def allocate(contest: Contest, lots: Sequence[int] = ()) -> Outcome:
     facts = check_contest(contest)
     rules = rules_for(contest.body, contest.seats)
     supply = LotSupply(lots)
+    # ListFacts.living written out: len(positions) - deceased.
     living = [
-        f.living if f is not None else party_list.living_candidates
+        len(f.positions) - f.deceased if f is not None else party_list.living_candidates
         for f, party_list in zip(facts, contest.lists, strict=True)
     ]
     partial = start(contest, living)

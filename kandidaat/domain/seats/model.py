@@ -202,13 +202,25 @@ def _require_sorted_unique(numbers: list[int], what: str, where: str) -> None:
 
 
 def _validate_list(party_list: PartyList) -> ListFacts | None:
+    candidates = party_list.candidates
+    if candidates and not party_list.sublists and party_list.number >= 1:
+        total = party_list.votes
+        count = len(candidates)
+        # The usual list, in two passes and without building any text: numbered
+        # 1, 2, 3, ..., nobody deceased (marked 0, never a number), the candidate
+        # votes non-negative and adding up to the list total.
+        marked = tuple([0 if c.deceased else c.position for c in candidates])
+        if count <= len(_COUNTING) and marked == _COUNTING[:count]:
+            votes = [c.votes for c in candidates]
+            if sum(votes) == total and min(votes) >= 0:
+                return ListFacts(marked, votes, 0)
     if (
         party_list.candidates
         and not party_list.sublists
         and party_list.number >= 1
         and party_list.votes >= 0
     ):
-        # The usual list with candidate votes, checked without building any text;
+        # A list with candidate votes, checked without building any text;
         # when its totals do not add up, the full check below names the fault.
         facts = _validate_candidates(party_list.candidates, party_list.number)
         if sum(facts.votes) == party_list.votes:
