@@ -14,10 +14,14 @@ transaction that also appends its log entry. The file holds:
 - the coordinator's decisions where two entries differ (keep 1, keep 2, both again):
   the entry not kept is removed from the content and stays in the log;
 - the earlier results of stations reopened for an investigation (onderzoek) in a later
-  session, with the reason (migration 2) and its kind (migration 3).
+  session, with the reason (migration 2) and its kind (migration 3);
+- the draft (concept) of an entry being typed, field by field, with its typist
+  (migration 4): saved when the cursor leaves a field, removed in the transaction
+  that stores the entry or when the typist throws it away (docs/adr/0139).
 
 A station whose two entries are equal is agreed; nothing else counts. A SIGKILL
-during an entry loses at most that entry: every earlier one is committed.
+during an entry loses at most the field being typed: every field left before is in
+the draft.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ __all__ = [
     "CountSetup",
     "CountWorkspace",
     "Decision",
+    "Draft",
     "EarlierResult",
     "Session",
     "StoredEntry",
@@ -176,10 +181,28 @@ _V3 = Migration(
     ),
 )
 
+_V4 = Migration(
+    4,
+    "concept van een invoer, veld voor veld bewaard terwijl de invoerder typt",
+    (
+        """
+        CREATE TABLE entry_draft (
+            station INTEGER NOT NULL REFERENCES station (number),
+            slot INTEGER NOT NULL CHECK (slot IN (1, 2)),
+            typist TEXT NOT NULL CHECK (typist <> ''),
+            field TEXT NOT NULL CHECK (field <> '' AND length(field) <= 100),
+            value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 99999999),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (station, slot, field)
+        ) STRICT
+        """,
+    ),
+)
+
 INVESTIGATION_KINDS = ("onverklaard verschil", "andere fout")
 """Why a station was investigated, as the 510b's kr:Investigation codes say it (DSO)."""
 
-COUNT_KIND = WorkspaceKind(0x4B54454C, "telbestand van kandidaat", (_V1, _V2, _V3))
+COUNT_KIND = WorkspaceKind(0x4B54454C, "telbestand van kandidaat", (_V1, _V2, _V3, _V4))
 """``application_id`` "KTEL"."""
 
 
@@ -249,6 +272,19 @@ class EarlierResult:
     recorded_by: str
     kind: str = "andere fout"
     """One of :data:`INVESTIGATION_KINDS`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """The fields typed so far of one entry that is not stored yet (a concept)."""
+
+    station: int
+    slot: int
+    typist: str
+    values: dict[str, int]
+    """Field name (as in the CSV and the checks) to the figure typed."""
+    updated_at: str
+    """When the latest field was saved (UTC)."""
 
 
 def _optional(value: object) -> int | None:
@@ -591,6 +627,10 @@ class CountWorkspace:
                     "niets opgeslagen",
                 )
             (session,) = connection.execute("SELECT max(number) FROM session").fetchone()
+            # The draft of this entry, whoever typed it, ends with the entry (ADR 0139).
+            connection.execute(
+                "DELETE FROM entry_draft WHERE station = ? AND slot = ?", (station, slot)
+            )
             connection.execute(
                 "INSERT INTO entry (station, slot, typist, figures, confirmed, entered_at,"
                 " session) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -802,3 +842,134 @@ class CountWorkspace:
         actor = _name(self.path, actor, "--coordinator")
         with self._workspace.change() as connection:
             audit_log.append(connection, actor, action, payload)
+
+    # -- drafts (concepten) of entries being typed ------------------------------------
+
+    def draft(self, station: int, slot: int) -> Draft | None:
+        """The draft of entry ``slot`` of ``station`` (None: nothing is being typed)."""
+        with self._workspace.read() as connection:
+            rows = connection.execute(
+                "SELECT typist, field, value, updated_at FROM entry_draft"
+                " WHERE station = ? AND slot = ? ORDER BY updated_at, field",
+                (station, slot),
+            ).fetchall()
+        if not rows:
+            return None
+        return Draft(
+            station,
+            slot,
+            str(rows[0][0]),
+            {str(field): int(value) for _typist, field, value, _at in rows},
+            max(str(row[3]) for row in rows),
+        )
+
+    def save_draft(
+        self, station: int, slot: int, typist: str, values: Mapping[str, int | None]
+    ) -> None:
+        """Save fields of the draft of an entry (one small transaction; None clears a field).
+
+        Not logged per field: only the first field of a draft logs "concept begonnen".
+        A draft of this entry by another typist is replaced (logged as "concept
+        verwijderd"): one entry has one typist (docs/adr/0139).
+
+        Raises:
+            WorkspaceError: an unknown station or slot, an entry already stored, or the
+                typist of the other entry; nothing is saved.
+        """
+        typist = _name(self.path, typist, "--invoerder")
+        if slot not in SLOTS:
+            raise WorkspaceError(self.path, f"--invoer {slot}: kies 1 of 2")
+        with self._workspace.change() as connection:
+            self._check_draft_allowed(connection, station, slot, typist)
+            row = connection.execute(
+                "SELECT typist, count(*) FROM entry_draft WHERE station = ? AND slot = ?"
+                " GROUP BY typist",
+                (station, slot),
+            ).fetchone()
+            owner = None if row is None else str(row[0])
+            if owner is not None and owner.casefold() != typist.casefold():
+                self._drop_draft(
+                    connection, station, slot, typist, int(row[1]), f"overgenomen door {typist}"
+                )
+                owner = None
+            now = _now()
+            for field, value in values.items():
+                if value is None:
+                    connection.execute(
+                        "DELETE FROM entry_draft WHERE station = ? AND slot = ? AND field = ?",
+                        (station, slot, field),
+                    )
+                    continue
+                connection.execute(
+                    "INSERT INTO entry_draft (station, slot, typist, field, value, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (station, slot, field)"
+                    " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                    (station, slot, owner or typist, field, value, now),
+                )
+            if owner is None and any(value is not None for value in values.values()):
+                audit_log.append(
+                    connection, typist, "concept begonnen", {"stembureau": station, "invoer": slot}
+                )
+
+    def delete_draft(self, station: int, slot: int, typist: str, reason: str) -> int:
+        """Throw away ``typist``'s draft of an entry (logged); returns how many fields it had.
+
+        A draft of another typist is left alone (0).
+        """
+        typist = _name(self.path, typist, "--invoerder")
+        with self._workspace.change() as connection:
+            row = connection.execute(
+                "SELECT typist, count(*) FROM entry_draft WHERE station = ? AND slot = ?"
+                " GROUP BY typist",
+                (station, slot),
+            ).fetchone()
+            if row is None or str(row[0]).casefold() != typist.casefold():
+                return 0
+            self._drop_draft(connection, station, slot, typist, int(row[1]), reason)
+            return int(row[1])
+
+    def _check_draft_allowed(
+        self, connection: sqlite3.Connection, station: int, slot: int, typist: str
+    ) -> None:
+        if (
+            connection.execute("SELECT 1 FROM station WHERE number = ?", (station,)).fetchone()
+            is None
+        ):
+            raise WorkspaceError(
+                self.path, f"stembureau {station} staat niet in de stembureaulijst (110b)"
+            )
+        rows = dict(
+            connection.execute("SELECT slot, typist FROM entry WHERE station = ?", (station,))
+        )
+        if slot in rows:
+            raise WorkspaceError(
+                self.path,
+                f"invoer {slot} van stembureau {station} is al gedaan door {rows[slot]}; er is "
+                "geen concept bewaard",
+            )
+        other = rows.get(3 - slot)
+        if other is not None and str(other).casefold() == typist.casefold():
+            raise WorkspaceError(
+                self.path,
+                f"{typist} heeft invoer {3 - slot} van stembureau {station} al gedaan; er is "
+                "geen concept bewaard",
+            )
+
+    @staticmethod
+    def _drop_draft(
+        connection: sqlite3.Connection,
+        station: int,
+        slot: int,
+        actor: str,
+        fields: int,
+        reason: str,
+    ) -> None:
+        connection.execute(
+            "DELETE FROM entry_draft WHERE station = ? AND slot = ?", (station, slot)
+        )
+        audit_log.append(
+            connection,
+            actor,
+            "concept verwijderd",
+            {"stembureau": station, "invoer": slot, "velden": fields, "reden": reason},
+        )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
+from kandidaat.app.count import drafts
 from kandidaat.app.count.entering import enter
 from kandidaat.app.count.progress import overview, station_progress
 from kandidaat.domain.election import CandidateListsRecord
@@ -25,8 +26,9 @@ from kandidaat.store.audit_log import check_actor
 from kandidaat.store.count import SLOTS, SUFFIX, CountWorkspace
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
+    from kandidaat.app.count.drafts import RestoredDraft
     from kandidaat.app.count.entering import EntryOutcome
     from kandidaat.app.count.progress import Overview, StationProgress
     from kandidaat.domain.count.figures import BallotLayout, StationFigures
@@ -177,3 +179,24 @@ class CountDesk:
         """
         with self._workspace() as workspace:
             return enter(workspace, station, slot, typist, figures, confirm)
+
+    def save_draft(self, station: int, slot: int, typist: str, texts: Mapping[str, str]) -> None:
+        """Save fields the typist left to their draft of this entry (docs/adr/0139).
+
+        Raises:
+            InputError: a field the ballot does not have, or a text that is not a figure.
+            WorkspaceError: the entry may not be typed by ``typist``, or the file is in
+                use (nothing is saved).
+        """
+        with self._workspace() as workspace:
+            drafts.save_fields(workspace, station, slot, typist, texts)
+
+    def load_draft(self, station: int, slot: int, typist: str) -> RestoredDraft | None:
+        """``typist``'s own draft of this entry, to fill the form with (None: none)."""
+        with self._workspace() as workspace:
+            return drafts.load_draft(workspace, station, slot, typist)
+
+    def discard_draft(self, station: int, slot: int, typist: str) -> int:
+        """Throw away ``typist``'s draft of this entry; returns how many fields it had."""
+        with self._workspace() as workspace:
+            return drafts.discard_draft(workspace, station, slot, typist)

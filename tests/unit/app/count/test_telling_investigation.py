@@ -135,13 +135,14 @@ def test_a_workspace_of_schema_version_1_is_migrated_on_opening(
     path = _complete(shared_dir, tmp_path)
     raw = sqlite3.connect(path, isolation_level=None)
     raw.execute("DROP TABLE earlier_result")
+    raw.execute("DROP TABLE entry_draft")  # migration 4 (ADR 0139)
     raw.execute("PRAGMA user_version = 1")
     raw.close()
     with CountWorkspace.open(path) as workspace:
         assert workspace.earlier_results() == ()
         assert len(workspace.entries()) == 6
     raw = sqlite3.connect(path)
-    assert raw.execute("PRAGMA user_version").fetchone() == (3,)
+    assert raw.execute("PRAGMA user_version").fetchone() == (4,)
     columns = [row[1] for row in raw.execute("PRAGMA table_info(earlier_result)")]
     assert columns[-1] == "kind"
     raw.close()
