@@ -12,6 +12,7 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea
@@ -472,3 +473,85 @@ def test_without_a_name_the_form_does_not_open_and_the_cursor_goes_to_the_name(
     assert count_window.form is None
     assert count_window.notice.text() == "Vul eerst de naam van de invoerder in."
     assert focused() is count_window.typist
+
+
+def test_figures_typed_before_the_window_is_destroyed_come_back_for_the_same_typist(
+    qtbot: QtBot, tel: Path
+) -> None:
+    # Issue 14: "A SIGKILL during entry loses at most the field being typed." The first
+    # window is destroyed without Opslaan or Annuleren (no close event), as a crash would
+    # end it; only the file is left. (The field in flight is the SIGKILL test's:
+    # tests/unit/app/count/test_entry_draft_crash.py.)
+    first = CountWindow(CountDesk.open(tel))
+    first.resize(1366, 768)
+    first.show()
+    qtbot.waitExposed(first)
+    first.activateWindow()
+    qtbot.waitUntil(first.isActiveWindow)
+    open_form(qtbot, first, ANNA, 1)
+    typed = paper(TOTALS, LIST_TOTALS, VOTES)
+    for _field, text in typed[:4]:  # A 290, B 9, C 0, D 299, each left with Enter
+        type_text(qtbot, text)
+        key(qtbot, Qt.Key.Key_Return)
+    assert first.form is not None
+    assert focused() is first.form.fields["stemmen op lijsten"]  # E, nothing typed in it yet
+    shiboken6.delete(first)
+
+    second = CountWindow(CountDesk.open(tel))
+    qtbot.addWidget(second)
+    second.resize(1366, 768)
+    second.show()
+    qtbot.waitExposed(second)
+    second.activateWindow()
+    qtbot.waitUntil(second.isActiveWindow)
+    open_form(qtbot, second, BERT, 2)  # another typist, the other entry: nothing of Anna's
+    form = second.form
+    assert form is not None
+    assert {widget.text() for widget in form.fields.values()} == {""}
+    alt(qtbot, second, Qt.Key.Key_A)  # Annuleren: nothing typed, so no question
+    qtbot.waitUntil(lambda: second.form is None)
+
+    open_form(qtbot, second, ANNA, 1)
+    form = second.form
+    assert form is not None
+    shown = {name: widget.text() for name, widget in form.fields.items() if widget.text()}
+    assert shown == {
+        "stempassen": "290",
+        "volmachtbewijzen": "9",
+        "kiezerspassen": "0",
+        "toegelaten kiezers": "299",
+    }
+    assert form.message.text().startswith("Concept hersteld: 4 velden.")
+    assert focused() is form.fields["stemmen op lijsten"]
+    type_form(qtbot, second, typed[4:])
+    assert second.form is None
+    assert "Stembureau 1, invoer 1 is opgeslagen." in second.notice.text()
+    with CountWorkspace.open(tel) as workspace:
+        assert [e.figures for e in workspace.entries()] == [EXPECTED]
+        assert workspace.draft(1, 1) is None
+        assert workspace.draft(1, 2) is None
+
+
+def test_invoer_weggooien_throws_the_draft_away_and_the_form_opens_empty_again(
+    qtbot: QtBot, count_window: CountWindow, tel: Path
+) -> None:
+    open_form(qtbot, count_window, ANNA, 1)
+    type_text(qtbot, "290")
+    key(qtbot, Qt.Key.Key_Return)
+    with CountWorkspace.open(tel) as workspace:
+        draft = workspace.draft(1, 1)
+    assert draft is not None
+    assert draft.values == {"stempassen": 290}
+    alt(qtbot, count_window, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in count_window.findChildren(QMessageBox)))
+    (box,) = [b for b in count_window.findChildren(QMessageBox) if b.isVisible()]
+    qtbot.keyClick(box.windowHandle(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: count_window.form is None)
+    back_to(qtbot, count_window)
+    with CountWorkspace.open(tel) as workspace:
+        assert workspace.draft(1, 1) is None
+    open_form(qtbot, count_window, ANNA, 1)
+    form = count_window.form
+    assert form is not None
+    assert {widget.text() for widget in form.fields.values()} == {""}
+    assert not form.message.isVisible()

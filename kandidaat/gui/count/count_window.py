@@ -4,7 +4,9 @@ The typist gives a name and entry 1 or 2, chooses a polling station from the lis
 (with each station's state, never another entry's figures) and types the form. Saving
 runs :meth:`CountDesk.enter`, the use case of ``kandidaat telling invoer``: errors
 block with their Dutch message and the cursor in their field; each warning is ticked
-after a look at the paper and passed on as ``--bevestig`` would be.
+after a look at the paper and passed on as ``--bevestig`` would be. Each field the
+cursor leaves is saved to the entry's draft, which fills the form again when the same
+typist opens the same entry after a crash (ADR 0139).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from kandidaat.app.count.desk import CountDesk
+from kandidaat.app.count.drafts import DraftKeeper
 from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.errors import KandidaatError
@@ -40,6 +43,7 @@ from kandidaat.gui.count.entry_form import EntryForm
 from kandidaat.gui.text_fit import breakable, short
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
     from kandidaat.app.count.entering import EntryOutcome
@@ -63,6 +67,7 @@ class CountWindow(QMainWindow):
         self.desk = desk
         self.form: EntryForm | None = None
         self._entry: tuple[int, int, str] | None = None
+        self._drafts: DraftKeeper | None = None
         title = desk.title()
         self.setWindowTitle(short(f"Telling {title.election}, {title.municipality} - kandidaat"))
         self.stack = QStackedWidget()
@@ -221,7 +226,33 @@ class CountWindow(QMainWindow):
         self.stack.addWidget(self.form)
         self.stack.setCurrentWidget(self.form)
         self.notice.setText("")
-        self.form.focus_field(None)
+        self._open_draft(self.form, station, slot, cleaned)
+
+    def _open_draft(self, form: EntryForm, station: int, slot: int, typist: str) -> None:
+        """Fill in the typist's own draft of this entry, and save each field left to it."""
+
+        def save(texts: Mapping[str, str]) -> None:
+            self.desk.save_draft(station, slot, typist, texts)
+
+        keeper = self._drafts = DraftKeeper(save)
+
+        def left(field: str, text: str) -> None:
+            if self.form is form and self._drafts is keeper:
+                problem = keeper.keep(field, text)
+                if problem is not None:
+                    form.show_note(problem)
+
+        form.field_left.connect(left)
+        try:
+            draft = self.desk.load_draft(station, slot, typist)
+        except KandidaatError as error:
+            form.focus_field(None)
+            form.show_message(f"Het concept kon niet worden gelezen: {error.message}.")
+            return
+        if draft is None:
+            form.focus_field(None)
+        else:
+            form.restore(draft.texts, draft.resume_at)
 
     def save_entry(self) -> EntryOutcome | None:
         """Check and store the typed figures (the same checks as the command line)."""
@@ -297,11 +328,19 @@ class CountWindow(QMainWindow):
         return box
 
     def _discard(self) -> None:
+        entry = self._entry
         self._close_form()
-        self.notice.setText("Invoer geannuleerd; er is niets opgeslagen.")
+        notice = "Invoer geannuleerd; er is niets opgeslagen."
+        if entry is not None:
+            try:
+                self.desk.discard_draft(*entry)
+            except KandidaatError as error:
+                notice += f" Het concept is niet verwijderd: {error.message}."
+        self.notice.setText(breakable(notice))
         self.table.setFocus()
 
     def _close_form(self) -> None:
+        self._drafts = None
         self.stack.setCurrentWidget(self.choose_page)
         if self.form is not None:
             self.stack.removeWidget(self.form)

@@ -4,6 +4,8 @@ Every figure of the CSV of ``kandidaat telling invoer`` has one field, in the or
 the paper form: A-D, E-H, the difference between D and H with its explanations, then
 per list the votes of each candidate and, under them, the list total.
 Enter and Tab move to the next field, only digits are accepted, an empty field is 0.
+Each field the cursor leaves with a changed figure is announced (``field_left``) so the
+window saves it to the entry's draft; a draft opened again fills the form (ADR 0139).
 The form holds no rules: the checks run in ``app/count`` when the typist saves.
 """
 
@@ -12,9 +14,10 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFrame,
     QGridLayout,
@@ -40,7 +43,7 @@ from kandidaat.domain.count.figures import (
 from kandidaat.gui.text_fit import ElidingLabel, breakable
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from kandidaat.domain.count.figures import BallotLayout, ListLayout
     from kandidaat.domain.nomination.findings import Finding
@@ -53,6 +56,7 @@ LIST_COLUMNS = 3
 """At most this many groups side by side (fewer when the window is narrow)."""
 _FIELD_CHARACTERS = MAX_DIGITS + 3
 _NAME_CHARACTERS = 28
+_SCROLL_MARGIN = 40
 _ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; }"
 
 _GROUPS = (
@@ -78,12 +82,19 @@ class FigureField(QLineEdit):
         self.setMaxLength(MAX_DIGITS)
         self.setFixedWidth(self.fontMetrics().horizontalAdvance("0" * _FIELD_CHARACTERS))
         self.on_focus: Callable[[FigureField], None] | None = None
+        self.on_leave: Callable[[FigureField], None] | None = None
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
         """Tell the form which field the typist is in (to come back to it)."""
         super().focusInEvent(event)
         if self.on_focus is not None:
             self.on_focus(self)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
+        """Tell the form the typist left this field (Enter, Tab, a click elsewhere)."""
+        super().focusOutEvent(event)
+        if self.on_leave is not None:
+            self.on_leave(self)
 
     def value(self) -> int:
         """The typed figure; an empty field is 0."""
@@ -119,6 +130,8 @@ class EntryForm(QWidget):
 
     save_requested = Signal()
     cancel_requested = Signal()
+    field_left = Signal(str, str)
+    """(field, text) of a field the cursor left with a text other than the one kept."""
 
     def __init__(
         self,
@@ -132,6 +145,7 @@ class EntryForm(QWidget):
         self.setObjectName("invoerformulier")
         self._layout = layout
         self.fields: dict[str, FigureField] = {}
+        self._kept: dict[str, str] = {}
         self.last_field: FigureField | None = None
         """The field the typist was in last."""
         self._warnings: list[_WarningBox] = []
@@ -199,6 +213,7 @@ class EntryForm(QWidget):
     def _field(self, field: str, label: str) -> FigureField:
         widget = FigureField(field, label)
         widget.on_focus = self._remember
+        widget.on_leave = self._left
         widget.textEdited.connect(self._edited)
         self.fields[field] = widget
         return widget
@@ -300,6 +315,44 @@ class EntryForm(QWidget):
 
     def _remember(self, field: FigureField) -> None:
         self.last_field = field
+        self._keep_in_view(field)
+
+    def _keep_in_view(self, widget: QWidget) -> None:
+        """Scroll so the whole field shows, not only its text cursor.
+
+        QScrollArea looks at the text cursor only, which leaves a field half hidden when
+        a note shows below the form.
+        """
+        viewport = self.scroll_area.viewport()
+        top = widget.mapTo(viewport, QPoint(0, 0)).y()
+        bottom = top + widget.height()
+        bar = self.scroll_area.verticalScrollBar()
+        if top < 0:
+            bar.setValue(bar.value() + top - _SCROLL_MARGIN)
+        elif bottom > viewport.height():
+            bar.setValue(bar.value() + bottom - viewport.height() + _SCROLL_MARGIN)
+
+    def _left(self, field: FigureField) -> None:
+        text = field.text()
+        if text != self._kept.get(field.field, ""):
+            self._kept[field.field] = text
+            self.field_left.emit(field.field, text)
+
+    def restore(self, texts: Mapping[str, str], resume_at: str | None) -> None:
+        """Fill in a draft and put the cursor in ``resume_at`` (None: on Opslaan)."""
+        for field, text in texts.items():
+            if field in self.fields:
+                self.fields[field].setText(text)
+                self._kept[field] = text
+        count = len(texts)
+        self.show_message(
+            f"Concept hersteld: {count} {'veld' if count == 1 else 'velden'}. Controleer ze "
+            "met het papier en ga verder waar de cursor staat."
+        )
+        if resume_at is None:
+            self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_field(resume_at)
 
     def back_to_typing(self) -> None:
         """The cursor back in the field the typist was in last."""
@@ -320,6 +373,17 @@ class EntryForm(QWidget):
         """A Dutch line under the form (what the checks found, or why nothing was stored)."""
         self.message.setText(breakable(text))
         self.message.setVisible(bool(text))
+
+    def show_note(self, text: str) -> None:
+        """A Dutch line under the form while typing goes on; the cursor's field stays in view."""
+        self.show_message(text)
+        self.message.setStyleSheet("")
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the scroll area shrinks now, not after the next key
+        widget = QApplication.focusWidget()
+        if isinstance(widget, FigureField) and self.isAncestorOf(widget):
+            self._keep_in_view(widget)
 
     def show_errors(self, errors: Sequence[Finding]) -> None:
         """The errors in Dutch, each field marked, the cursor in the first one's field."""
