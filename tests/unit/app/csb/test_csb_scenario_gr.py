@@ -267,8 +267,9 @@ def scenario(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 
 
 def _the_230b(scenario: Scenario) -> Path:
-    files = sorted(scenario.out.glob("*.eml.xml"))
-    # One kieskring, so one 230b (docs/csb.md), named after the election.
+    files = sorted(scenario.out.glob("Kandidatenlijsten_*.eml.xml"))
+    # One kieskring, so one 230b (docs/csb.md), named after the election; the 230c beside it
+    # (Totaallijsten_...) holds the same lists with addresses and is not counted here.
     assert [path.name for path in files] == [
         f"Kandidatenlijsten_GR{scenario.town.nomination_day.year}_{scenario.town.label}.eml.xml"
     ]
