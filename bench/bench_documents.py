@@ -4,8 +4,10 @@ The party files a list in each of the 20 kieskringen with the same 80 persons
 (20 H 1, 20 H 3-1, 20 H 4, 80 H 9, 20 checklists and the print file). The
 figure is pages written per second (the separate files plus the print file).
 
-Two references, both reportlab's canvas with the same embedded DejaVu Sans (the
-same TrueType subsetting as the documents, not a built-in Type 1 font):
+Two references, both reportlab's canvas with the same embedded DejaVu Sans file (the
+same TrueType subsetting as the documents, not a built-in Type 1 font), loaded as
+reportlab's plain TTFont, so what kandidaat's font adds (it remembers widths,
+ADR 0138) does not speed up the reference:
 
 - "plain text": the same number of pages in ONE file, 50 lines of text each. The
   goal (GOAL) is against this row.
@@ -35,22 +37,28 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from kandidaat.documents import render_documents
-from kandidaat.documents.fonts import register_fonts
+from kandidaat.documents.fonts import REGULAR_FILE, find_font_dir, register_fonts
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "unit" / "documents"))
 from demo_party import context_for, demo_tk_nomination
 
 LINES_PER_PAGE = 50
+PLAIN_FONT = "BenchPlainSans"
+"""The reference's font: the same DejaVu Sans file, as reportlab's own TTFont."""
 GOAL = 3.0
 """The documents may take at most this many times the CPU time of the plain pages."""
 
 
 def plain_file(pages: int, first: int = 0) -> bytes:
     """One PDF of ``pages`` pages of plain text (50 lines each) in the embedded font."""
-    font = register_fonts().regular
+    font = PLAIN_FONT
+    if font not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(font, str(find_font_dir() / REGULAR_FILE)))
     target = io.BytesIO()
     canvas = Canvas(target, invariant=1)
     for page in range(first, first + pages):

@@ -79,12 +79,39 @@ def _holds_fonts(folder: Path) -> bool:
     return (folder / REGULAR_FILE).is_file() and (folder / BOLD_FILE).is_file()
 
 
+_MEASURED_LIMIT = 100_000
+"""Texts whose width a font remembers at most (a long desktop session stays small)."""
+
+
+class _MeasuredFont(TTFont):  # type: ignore[misc]  # reportlab ships no type information
+    """A TrueType font that remembers the width of each text it measured (ADR 0138).
+
+    The models measure the same labels, words and names over and over: in every
+    H 9, in each table cell and again while a paragraph is broken into lines.
+    """
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self.kandidaat_units: dict[str, float] = {}
+
+    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:  # noqa: N802 - reportlab's name
+        """The width of ``text`` at ``size`` points, as reportlab computes it."""
+        units = self.kandidaat_units.get(text)
+        if units is None:
+            # reportlab's width is 0.001 * size * (sum of the glyph widths); at size 1000
+            # the factor is exactly 1, so the sum kept here gives the same float.
+            units = super().stringWidth(text, 1000, encoding)
+            if len(self.kandidaat_units) < _MEASURED_LIMIT and isinstance(text, str):
+                self.kandidaat_units[text] = units
+        return 0.001 * size * units
+
+
 @cache
 def _register(folder: Path) -> FontNames:
     names = FontNames()
     try:
-        pdfmetrics.registerFont(TTFont(names.regular, str(folder / REGULAR_FILE)))
-        pdfmetrics.registerFont(TTFont(names.bold, str(folder / BOLD_FILE)))
+        pdfmetrics.registerFont(_MeasuredFont(names.regular, str(folder / REGULAR_FILE)))
+        pdfmetrics.registerFont(_MeasuredFont(names.bold, str(folder / BOLD_FILE)))
     except (TTFError, OSError) as error:
         raise InputError(
             f"Het lettertype in {folder} kan niet worden gelezen ({error}). "
