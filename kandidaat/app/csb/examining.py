@@ -86,6 +86,9 @@ def _candidate(nomination: Nomination, key: str | None) -> str | None:
 def examine(workspace_path: Path, *, today: date | None = None) -> Examination:
     """Examine every submission in the workspace.
 
+    ``today`` fixes the day the single-list checks judge the calendar by; by
+    default each list is judged as on the day it was received.
+
     Raises:
         InputError: the workspace cannot be opened or a stored file no longer reads.
     """
@@ -112,7 +115,11 @@ def examine(workspace_path: Path, *, today: date | None = None) -> Examination:
         )
         if late is not None:
             findings.append(CsbFinding(late, item.number, submission.appellation, kieskringen))
-        report = check_nomination(nomination, item.file_name, today=today, facts=read.facts)
+        # The party-side checks judge the calendar as on the day the list was received:
+        # examined after the nomination day, a list handed in on time is not "too late"
+        # (lateness is I 5, judged by the time of receipt above).
+        checked_on = today or item.received_at.date()
+        report = check_nomination(nomination, item.file_name, today=checked_on, facts=read.facts)
         findings.extend(
             CsbFinding(
                 finding,

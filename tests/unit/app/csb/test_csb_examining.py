@@ -38,12 +38,22 @@ def test_every_single_list_check_of_the_party_side_is_in_the_examination(
     workspace: Path, tmp_path: Path
 ) -> None:
     file = _receive(workspace, tmp_path, "a.eml.xml", "Partij A", people("Aa", 3), ("1",))
-    party_side = check_target(file, election=None)
+    # The party checks its list on the day it hands it in; the CSB judges it as of then.
+    party_side = check_target(file, election=None, today=IN_TIME.date())
     examination = examine(workspace)
     party_codes = sorted(f.code for f in party_side.findings)
     csb_codes = sorted(f.finding.code for f in examination.findings if f.submission == 1)
     assert csb_codes == party_codes
     assert all(f.appellation == "Partij A" for f in examination.findings)
+
+
+def test_a_list_received_in_time_is_not_called_too_late_when_examined_afterwards(
+    workspace: Path, tmp_path: Path
+) -> None:
+    # TK2025: nomination day 15 September 2025, long past on the day this test runs.
+    _receive(workspace, tmp_path, "a.eml.xml", "Partij A", people("Aa", 3), ("1",))
+    messages = [f.finding.message for f in examine(workspace).findings]
+    assert not [m for m in messages if "is voorbij" in m], messages
 
 
 def test_a_shared_candidate_across_two_parties_is_found_in_the_shared_kieskring(
