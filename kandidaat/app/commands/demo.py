@@ -5,8 +5,10 @@ for the gemeenteraad of the fictitious municipality Demodorp. The demo creates
 its project in a folder (default ``./demo-uitvoer/``, option ``--out``), runs
 the checks and prints them, exports the EML 210 with its hash code and writes
 the documents the party prints and signs (folder ``documenten``). Then it
-computes the seat distribution and the elected candidates (17 seats) and
-prints the step-by-step report.
+shows the centraal stembureau's side in a few lines (three lists received
+with their hash codes, examined, numbered with a lot, established as EML 230b;
+folder ``csb``), and computes the seat distribution and the elected candidates
+(17 seats) and prints the step-by-step report.
 
 The demo also leaves the inputs the README's examples use in the same folder:
 the candidate spreadsheet (``kandidaten_demodorp.csv``), the demo election
@@ -23,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kandidaat.app.csb.demo import DEMO_DRAW, CsbDemo, run_demo_csb
 from kandidaat.app.nomination.checking import findings_json, render_text
 from kandidaat.app.nomination.demo_party import DEFAULT_FOLDER, DemoRun, run_demo_party
 from kandidaat.app.seats.output_json import outcome_to_json
@@ -129,6 +132,39 @@ def _party_text(party: DemoRun) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def _csb_text(demo: CsbDemo) -> str:
+    """The centraal stembureau's side of the demo in a few Dutch lines."""
+    lines = ["kandidaat demo: het centraal stembureau ontvangt, onderzoekt en stelt vast", ""]
+    lines.append(f"Werkbestand: {demo.workspace}")
+    lines.extend(
+        f"  inlevering {item.number}: {item.appellation or 'blanco lijst'}, "
+        f"{item.candidates} kandidaten, hashcode bevestigd"
+        for item in demo.received
+    )
+    lines.append(f"Onderzoek: {demo.errors} fout(en), {demo.warnings} waarschuwing(en).")
+    if demo.question:
+        lines.append(demo.question)
+        lines.append(f"  In de demo trekt de commissie inlevering {DEMO_DRAW} (--lot {DEMO_DRAW}).")
+    lines.extend(
+        f"  lijst {item.number}: {item.unit.label}" for item in demo.established.numbered.lists
+    )
+    lines.extend(f"{file.path}\n  hashcode: {file.hash_code}" for file in demo.established.files)
+    lines.extend(str(document) for document in demo.established.documents)
+    return "\n".join(lines) + "\n\n"
+
+
+def _csb_json(demo: CsbDemo) -> dict[str, Any]:
+    return {
+        "workspace": str(demo.workspace),
+        "received": [item.number for item in demo.received],
+        "errors": demo.errors,
+        "warnings": demo.warnings,
+        "lot": demo.question,
+        "numbers": [[item.number, item.unit.label] for item in demo.established.numbered.lists],
+        "files": [{"path": str(f.path), "hash_code": f.hash_code} for f in demo.established.files],
+    }
+
+
 def _party_json(party: DemoRun) -> dict[str, Any]:
     return {
         "project": str(party.project),
@@ -150,6 +186,7 @@ def _party_json(party: DemoRun) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     """Make the demo party's project, check and export it; print the demo election's result."""
     party = run_demo_party(args.out)
+    csb = run_demo_csb(args.out)
     examples = write_example_inputs(args.out)
     contest_run = run_one(demo_election_text(), DEMO_ELECTION)
     if contest_run.outcome is None or contest_run.seats_input is None:
@@ -158,10 +195,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         document = outcome_to_json(contest_run.outcome)
         document["nomination"] = _party_json(party)
+        document["csb"] = _csb_json(csb)
         document["example_inputs"] = [str(path) for path in examples]
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(_party_text(party))
+        sys.stdout.write(_csb_text(csb))
         sys.stdout.write(
             "Voorbeeldinvoer (zie README): " + ", ".join(str(p) for p in examples) + "\n\n"
         )

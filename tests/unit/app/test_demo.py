@@ -63,3 +63,32 @@ def test_the_demo_leaves_the_inputs_the_readme_examples_use(
     assert "Gelijk staan de lijsten 2, 3 met 60" in capsys.readouterr().out
     assert main(["seats", str(folder / "zetels_loting.json"), "--lot", "2"]) == 0
     assert json.loads(lot_line)["lists"][1]["votes"] == 180
+
+
+def test_the_demo_shows_the_centraal_stembureau_from_three_lists_to_the_230b(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "het centraal stembureau ontvangt, onderzoekt en stelt vast" in out
+    # Samen Demodorp had seats before (register: 4 seats): number 1 (Kieswet I 12 lid 1).
+    # Demodorp Vooruit and the blank list are new, each in the one kieskring: a tie; the
+    # demo's committee draws inlevering 3, so the blank list gets number 2 (I 14).
+    assert "lijst 1: inlevering 2 (Samen Demodorp)" in out
+    assert "lijst 2: inlevering 3 (blanco lijst)" in out
+    assert "lijst 3: inlevering 1 (Demodorp Vooruit)" in out
+    assert "Onderzoek: 0 fout(en)" in out
+    workspace = tmp_path / "demo-uitvoer" / "csb" / "demodorp.csb"
+    assert main(["csb", "log", str(workspace)]) == 0
+    log = capsys.readouterr().out
+    assert "lijsten vastgesteld" in log
+    assert "intact" in log
+    assert (
+        tmp_path / "demo-uitvoer/csb/vastgesteld/Kandidatenlijsten_GR2026_Demodorp.eml.xml"
+    ).is_file()
+
+
+def test_the_demo_can_run_twice_in_the_same_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    assert main(["demo"]) == 0
+    assert "lijst 1: inlevering 2 (Samen Demodorp)" in capsys.readouterr().out
