@@ -194,7 +194,12 @@ def main() -> int:
         agrees = isinstance(outcome, Completed) and outcome.result.seats == official
         print(f"zetels gelijk aan de officiële TK2023-uitslag: {'ja' if agrees else 'NEE'}")
         print(f"verschillen tussen niveaus: {len(getattr(run, 'differences', []))}")
-        print(f"bevindingen: {len(getattr(run, 'findings', []))} (1 verwacht: zonder 230b)")
+        findings = getattr(run, "findings", [])
+        # Expected: one for the missing 510d/110a, and one per kieskring without its 230b.
+        print(
+            f"bevindingen: {len(findings)} (verwacht: zonder 510d/110a en per kieskring "
+            "zonder 230b)"
+        )
         ratio = ours / reference
         print(
             f"uitslag: {ours:.2f} s; kale lxml-parse: {reference:.2f} s; "
