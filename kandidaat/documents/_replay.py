@@ -61,13 +61,16 @@ def portable_pages(canvas: Canvas, bodies: list[list[str]]) -> tuple[tuple[Part,
     """
     doc = canvas._doc  # noqa: SLF001 - reportlab keeps the document on the canvas
     by_name = {name: font for font, name in doc.fontMapping.items()}
+    refs: dict[str, _FontRef] = {}
     try:
-        return tuple(_portable("\n".join(body), by_name, doc) for body in bodies)
+        return tuple(_portable("\n".join(body), by_name, refs, doc) for body in bodies)
     except Mismatch:
         return None
 
 
-def _portable(page: str, by_name: dict[str, str], doc: object) -> tuple[Part, ...]:
+def _portable(
+    page: str, by_name: dict[str, str], refs: dict[str, _FontRef], doc: object
+) -> tuple[Part, ...]:
     """One page's operators (joined as reportlab joins them into the stream), portable."""
     parts: list[Part] = []
     current: _FontRef | None = None
@@ -84,7 +87,10 @@ def _portable(page: str, by_name: dict[str, str], doc: object) -> tuple[Part, ..
                 raise Mismatch(token)
             part: Part = _Text(current.font, _decode(token, current, doc))
         else:
-            part = current = _font_ref(token, by_name)
+            current = refs.get(token)
+            if current is None:
+                current = refs[token] = _font_ref(token, by_name)
+            part = current
         if match.start() > start:
             parts.append(page[start : match.start()])
         parts.append(part)
