@@ -8,6 +8,7 @@ LINT_PATHS = $(wildcard kandidaat build signing tests bench)
 
 .PHONY: demo docs test lint typecheck layers pytest clean bench bench-seats bench-eml bench-eml-quick bench-store \
         bench-nomination bench-documents bench-scan bench-release bench-count bench-count-quick \
+        bench-csb bench-csb-quick \
         build-release reproduce \
         release-check screenshots
 
@@ -56,7 +57,8 @@ build-release: $(STAMP)
 	$(PY) build/reproducible.py
 
 ## bench: every benchmark (figures and ratios; none of them fails)
-bench: bench-seats bench-eml bench-store bench-nomination bench-documents bench-scan bench-count
+bench: bench-seats bench-eml bench-store bench-nomination bench-documents bench-scan bench-count \
+       bench-csb
 
 ## bench-seats: the seat engine against votelib's plain D'Hondt (figures and ratio)
 bench-seats: $(STAMP)
@@ -93,6 +95,15 @@ bench-count: $(STAMP)
 
 bench-count-quick: $(STAMP)
 	$(PY) bench/bench_count.py --quick
+
+## bench-csb: a TK centraal stembureau (30 submissions x 20 kieskringen x 80 candidates,
+## 30 000 H 4): import, examine and vaststellen against a bare lxml parse of the same 210s
+## (bench-csb-quick: 6 x 20)
+bench-csb: $(STAMP)
+	$(PY) bench/bench_csb.py
+
+bench-csb-quick: $(STAMP)
+	$(PY) bench/bench_csb.py --quick
 
 ## bench-release: the stage times of the last release-check with their goals, then pack,
 ## hash, sign, verify and self-check against bare tarfile/hashlib (uses the build that
