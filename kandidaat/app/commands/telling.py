@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kandidaat.app.commands.nomination_common import add_help, iso_date
+from kandidaat.app.count.aggregate import aggregate
 from kandidaat.app.count.deciding import decide, investigate, open_session
 from kandidaat.app.count.entering import enter
 from kandidaat.app.count.entry_csv import read_figures
@@ -208,6 +210,46 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     log = _sub(actions, "log", "toon het logboek", "Toont het logboek en of de keten klopt.")
     log.set_defaults(handler=_run_log)
     _register_later(actions)
+    _register_aggregate(actions)
+
+
+def _register_aggregate(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
+    """Add ``telling optellen``: 510b files added up to a 510c or 510d."""
+    parser = actions.add_parser(
+        "optellen",
+        help="tel de 510b van de gemeenten op tot een 510c of 510d",
+        description=(
+            "Telt de EML 510b-bestanden van de gemeenten op: --niveau hsb geeft de 510c van "
+            "een kieskring (het hoofdstembureau), --niveau csb de 510d van een verkiezing met "
+            "één kieskring (het centraal stembureau). Elke gemeente wordt één eenheid met de "
+            "totalen van haar bestand; elk bestand wordt eerst gecontroleerd zoals 'kandidaat "
+            "eml check'. Uitgangscodes: 0 geschreven, 2 foute invoer (er is dan niets "
+            "geschreven)."
+        ),
+        add_help=False,
+    )
+    add_help(parser)
+    parser.add_argument("files", nargs="+", type=Path, metavar="510b", help="de 510b-bestanden")
+    parser.add_argument("--niveau", required=True, choices=("hsb", "csb"), help="hsb of csb")
+    parser.add_argument("--out", required=True, type=Path, metavar="MAP", help="de map")
+    parser.add_argument(
+        "--datum",
+        type=iso_date,
+        metavar="JJJJ-MM-DD",
+        help="datum in het bestand (standaard: vandaag)",
+    )
+    parser.set_defaults(handler=_run_aggregate)
+
+
+def _run_aggregate(args: argparse.Namespace) -> int:
+    day = args.datum or datetime.now().astimezone().date()
+    written = aggregate(args.files, args.out, level=args.niveau, day=day)
+    sys.stdout.write(
+        f"EML {written.message_id} geschreven: {written.path} "
+        f"({len(written.municipalities)} gemeente(n))\n"
+        f"  hashcode: {written.hash_code}\n"
+    )
+    return EXIT_OK
 
 
 def _register_later(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
