@@ -78,6 +78,8 @@ class EstablishedSession:
     invalid: tuple[tuple[str, str], ...]
     struck_candidates: tuple[tuple[str, str, str], ...]
     struck_appellations: tuple[tuple[str, str, str], ...]
+    corrected_appellations: tuple[tuple[str, str, str], ...]
+    """(list, as handed in, as the register writes it): corrected ex officio (I 6 lid 3)."""
     valid: tuple[ValidList, ...]
     part_1: tuple[NumberedRow, ...]
     part_2: tuple[NumberedRow, ...]
@@ -218,13 +220,20 @@ def _story(session: EstablishedSession) -> tuple[Story, str]:
                 "Het centraal stembureau schrapt de volgende kandidaten:",
                 ["lijst", "kandidaat", "reden"],
             ),
-            section("7", "Geschrapte aanduidingen"),
+            section("7", "Geschrapte en aangepaste aanduidingen"),
             *_rows_or(
                 session.struck_appellations,
                 "Het centraal stembureau schrapt geen aanduiding.",
                 "Het centraal stembureau schrapt de aanduiding boven de volgende lijsten; zij "
                 "doen mee als blanco lijst:",
                 ["lijst", "eerste kandidaat", "reden"],
+            ),
+            *_rows_or(
+                session.corrected_appellations,
+                "Het centraal stembureau past geen aanduiding ambtshalve aan.",
+                "Het centraal stembureau past de volgende aanduidingen ambtshalve aan zoals zij in "
+                "het register staan (Kieswet I 6 lid 3):",
+                ["lijst", "aanduiding bij inlevering", "aangepaste aanduiding"],
             ),
             *_valid(session),
             *_numbering(session),

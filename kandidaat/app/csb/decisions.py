@@ -21,7 +21,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from kandidaat.app.csb.workspace import late_submissions, load_submissions
-from kandidaat.domain.csb.cross import same_appellation_in_a_kieskring, same_person_in_a_kieskring
+from kandidaat.domain.csb.cross import (
+    appellation_corrections,
+    same_appellation_in_a_kieskring,
+    same_person_in_a_kieskring,
+)
 from kandidaat.domain.csb.model import RegisterEntry, Submission
 from kandidaat.domain.csb.omissions import Level, Omission, catalogue_kind, outcome_of_omissions
 from kandidaat.domain.errors import InputError
@@ -64,6 +68,8 @@ class Decisions:
     """Per (submission, kieskring, candidate key) struck: the reason with its article."""
     why_appellation: dict[Pair, str] = field(default_factory=dict)
     """Per (submission, kieskring) whose appellation is struck: the reason with its article."""
+    corrected: dict[int, str] = field(default_factory=dict)
+    """Per submission: the appellation as the register writes it (Kieswet I 6 lid 3)."""
 
     @property
     def valid(self) -> tuple[Submission, ...]:
@@ -138,6 +144,7 @@ def decisions(workspace_path: Path, invalid: Sequence[int] = ()) -> Decisions:
         omissions,
         why_struck,
         why_appellation,
+        appellation_corrections(valid, register),
     )
 
 

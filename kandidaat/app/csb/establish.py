@@ -165,6 +165,7 @@ def _affiliation(
     *,
     without_appellation: bool,
     codes: ShortCodes | None = None,
+    spelled: str | None = None,
 ) -> AffiliationRecord:
     """The list of ``submission`` as the 230b carries it, with ``number`` and without ``struck``.
 
@@ -190,7 +191,7 @@ def _affiliation(
     blank = without_appellation or nomination.party.kind is AppellationKind.BLANK
     return AffiliationRecord(
         number=number,
-        name="" if blank else nomination.party.appellation,
+        name="" if blank else (spelled or nomination.party.appellation),
         candidates=candidates,
         list_type=kind[0],
         publish_gender=candidate_list.publish_gender,
@@ -235,6 +236,7 @@ def _records(
                 kinds[submission.number],
                 without_appellation=where in appellations,
                 codes=codes,
+                spelled=decided.corrected.get(submission.number),
             )
             if affiliation.candidates:
                 affiliations.append(affiliation)

@@ -130,7 +130,7 @@ def examine(workspace_path: Path, *, today: date | None = None) -> Examination:
             )
             for finding in report.findings
         )
-    findings.extend(check_across(submissions))
+    findings.extend(check_across(submissions, register))
     ordered = sorted(
         findings,
         key=lambda f: (_ORDER.index(f.finding.severity), f.submission or 0),

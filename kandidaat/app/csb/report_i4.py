@@ -175,6 +175,14 @@ def i4_session(
         invalid=tuple(_invalid_rows(decided, election, by_number)),
         struck_candidates=tuple(struck_candidates),
         struck_appellations=tuple(struck_appellations),
+        corrected_appellations=tuple(
+            (
+                _where(by_number[number], by_number[number].kieskringen, election),
+                by_number[number].appellation,
+                spelled,
+            )
+            for number, spelled in sorted(decided.corrected.items())
+        ),
         valid=tuple(_valid_lists(records)),
         part_1=tuple(part_1),
         part_2=tuple(part_2),

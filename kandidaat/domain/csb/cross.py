@@ -20,10 +20,11 @@ from kandidaat.domain.nomination.model import Body
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from kandidaat.domain.csb.model import Submission
+    from kandidaat.domain.csb.model import RegisterEntry, Submission
     from kandidaat.domain.nomination.model import Candidate, Nomination
 
 __all__ = [
+    "appellation_corrections",
     "check_across",
     "list_fingerprint",
     "same_appellation_in_a_kieskring",
@@ -174,9 +175,63 @@ def same_appellation_in_a_kieskring(submissions: Sequence[Submission]) -> list[C
     return findings
 
 
-def check_across(submissions: Sequence[Submission]) -> list[CsbFinding]:
+def appellation_corrections(
+    submissions: Sequence[Submission], register: Sequence[RegisterEntry]
+) -> dict[int, str]:
+    """Per submission whose appellation differs from the register only in writing: the register's.
+
+    Kieswet art. I 6 lid 3 (EK: S 4), geldend op 2026-01-01: the centraal
+    stembureau corrects ex officio an appellation that is not written as it
+    stands in the register. Only a difference in capitals, accents or spaces is
+    corrected: any other difference is an appellation the register does not
+    have, which the committee judges (AANDUIDING-NIET-GEREGISTREERD). The
+    submission as received is kept unchanged.
+    """
+    registered = {_plain(entry.appellation): entry.appellation.strip() for entry in register}
+    corrections = {}
+    for submission in submissions:
+        written = submission.appellation
+        spelled = registered.get(_plain(written)) if written else None
+        if spelled is not None and spelled != written:
+            corrections[submission.number] = spelled
+    return corrections
+
+
+def _correction_findings(
+    submissions: Sequence[Submission], register: Sequence[RegisterEntry]
+) -> list[CsbFinding]:
+    corrections = appellation_corrections(submissions, register)
+    if not submissions or not corrections:
+        return []
+    body = submissions[0].nomination.election.body
+    article = "Kieswet S 4" if body is Body.EK else "Kieswet I 6 lid 3"
+    by_number = {s.number: s for s in submissions}
+    return [
+        CsbFinding(
+            Finding(
+                "appellation-corrected",
+                Severity.WARNING,
+                article,
+                f"De aanduiding '{by_number[number].appellation}' staat in het register als "
+                f"'{spelled}'; het centraal stembureau past haar ambtshalve aan.",
+                "De lijst zoals ingeleverd blijft bewaard; op de vastgestelde lijst (230b) en "
+                "in het proces-verbaal I 4 staat de aanduiding zoals in het register.",
+                field="appellation",
+            ),
+            number,
+            by_number[number].appellation,
+            ", ".join(by_number[number].kieskringen) or None,
+        )
+        for number, spelled in sorted(corrections.items())
+    ]
+
+
+def check_across(
+    submissions: Sequence[Submission], register: Sequence[RegisterEntry] = ()
+) -> list[CsbFinding]:
     """Every cross-submission check, in the order of Kieswet I 6 (candidates, then appellations)."""
     return [
         *same_person_in_a_kieskring(submissions),
         *same_appellation_in_a_kieskring(submissions),
+        *_correction_findings(submissions, register),
     ]
