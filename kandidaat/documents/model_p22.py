@@ -11,7 +11,7 @@ every page. Our own texts, following the sections of the Kiesraad's model.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kandidaat.documents._rl import PageBreak, Spacer, mm
@@ -28,7 +28,7 @@ from kandidaat.documents.layout import (
     styles,
     table,
 )
-from kandidaat.domain.seats import SeatResult, StepKind, format_fraction
+from kandidaat.domain.seats import Body, SeatResult, StepKind, format_fraction
 
 if TYPE_CHECKING:
     from datetime import date
@@ -49,6 +49,9 @@ class ResultSession:
 
     ``localities`` maps (list number, position) to the candidate's woonplaats;
     ``differences`` are the Dutch sentences of differences between levels.
+    Over several kieskringen (model P 22-1) ``sublist_localities`` maps (list
+    number, list of the lijstengroep, position) to the woonplaats and
+    ``kieskring_names`` the kieskring's number to its name.
     """
 
     election_name: str
@@ -61,6 +64,8 @@ class ResultSession:
     eml_name: str
     localities: Mapping[tuple[int, int], str]
     differences: tuple[str, ...] = ()
+    sublist_localities: Mapping[tuple[int, int, int], str] = field(default_factory=dict)
+    kieskring_names: Mapping[str, str] = field(default_factory=dict)
 
 
 def _bold(text: str) -> Flowable:
@@ -297,7 +302,7 @@ def _controls(session: ResultSession) -> list[Flowable]:
         flowables.append(para("De optelling van de tellingen geeft deze verschillen:"))
         flowables.append(table(["Verschil"], [[d] for d in session.differences], [1]))
     else:
-        flowables.append(para("De tellingen van de gemeente tellen zonder verschillen op."))
+        flowables.append(para("De gegeven tellingen tellen zonder verschillen op."))
     flowables += [
         Spacer(1, 3 * mm),
         para(
@@ -331,13 +336,32 @@ def _appendix(session: ResultSession) -> list[Flowable]:
     return flowables
 
 
+_BODY_PHRASES = {
+    Body.GR: "de gemeenteraad van {name}",
+    Body.PS: "provinciale staten van {name}",
+    Body.AB: "het algemeen bestuur van waterschap {name}",
+    Body.ER: "de eilandsraad van {name}",
+}
+
+
+_WATER_BOARD_WORDS = ("waterschap", "hoogheemraadschap", "wetterskip")
+
+
+def _body_phrase(session: ResultSession) -> str:
+    """The body the P 22-2 is for: a municipality, a province of one kieskring, AB or ER."""
+    body = session.result.contest.body
+    name = session.municipality
+    if body is Body.AB and name.casefold().startswith(_WATER_BOARD_WORDS):
+        return f"het algemeen bestuur van {name}"
+    return _BODY_PHRASES.get(body, _BODY_PHRASES[Body.GR]).format(name=name)
+
+
 def story(session: ResultSession) -> Story:
     """The whole model P 22-2 as one document."""
     title = "Proces-verbaal van het centraal stembureau"
     subtitle = (
-        f"Verslag, uitslag en zetelverdeling van de verkiezing van de leden van de "
-        f"gemeenteraad van {session.municipality} op {session.election_date} "
-        f"({session.election_name})"
+        f"Verslag, uitslag en zetelverdeling van de verkiezing van de leden van "
+        f"{_body_phrase(session)} op {session.election_date} ({session.election_name})"
     )
 
     def build() -> list[Flowable]:

@@ -59,8 +59,9 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         default=None,
         metavar="MAP",
         help=(
-            "schrijf de uitslag als EML 520 (Resultaat_<verkiezing>.eml.xml) en, voor de "
-            "gemeenteraad, het proces-verbaal model P 22-2 (PDF) in deze map"
+            "schrijf de uitslag als EML 520 (Resultaat_<verkiezing>.eml.xml) en het "
+            "proces-verbaal (PDF): model P 22-1 voor TK, EP en PS met meer kieskringen, "
+            "P 22-2 voor gemeenteraad, PS met één kieskring, waterschap en eilandsraad"
         ),
     )
     parser.set_defaults(handler=run)
@@ -102,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
 def _write_out(result: ResultRun, directory: Path) -> int:
     """Write the EML 520; a Dutch error and exit 2 when it cannot be written."""
     from kandidaat.app.result.write520 import (  # noqa: PLC0415 - only for --out
+        proces_verbaal_model,
         write_proces_verbaal,
         write_result,
     )
@@ -112,7 +114,7 @@ def _write_out(result: ResultRun, directory: Path) -> int:
         sys.stderr.write(f"fout: {error.message}\n")
         return EXIT_BAD_INPUT
     sys.stderr.write(f"uitslag geschreven: {path}\n")
-    if result.election is not None and result.election.category == "GR":
+    if proces_verbaal_model(result) is not None:
         try:
             pdf = write_proces_verbaal(result, directory, path.name, data)
         except KandidaatError as error:

@@ -17,6 +17,7 @@ from kandidaat import __version__
 from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.documents.model_p22 import ResultSession, render_p22
+from kandidaat.documents.model_p22_1 import render_p22_1
 from kandidaat.domain.election import ElectedCandidate, Envelope, ResultRecord
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.domain.seats import Completed
@@ -219,18 +220,65 @@ def _created(run: ResultRun) -> date:
         return date(2000, 1, 1)
 
 
+P22_1_BODIES = {"TK", "EP"}
+"""Bodies whose result is always set over several kieskringen: model P 22-1."""
+P22_2_BODIES = {"GR", "PS", "AB", "ER"}
+"""Bodies of model P 22-2 (PS only with one kieskring), ADR 0140."""
+
+
+def proces_verbaal_model(run: ResultRun) -> str | None:
+    """The model of the proces-verbaal for this election: "P 22-1", "P 22-2" or None (EK).
+
+    Model P 22-1 for the Tweede Kamer, the Europees Parlement and provinciale
+    staten of a province of more than one kieskring; P 22-2 for the gemeenteraad,
+    provinciale staten of one kieskring, the algemeen bestuur and the eilandsraad
+    (Kiesregeling, models P 22-1 and P 22-2; ADR 0140).
+    """
+    category = run.election.category if run.election is not None else ""
+    several = len(run.kieskring_lists) > 1 or (
+        run.election is not None and run.election.subcategory == "PS2"
+    )
+    if category in P22_1_BODIES or (category == "PS" and several):
+        return "P 22-1"
+    if category in P22_2_BODIES:
+        return "P 22-2"
+    return None
+
+
+def _kieskring_localities(
+    result: SeatResult, per_kieskring: dict[str, CandidateListsRecord]
+) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int, int], str]]:
+    """Woonplaatsen as the 230b of the lowest kieskring of each list writes them."""
+    order = sorted(per_kieskring, key=_kieskring_order)
+    plain: dict[tuple[int, int], str] = {}
+    grouped: dict[tuple[int, int, int], str] = {}
+    for party_list in result.contest.lists:
+        for sublist in party_list.sublists:
+            kieskringen = [str(k) for k in sublist.kieskringen]
+            for c in sublist.candidates:
+                record = _record_in(per_kieskring, kieskringen, party_list.number, c.position)
+                grouped[(party_list.number, sublist.number, c.position)] = record.locality or ""
+        for c in party_list.candidates if not party_list.sublists else ():
+            record = _record_in(per_kieskring, order, party_list.number, c.position)
+            plain[(party_list.number, c.position)] = record.locality or ""
+    return plain, grouped
+
+
 def write_proces_verbaal(run: ResultRun, directory: Path, eml_name: str, data: bytes) -> Path:
-    """Model P 22-2 for a municipality beside the 520, with the 520's hash code.
+    """Model P 22-1 or P 22-2 beside the 520, with the 520's hash code (ADR 0102, 0140).
 
     Raises:
-        KandidaatError: not a municipal election, or the file cannot be written.
+        KandidaatError: an election without a model here (Eerste Kamer), or the
+            file cannot be written.
     """
     record = result_record(run)
     if not isinstance(run.outcome, Completed) or run.totals is None or run.election is None:
         raise KandidaatError("--out: er is geen uitslag om een proces-verbaal van te maken")
-    if run.election.category != "GR":
+    model = proces_verbaal_model(run)
+    if model is None:
         raise KandidaatError(
-            "--out: het proces-verbaal (model P 22-2) is er nog alleen voor de gemeenteraad"
+            "--out: het proces-verbaal (model P 22-1 of P 22-2) is er niet voor de "
+            f"{run.election.category}-verkiezing"
         )
     del record
     lists = run.candidate_lists
@@ -240,6 +288,9 @@ def write_proces_verbaal(run: ResultRun, directory: Path, eml_name: str, data: b
         if a.number is not None
         for c in a.candidates
     }
+    grouped: dict[tuple[int, int, int], str] = {}
+    if lists is None and run.kieskring_lists:
+        localities, grouped = _kieskring_localities(run.outcome.result, run.kieskring_lists)
     session = ResultSession(
         election_name=run.election.name,
         municipality=run.election.domain_name or run.election.name,
@@ -251,9 +302,13 @@ def write_proces_verbaal(run: ResultRun, directory: Path, eml_name: str, data: b
         eml_name=eml_name,
         localities=localities,
         differences=tuple(d.message for d in run.differences),
+        sublist_localities=grouped,
+        kieskring_names={k: v.contest_name or "" for k, v in sorted(run.kieskring_lists.items())},
     )
-    pdf = render_p22(session, version=__version__, created=_created(run))
-    path = directory / f"Model_P22-2_{_SAFE_NAME.sub('_', run.election.id)[:80]}.pdf"
+    render = render_p22_1 if model == "P 22-1" else render_p22
+    pdf = render(session, version=__version__, created=_created(run))
+    code = model.replace(" ", "")
+    path = directory / f"Model_{code}_{_SAFE_NAME.sub('_', run.election.id)[:80]}.pdf"
     try:
         write_bytes_atomically(path, pdf)
     except OSError as error:
