@@ -48,9 +48,13 @@ if TYPE_CHECKING:
 
 MODEL = "P 22-1"
 _GROUP_STEP_TEXT = {
+    "full_seat": "volle zetel: de groepskiesdeler gehaald (art. P 12)",
     "group_largest_remainder": "grootste overschot (art. P 12)",
     "group_highest_average": "grootste gemiddelde (art. P 13)",
+    "exhaustion_removal": "te weinig kandidaten: de lijst levert een zetel in (art. P 12)",
     "seat_left_empty": "geen lijst van de groep kan de zetel vullen (art. P 10)",
+    "p16_seat_withdrawn": "zetel afgestaan aan een kandidaat met voorkeurstemmen (art. P 16)",
+    "p16_seat_given": "zetel gekregen voor een kandidaat met voorkeurstemmen (art. P 16)",
 }
 
 
@@ -297,7 +301,7 @@ def _groups(session: ResultSession) -> list[Flowable]:
         ]
         if steps:
             flowables += [
-                para("Zetels na de volle zetels van de lijsten:"),
+                para("Toewijzing binnen de groep, stap voor stap:"),
                 table(["Lijst", "Toegekend door", "Waarde"], steps, [20, 90, 30]),
             ]
     return flowables

@@ -298,3 +298,231 @@ def test_each_body_gets_the_model_the_kiesregeling_names_for_it(
 ) -> None:
     election = ElectionIdentifier("X2027", "Verkiezing", category, subcategory)
     assert proces_verbaal_model(ResultRun(election=election)) == expected
+
+
+# A small Tweede Kamer election with lijstengroepen, by hand: the example of
+# test_several_kieskringen.py (6 seats, 3 kieskringen; votes per kieskring
+# 1 / 2 / 3):
+# - list 1 Partij A: in kieskringen 1 and 2 Jansen, de Vries, Bakker, Visser;
+#   in 3 Jansen, Smit, de Vries. Jansen 800/600/300, de Vries 100/200/250,
+#   Bakker 50/100/-, Visser 50/100/-, Smit -/-/450 (1000/1000/1000).
+# - list 2 Partij B, the same list everywhere: Peters 400/300/200, Hendriks
+#   100/100/100, Dekker 100/100/600 (600/500/900).
+# - list 3 Partij C, only in kieskringen 1 and 2, there as two lists: in 1
+#   Willems, Jacobs; in 2 Jacobs, Willems. Willems 350/300, Jacobs 200/150
+#   (550/450).
+# By hand (Kieswet, versie 2026):
+# - P 5/P 6: 6000 votes / 6 seats = quota 1000; list 1 (3000) 3 seats, list 2
+#   (2000) 2, list 3 (1000) 1; no residual seats.
+# - P 12: the group quota of list 1 is 3000/3 = 1000: its list of kieskringen
+#   1-2 (2000 votes) 2 seats, its list of kieskring 3 (1000) 1. List 3: group
+#   quota 1000/1; neither list reaches it, the largest remainder (550, the list
+#   of kieskring 1 against 450) takes the seat.
+# - P 15: threshold 250, strictly more, votes added over the lists of a group:
+#   Jansen 1700, de Vries 550, Smit 450 elected on preference; Bakker and
+#   Visser (150) not. List 2: Peters 900, Dekker 800 (Hendriks 300 is above the
+#   threshold, but there are two seats). List 3: Willems 650 (350 + 300).
+HAND_KIESKRINGEN = {1: "Noord", 2: "Midden", 3: "Zuid"}
+HAND_PARTIES = {1: "Partij A", 2: "Partij B", 3: "Partij C"}
+HAND_PEOPLE = {
+    "JansenP": ("P.", "Jansen"),
+    "VriesA": ("A.", "Vries"),
+    "BakkerK": ("K.", "Bakker"),
+    "VisserM": ("M.", "Visser"),
+    "SmitL": ("L.", "Smit"),
+    "PetersE": ("E.", "Peters"),
+    "HendriksR": ("R.", "Hendriks"),
+    "DekkerS": ("S.", "Dekker"),
+    "WillemsT": ("T.", "Willems"),
+    "JacobsN": ("N.", "Jacobs"),
+}
+HAND: dict[int, dict[int, list[tuple[str, int]]]] = {
+    1: {
+        1: [("JansenP", 800), ("VriesA", 100), ("BakkerK", 50), ("VisserM", 50)],
+        2: [("PetersE", 400), ("HendriksR", 100), ("DekkerS", 100)],
+        3: [("WillemsT", 350), ("JacobsN", 200)],
+    },
+    2: {
+        1: [("JansenP", 600), ("VriesA", 200), ("BakkerK", 100), ("VisserM", 100)],
+        2: [("PetersE", 300), ("HendriksR", 100), ("DekkerS", 100)],
+        3: [("JacobsN", 150), ("WillemsT", 300)],
+    },
+    3: {
+        1: [("JansenP", 300), ("SmitL", 450), ("VriesA", 250)],
+        2: [("PetersE", 200), ("HendriksR", 100), ("DekkerS", 600)],
+    },
+}
+HAND_ELECTION = ElectionIdentifier(
+    "TK2099_Proef", "Tweede Kamer proefverkiezing", "TK", "TK", election_date="2099-03-18"
+)
+
+
+def _hand_files(folder: Path) -> list[str]:
+    paths = []
+    for kieskring, lists in HAND.items():
+        name = HAND_KIESKRINGEN[kieskring]
+        affiliations = tuple(
+            AffiliationRecord(
+                number=number,
+                name=HAND_PARTIES[number],
+                candidates=tuple(
+                    CandidateRecord(
+                        position=position,
+                        initials=HAND_PEOPLE[code][0],
+                        last_name=HAND_PEOPLE[code][1],
+                        prefix="de" if code == "VriesA" else None,
+                        locality=name,
+                    )
+                    for position, (code, _) in enumerate(people, 1)
+                ),
+                list_type="lijstengroep",
+                publish_gender=False,
+            )
+            for number, people in sorted(lists.items())
+        )
+        record = CandidateListsRecord(
+            envelope=Envelope("230b", "CSB", "Kiesraad", CREATED),
+            election=HAND_ELECTION,
+            contest_id=str(kieskring),
+            contest_name=name,
+            affiliations=affiliations,
+        )
+        path = folder / f"Kandidatenlijsten_TK2099_{name}.eml.xml"
+        write_document(path, build_candidate_lists(record))
+        paths.append(str(path))
+        counted = tuple(
+            ListCount(
+                number,
+                HAND_PARTIES[number],
+                sum(v for _, v in people),
+                tuple((position, v) for position, (_, v) in enumerate(people, 1)),
+            )
+            for number, people in sorted(lists.items())
+        )
+        valid = sum(item.votes for item in counted)
+        counts = VoteCounts(counted, valid + 10, valid, (("ongeldig", 3), ("blanco", 7)), ())
+        count = CountRecord(
+            envelope=Envelope("510c", f"HSB{kieskring}", name, CREATED),
+            election=HAND_ELECTION,
+            contest_id=str(kieskring),
+            contest_name=name,
+            total=counts,
+            units=(ReportingUnitCount(f"{kieskring:04d}", f"Gemeente {name}", counts),),
+        )
+        path = folder / f"Telling_TK2099_{name}.eml.xml"
+        write_document(path, build_counts(count))
+        paths.append(str(path))
+    return paths
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils (pdftotext) is not installed")
+def test_the_p22_1_divides_a_lijstengroeps_seats_over_its_lists_as_by_hand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "uit"
+    code = main(["uitslag", *_hand_files(tmp_path), "--zetels", "6", "--out", str(out)])
+    capsys.readouterr()
+    assert code in {0, 1}
+    text = " ".join(_pages(out / "Model_P22-1_TK2099_Proef.pdf"))
+    assert "Kiesdeler 1000" in text
+    groups = text.split("G. Verdeling van de zetels van een lijstengroep", 1)[1]
+    groups = groups.split("H. Toewijzing", 1)[0]
+    first, third = groups.split("Lijstengroep 1. Partij A: 3 zetel(s)", 1)[1].split(
+        "Lijstengroep 3. Partij C: 1 zetel(s)", 1
+    )
+    assert "1 Noord, 2 Midden 2000 2" in first
+    assert "3 Zuid 1000 1" in first
+    assert "1 Noord 550 1" in third
+    assert "2 Midden 450 0" in third
+    assert "grootste overschot (art. P 12) 550" in third
+    chosen = text.split("H. Toewijzing", 1)[1].split("I. Gekozen kandidaten", 1)[0]
+    assert "T. Willems Noord 650" in chosen  # his votes over both lists of the group
+    elected = text.split("I. Gekozen kandidaten in alfabetische volgorde", 1)[1]
+    elected = elected.split("Controle van de optellingen", 1)[0]
+    expected = ("P. Jansen", "A. de Vries", "L. Smit", "E. Peters", "S. Dekker", "T. Willems")
+    for person in expected:
+        assert person in elected, person
+    for person in ("K. Bakker", "M. Visser", "R. Hendriks", "N. Jacobs"):
+        assert person not in elected, person
+
+
+def _one_kieskring_files(folder: Path, election: ElectionIdentifier) -> list[str]:
+    """Two lists of 10 candidates, 600 and 300 votes, one 510b and its 230b."""
+    votes = {1: 600, 2: 300}
+    affiliations = tuple(
+        AffiliationRecord(
+            number=number,
+            name=f"Partij {number}",
+            candidates=tuple(
+                CandidateRecord(position=p, initials="A.", last_name=SURNAMES[p], locality="Assen")
+                for p in range(1, 11)
+            ),
+        )
+        for number in votes
+    )
+    lists = CandidateListsRecord(
+        envelope=Envelope("230b", "CSB", "Centraal stembureau", CREATED),
+        election=election,
+        contest_id="geen",
+        contest_name=None,
+        affiliations=affiliations,
+    )
+    counted = tuple(
+        ListCount(number, f"Partij {number}", total, ((1, total - 100), (2, 100)))
+        for number, total in votes.items()
+    )
+    counts = VoteCounts(counted, 1000, 900, (("ongeldig", 1), ("blanco", 2)), ())
+    count = CountRecord(
+        envelope=Envelope("510b", "0106", "Assen", CREATED),
+        election=election,
+        contest_id="geen",
+        contest_name=None,
+        total=counts,
+        units=(ReportingUnitCount("0106::SB1", "Stembureau 1", counts),),
+    )
+    paths = [folder / "Kandidatenlijsten.eml.xml", folder / "Telling.eml.xml"]
+    write_document(paths[0], build_candidate_lists(lists))
+    write_document(paths[1], build_counts(count))
+    return [str(p) for p in paths]
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils (pdftotext) is not installed")
+@pytest.mark.parametrize(
+    ("category", "subcategory", "domain", "body"),
+    [
+        ("PS", "PS1", "Drenthe", "provinciale staten van Drenthe"),
+        ("AB", "AB1", "Limburg", "het algemeen bestuur van waterschap Limburg"),
+        ("ER", "ER1", "Bonaire", "de eilandsraad van Bonaire"),
+    ],
+)
+def test_a_body_of_one_kieskring_gets_the_p22_2_naming_that_body(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    category: str,
+    subcategory: str,
+    domain: str,
+    body: str,
+) -> None:
+    election = ElectionIdentifier(
+        f"{category}2027_{domain}",
+        f"Verkiezing {domain} 2027",
+        category,
+        subcategory,
+        domain_name=domain,
+        election_date="2027-03-17",
+    )
+    out = tmp_path / "uit"
+    code = main(
+        ["uitslag", *_one_kieskring_files(tmp_path, election), "--zetels", "9", "--out", str(out)]
+    )
+    capsys.readouterr()
+    assert code in {0, 1}
+    pdf = out / f"Model_P22-2_{category}2027_{domain}.pdf"
+    assert sorted(p.name for p in out.iterdir()) == [
+        pdf.name,
+        f"Resultaat_{category}2027_{domain}.eml.xml",
+    ]
+    text = " ".join(_pages(pdf))
+    assert f"van de leden van {body} op 2027-03-17" in text
+    assert "gemeenteraad" not in text
+    assert "Kiesdeler 100" in text  # 900 votes / 9 seats, by hand
