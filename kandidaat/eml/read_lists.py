@@ -97,6 +97,42 @@ def read_candidate_lists(tree: etree._ElementTree, source: str) -> CandidateList
     )
 
 
+def read_short_codes(
+    tree: etree._ElementTree, source: str
+) -> dict[str, dict[tuple[int, int], str]]:
+    """Per contest (kieskring) of an EML 230c: (list number, position) -> ShortCode.
+
+    A person is described at the first place with ``CandidateIdentifier@ShortCode``
+    and referred to at later places by a ``ShortCode`` child; both count.
+
+    Raises:
+        EmlError: not a 230c, or a candidate without ShortCode, with its line.
+    """
+    reader = Reader(source)
+    root = tree.getroot()
+    envelope = read_envelope(root, reader)
+    if envelope.message_id != "230c":
+        raise reader.fail(root, f"een {envelope.message_id}, geen totaallijst (230c)")
+    election = reader.child(message_body(root, "CandidateList", reader), e("Election"), "Election")
+    codes: dict[str, dict[tuple[int, int], str]] = {}
+    for contest in election.iterfind(e("Contest")):
+        contest_id = reader.child(contest, e("ContestIdentifier"), "ContestIdentifier").get("Id")
+        here = codes.setdefault(contest_id or "", {})
+        for affiliation in contest.iterfind(e("Affiliation")):
+            ident = reader.child(affiliation, e("AffiliationIdentifier"), "AffiliationIdentifier")
+            number = reader.id_number(ident, "lijst")
+            for candidate in affiliation.iterfind(e("Candidate")):
+                node = reader.child(candidate, e("CandidateIdentifier"), "CandidateIdentifier")
+                position = reader.id_number(node, "kandidaat")
+                code = node.get("ShortCode") or node.findtext(e("ShortCode"))
+                if not code:
+                    raise reader.fail(
+                        node, f"lijst {number}, kandidaat {position}: de ShortCode ontbreekt"
+                    )
+                here[(number, position)] = code.strip()
+    return codes
+
+
 def _require_increasing_lists(
     affiliations: tuple[AffiliationRecord, ...], contest: etree._Element, reader: Reader
 ) -> None:

@@ -233,6 +233,12 @@ def _register_aggregate(actions: Any) -> None:  # noqa: ANN401 - argparse's priv
     parser.add_argument("--niveau", required=True, choices=("hsb", "csb"), help="hsb of csb")
     parser.add_argument("--out", required=True, type=Path, metavar="MAP", help="de map")
     parser.add_argument(
+        "--totaallijsten",
+        type=Path,
+        metavar="230c",
+        help="de EML 230c: dan de 510c van alle kieskringen optellen tot de 510d",
+    )
+    parser.add_argument(
         "--datum",
         type=iso_date,
         metavar="JJJJ-MM-DD",
@@ -243,7 +249,9 @@ def _register_aggregate(actions: Any) -> None:  # noqa: ANN401 - argparse's priv
 
 def _run_aggregate(args: argparse.Namespace) -> int:
     day = args.datum or datetime.now().astimezone().date()
-    written = aggregate(args.files, args.out, level=args.niveau, day=day)
+    written = aggregate(
+        args.files, args.out, level=args.niveau, day=day, totaallijsten=args.totaallijsten
+    )
     sys.stdout.write(
         f"EML {written.message_id} geschreven: {written.path} "
         f"({len(written.municipalities)} gemeente(n))\n"

@@ -9,6 +9,7 @@ total, read here with a bare lxml parse.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -147,4 +148,106 @@ def test_a_510b_whose_total_does_not_add_up_is_refused(
     out = tmp_path / "uit"
     assert _optellen("--niveau", "csb", "--out", str(out), str(broken)) == 2
     assert "los dit eerst op" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def _kieskring_count(folder: Path, kieskring: str, alfa: list[int], nieuw: list[int]) -> Path:
+    """A 510c of one kieskring, written with our writer from figures chosen here."""
+    from kandidaat.domain.election import (  # noqa: PLC0415 - only this helper builds counts
+        CountRecord,
+        ElectionIdentifier,
+        Envelope,
+        ListCount,
+        ReportingUnitCount,
+        VoteCounts,
+    )
+    from kandidaat.eml.write_common import to_canonical  # noqa: PLC0415
+    from kandidaat.eml.write_counts import build_counts  # noqa: PLC0415
+
+    lists = [ListCount(1, "Partij Alfa", sum(alfa), tuple(enumerate(alfa, start=1)))]
+    if nieuw:
+        lists.append(ListCount(2, "Partij Nieuw", sum(nieuw), tuple(enumerate(nieuw, start=1))))
+    valid = sum(item.votes for item in lists)
+    block = VoteCounts(tuple(lists), 1000, valid, (("ongeldig", 3), ("blanco", 2)), ())
+    record = CountRecord(
+        envelope=Envelope(
+            message_id="510c",
+            authority_id=f"HSB{kieskring}",
+            authority_name=f"Hoofdstembureau {kieskring}",
+            creation_date_time="2025-10-31T00:00:00.000",
+        ),
+        election=ElectionIdentifier(
+            id="TK2025",
+            name="Tweede Kamer der Staten-Generaal 2025",
+            category="TK",
+            election_date="2025-10-29",
+        ),
+        contest_id=kieskring,
+        contest_name=f"Kieskring {kieskring}",
+        total=block,
+        units=(ReportingUnitCount(f"000{kieskring}", f"Gemeente {kieskring}", block),),
+    )
+    path = folder / f"Telling_TK2025_kieskring_{kieskring}.eml.xml"
+    path.write_bytes(to_canonical(build_counts(record)))
+    return path
+
+
+@pytest.fixture
+def totaallijsten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The 230c of a TK2025 CSB: Partij Alfa in every kieskring, Partij Nieuw in kieskring 1."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "csb"))
+    from csb_samples import people, write_210  # noqa: PLC0415 - the CSB tests' samples
+
+    workspace = tmp_path / "tk.csb"
+    assert main(["csb", "new", str(workspace), "--election", "TK2025", "--lid", "A"]) == 0
+    every = tuple(str(n) for n in range(1, 21))
+    for name, appellation, persons, kieskringen in (
+        ("a.xml", "Partij Alfa", people("Alf", 3), every),
+        ("b.xml", "Partij Nieuw", people("Nie", 2), ("1",)),
+    ):
+        file, code = write_210(tmp_path, name, appellation, persons, kieskringen)
+        args = ["csb", "import", str(workspace), str(file), "--hashcode", code, "--lid", "A"]
+        assert main([*args, "--ontvangen", "2025-09-15 12:00"]) == 0
+    out = tmp_path / "vast"
+    assert main(["csb", "vaststellen", str(workspace), "--out", str(out), "--lid", "A"]) == 0
+    capsys.readouterr()
+    return out / "Totaallijsten_TK2025.eml.xml"
+
+
+def test_the_510d_over_kieskringen_sums_candidates_by_their_shortcode(
+    tmp_path: Path, totaallijsten: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Kieskring 1: Alfa 30, 20, 10 and Nieuw 5, 4; kieskring 2: Alfa 7, 8, 9.
+    first = _kieskring_count(tmp_path, "1", [30, 20, 10], [5, 4])
+    second = _kieskring_count(tmp_path, "2", [7, 8, 9], [])
+    out = tmp_path / "csb"
+    args = ["--niveau", "csb", "--totaallijsten", str(totaallijsten), "--out", str(out)]
+    assert _optellen(*args, str(first), str(second)) == 0, capsys.readouterr().err
+    written = out / "Telling_TK2025_totaal.eml.xml"
+    root = etree.parse(str(written)).getroot()
+    assert root.get("Id") == "510d"
+    total = root.find(".//e:TotalVotes", NS)
+    assert total is not None
+    votes = {}
+    for selection in total.findall("e:Selection", NS):
+        ident = selection.find("e:Candidate/e:CandidateIdentifier", NS)
+        if ident is not None:
+            votes[ident.get("ShortCode")] = int(selection.findtext("e:ValidVotes", "", NS))
+    # ShortCodes as the 230c gives them: last name letters and initials (Alfaa, A. -> AlfaaA).
+    assert votes == {"AlfaaA": 37, "AlfabB": 28, "AlfacC": 19, "NieaaA": 5, "NieabB": 4}
+    assert _list_totals(written) == {"1": 84, "2": 9}
+    units = [u.get("Id") for u in root.iterfind(".//e:ReportingUnitIdentifier", NS)]
+    assert units == ["HSB1", "HSB2"]
+    if XSD.is_dir():
+        assert main(["eml", "check", "--xsd", str(XSD), str(written)]) == 0, capsys.readouterr()
+
+
+def test_a_kieskring_the_230c_does_not_have_is_refused(
+    tmp_path: Path, totaallijsten: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stray = _kieskring_count(tmp_path, "21", [1, 1, 1], [])
+    out = tmp_path / "csb"
+    args = ["--niveau", "csb", "--totaallijsten", str(totaallijsten), "--out", str(out)]
+    assert _optellen(*args, str(stray)) == 2
+    assert "kieskring 21 staat niet in Totaallijsten_TK2025.eml.xml" in capsys.readouterr().err
     assert not out.exists()
