@@ -220,6 +220,10 @@ def _residual(session: ResultSession) -> list[Flowable]:
     rule = (
         "De restzetels gaan een voor een naar de lijst met het grootste gemiddelde aantal "
         "stemmen per zetel als die zetel erbij komt (art. P 7)"
+        if result.rules.highest_averages
+        else "Minder dan 19 zetels (art. P 8): eerst de grootste overschotten van lijsten met "
+        "minstens 75% van de kiesdeler, één restzetel per lijst; daarna de grootste "
+        "gemiddelden, ook één per lijst"
     )
     if result.rules.quota_needed_for_residual_seat:
         rule += "; alleen lijsten die de kiesdeler hebben gehaald doen mee (art. P 7 lid 2)"
@@ -336,11 +340,12 @@ def _candidates(session: ResultSession) -> list[Flowable]:
     """H. The elected per list and the ranking of the others (art. P 15 - P 19)."""
     result = session.result
     threshold = format_fraction(result.preference_threshold) if result.preference_threshold else "-"
+    share = f"{format_fraction(result.rules.preference_fraction * 100)}%"
     flowables: list[Flowable] = [
         PageBreak(),
         section("", "H. Toewijzing van de zetels aan kandidaten en rangschikking"),
         hint(
-            f"Met voorkeurstemmen gekozen is wie meer stemmen heeft dan 25% van de kiesdeler "
+            f"Met voorkeurstemmen gekozen is wie meer stemmen heeft dan {share} van de kiesdeler "
             f"({threshold}) (art. P 15; bij een lijstengroep tellen de stemmen op alle lijsten "
             "van de groep samen, en de kandidaat wordt gekozen op de lijst waar hij de meeste "
             "stemmen kreeg, art. P 16); de andere zetels gaan in de volgorde van de lijst "

@@ -241,6 +241,9 @@ def test_the_tk_proces_verbaal_is_model_p22_1_with_the_published_quota_seats_and
     assert (whole, rest) == (69551, 76)  # by hand: 76/150 = 38/75
     assert f"Geldige stemmen {published['total_votes']}" in text
     assert "Kiesdeler 69551 38/75" in text
+    # P 15: 25% of the quota, 5216363/300 (the vector's facts): 17387 263/300 by hand.
+    assert divmod(5216363, 300) == (17387, 263)
+    assert "meer stemmen heeft dan 25% van de kiesdeler (17387 263/300)" in text
     seats = {e["list_number"]: (e["name"], e["expected_seats"]) for e in published["lists"]}
     assert seats[4] == ("PVV (Partij voor de Vrijheid)", 37)
     for number in (4, 1, 3, 19, 11):
