@@ -558,6 +558,8 @@ def _run_establish(args: argparse.Namespace) -> int:
         return EXIT_LOTS_REQUIRED
     sys.stdout.write(render_numbering(outcome.numbered))
     sys.stdout.write(late_note(late_numbers(args.workspace)))
+    for number, kieskring, why in outcome.invalid_in:
+        sys.stdout.write(f"Ongeldig: inlevering {number} in kieskring {kieskring} ({why}).\n")
     names = ("proces-verbaal I 4", "proces-verbaal I 1", "publicatie", "hashcodes")
     for path, what in zip(outcome.documents, names, strict=False):
         sys.stdout.write(f"{path}: {what}\n")

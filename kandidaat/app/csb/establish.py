@@ -96,6 +96,8 @@ class Established:
     """The PDFs written beside the 230b: the I 4 first, then (finalise) I 1, publication, hashes."""
     struck_candidates: int
     struck_appellations: int
+    invalid_in: tuple[tuple[int, str, str], ...] = ()
+    """(submission, kieskring, article) of each list invalid in a kieskring (I 5)."""
 
 
 def _file_name(election: Election, kieskring: str) -> str:
@@ -372,6 +374,7 @@ def establish(
         tuple(documents),
         sum(len(keys) for keys in decided.struck_candidates.values()),
         len(decided.struck_appellations),
+        tuple((n, k, why) for (n, k), why in sorted(decided.invalid_why.items())),
     )
 
 

@@ -86,8 +86,8 @@ def _candidate(nomination: Nomination, key: str | None) -> str | None:
 def examine(workspace_path: Path, *, today: date | None = None) -> Examination:
     """Examine every submission in the workspace.
 
-    ``today`` fixes the day the single-list checks judge the calendar by; by
-    default each list is judged as on the day it was received.
+    Each list is judged by the single-list checks as on the day it was
+    received (or ``today``, when that is earlier, e.g. in a test).
 
     Raises:
         InputError: the workspace cannot be opened or a stored file no longer reads.
@@ -118,7 +118,8 @@ def examine(workspace_path: Path, *, today: date | None = None) -> Examination:
         # The party-side checks judge the calendar as on the day the list was received:
         # examined after the nomination day, a list handed in on time is not "too late"
         # (lateness is I 5, judged by the time of receipt above).
-        checked_on = today or item.received_at.date()
+        received_on = item.received_at.date()
+        checked_on = min(today, received_on) if today is not None else received_on
         report = check_nomination(nomination, item.file_name, today=checked_on, facts=read.facts)
         findings.extend(
             CsbFinding(

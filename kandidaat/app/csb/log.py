@@ -152,6 +152,13 @@ def _established(data: dict[str, Any]) -> str:
     )
     invalid = data.get("ongeldig") or []
     struck = f"; ongeldig: {', '.join(str(n) for n in invalid)}" if invalid else ""
+    there = [
+        f"inlevering {item[0]} in kieskring {item[1]}"
+        for item in data.get("ongeldig_in", [])
+        if isinstance(item, list) and len(item) >= 2
+    ]
+    if there:
+        struck += f"; ongeldig in: {', '.join(there)}"
     return f"lijsten vastgesteld op {data.get('datum')}: {order}{struck}; 230b: {files}"[:2000]
 
 

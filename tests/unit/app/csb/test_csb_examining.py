@@ -54,6 +54,9 @@ def test_a_list_received_in_time_is_not_called_too_late_when_examined_afterwards
     _receive(workspace, tmp_path, "a.eml.xml", "Partij A", people("Aa", 3), ("1",))
     messages = [f.finding.message for f in examine(workspace).findings]
     assert not [m for m in messages if "is voorbij" in m], messages
+    # Also when the committee examines on the examination day itself (16 September).
+    later = examine(workspace, today=IN_TIME.date().replace(day=16)).findings
+    assert not [f for f in later if "is voorbij" in f.finding.message]
 
 
 def test_a_shared_candidate_across_two_parties_is_found_in_the_shared_kieskring(

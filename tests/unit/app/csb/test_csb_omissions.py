@@ -118,7 +118,7 @@ def test_a_repaired_omission_strikes_nothing(
 
 
 def test_too_few_support_declarations_in_one_kieskring_make_the_list_invalid_there_only(
-    workspace: Path, tmp_path: Path
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # I 5 onder c: Alfa's list is invalid in kieskring 3. Alfa is then valid in 19
     # kieskringen, Beta in 20: Beta gets the lower number without a lot (I 13).
@@ -126,6 +126,8 @@ def test_too_few_support_declarations_in_one_kieskring_make_the_list_invalid_the
     out = tmp_path / "uit"
     assert _establish(workspace, out) == 0
     assert [(n, name) for n, name, _ in _lists(out, "3")] == [(1, "Partij Beta")]
+    assert main(["csb", "log", str(workspace)]) == 0
+    assert "ongeldig in: inlevering 1 in kieskring 3" in capsys.readouterr().out
     assert [(n, name) for n, name, _ in _lists(out, "4")] == [
         (1, "Partij Beta"),
         (2, "Partij Alfa"),
