@@ -24,6 +24,9 @@ PAGES = ("start", "partij", "kandidaten", "lijsten", "controle", "documenten")
 COUNT_PAGES = ("stembureaus", "invoer")
 """The pages ``--page`` accepts for a telbestand (``.tel``)."""
 COUNT_SUFFIX = ".tel"
+CSB_PAGES = ("inleveringen", "onderzoek", "verzuimen", "nummering", "vaststellen")
+"""The pages ``--page`` accepts for a CSB-werkbestand (``.csb``)."""
+CSB_SUFFIX = ".csb"
 
 MISSING_QT = (
     "fout: de desktoptoepassing heeft PySide6 nodig, maar dat is niet geïnstalleerd.\n"
@@ -65,7 +68,8 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
         nargs="?",
         type=Path,
         metavar="PROJECT",
-        help="het .kandidaat-project of het telbestand (.tel) om te openen",
+        help="het .kandidaat-project, het telbestand (.tel) of het CSB-werkbestand (.csb) om te "
+        "openen",
     )
     parser.add_argument(
         "--screenshot",
@@ -75,11 +79,11 @@ def register(subparsers: Any) -> None:  # noqa: ANN401 - argparse's private type
     )
     parser.add_argument(
         "--page",
-        choices=PAGES + COUNT_PAGES,
+        choices=PAGES + COUNT_PAGES + CSB_PAGES,
         default=None,
         metavar="NAAM",
         help=f"de pagina voor --screenshot: {', '.join(PAGES)}; bij een telbestand: "
-        f"{', '.join(COUNT_PAGES)}",
+        f"{', '.join(COUNT_PAGES)}; bij een CSB-werkbestand: {', '.join(CSB_PAGES)}",
     )
     parser.set_defaults(handler=run)
 
@@ -108,8 +112,9 @@ def run(args: argparse.Namespace) -> int:
     if application is None:
         return EXIT_BAD_INPUT
     project: Path | None = args.project
-    if project is not None and project.suffix == COUNT_SUFFIX:
-        return _run_count(args, project)
+    workspace_window = {COUNT_SUFFIX: _run_count, CSB_SUFFIX: _run_csb}
+    if project is not None and project.suffix in workspace_window:
+        return workspace_window[project.suffix](args, project)
     if project is not None and not project.is_file():
         sys.stderr.write(f"fout: {project}: dit project bestaat niet\n")
         return EXIT_BAD_INPUT
@@ -145,4 +150,27 @@ def _run_count(args: argparse.Namespace, path: Path) -> int:
         sys.stderr.write("fout: --page hoort bij --screenshot\n")
         return EXIT_BAD_INPUT
     code: int = window.run_count(path)
+    return code
+
+
+def _run_csb(args: argparse.Namespace, path: Path) -> int:
+    """``kandidaat gui WERK.csb``: the centraal stembureau's pages."""
+    if args.page is not None and args.page not in CSB_PAGES:
+        sys.stderr.write(
+            f"fout: --page {args.page}: kies bij een CSB-werkbestand {', '.join(CSB_PAGES)}\n"
+        )
+        return EXIT_BAD_INPUT
+    if not path.is_file():
+        sys.stderr.write(f"fout: {path}: dit CSB-werkbestand bestaat niet\n")
+        return EXIT_BAD_INPUT
+    window = importlib.import_module("kandidaat.gui.csb.csb_window")
+    if args.screenshot is not None:
+        page = args.page or "inleveringen"
+        window.csb_screenshot(args.screenshot, path, page)
+        sys.stdout.write(f"schermafdruk van de pagina {page} bewaard in {args.screenshot}\n")
+        return EXIT_OK
+    if args.page is not None:
+        sys.stderr.write("fout: --page hoort bij --screenshot\n")
+        return EXIT_BAD_INPUT
+    code: int = window.run_csb(path)
     return code

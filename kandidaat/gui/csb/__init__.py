@@ -1,0 +1,1 @@
+"""The desktop window of the centraal stembureau (``kandidaat gui WERK.csb``)."""
