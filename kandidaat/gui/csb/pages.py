@@ -136,6 +136,17 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]], keys: Sequence[obj
             table.setItem(row, column, item)
 
 
+def _form() -> QFormLayout:
+    """A form whose fields keep their own width (a date is not 1300 pixels wide)."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    return form
+
+
+def _wide(edit: QWidget, characters: int) -> None:
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0") * characters)
+
+
 def _labelled(text: str, widget: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(widget)
@@ -203,10 +214,11 @@ class ReceivePage(QWidget):
             "ongeldig (Kieswet I 5 onder a).",
             layout,
         )
-        form = QFormLayout()
+        form = _form()
         self.hashcode = QLineEdit()
         self.hashcode.setMaxLength(120)
         self.hashcode.setPlaceholderText("bijv. 1A2B 3C4D (de twee open groepen)")
+        _wide(self.hashcode, 82)
         form.addRow(_labelled("&Hashcode van het H 1:", self.hashcode), self.hashcode)
         self.received_at = _date_time_edit("tijdstip van ontvangst")
         form.addRow(_labelled("&Tijdstip van ontvangst:", self.received_at), self.received_at)
@@ -350,7 +362,7 @@ class ExaminePage(QWidget):
                     finding.article,
                     message,
                     where,
-                    item.kieskring or "",
+                    kieskring_text(item.kieskring.split(", ")) if item.kieskring else "",
                     item.candidate or "",
                 )
             )
@@ -413,7 +425,7 @@ class OmissionsPage(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _build_form(self) -> QFormLayout:
-        form = QFormLayout()
+        form = _form()
         self.submission = QComboBox()
         self.submission.currentIndexChanged.connect(self._fit_fields)
         form.addRow(_labelled("Inleverin&g:", self.submission), self.submission)
@@ -438,6 +450,7 @@ class OmissionsPage(QWidget):
         form.addRow(_labelled("&Plaats op de lijst:", self.place), self.place)
         self.note = QLineEdit()
         self.note.setMaxLength(MAX_NOTE)
+        _wide(self.note, 82)
         form.addRow(_labelled("&Toelichting:", self.note), self.note)
         self.at = _date_time_edit("tijdstip van vaststellen of herstel")
         form.addRow(_labelled("Tij&dstip (vastgesteld of hersteld):", self.at), self.at)
@@ -745,9 +758,10 @@ class EstablishPage(QWidget):
             "hersteltermijn als er nog verzuimen open zijn.",
             layout,
         )
-        form = QFormLayout()
+        form = _form()
         folder_row = QHBoxLayout()
         self.folder = QLineEdit(str(desk.path.parent / "vastgesteld"))
+        _wide(self.folder, 82)
         self.browse_button = QPushButton("Blade&ren…")
         self.browse_button.clicked.connect(self.browse)
         folder_row.addWidget(self.folder, 1)
