@@ -170,7 +170,7 @@ def grouped(data: bytes) -> str:
 
 
 def test_a_list_chosen_in_the_dialog_with_its_two_open_groups_is_received_and_listed(
-    qtbot: QtBot, window: CsbWindow, tmp_path: Path
+    qtbot: QtBot, window: CsbWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     file, code = write_210(tmp_path, "alfa.eml.xml", "Partij Alfa", people("A", 4), ALL)
     page = window.receive_page
@@ -201,7 +201,14 @@ def test_a_list_chosen_in_the_dialog_with_its_two_open_groups_is_received_and_li
         "op tijd",
     ]
     assert page.notice.text().replace("\u200b", "").startswith("Inlevering 1 ontvangen")
+    capsys.readouterr()
     assert main(["csb", "log", str(window.desk.path)]) == 0
+    received = [line for line in capsys.readouterr().out.splitlines() if "ontvangen:" in line]
+    assert len(received) == 1
+    assert (
+        f"{ANNA}  inlevering 1 ontvangen: alfa.eml.xml (Partij Alfa, 4 kandidaten)" in (received[0])
+    )
+    assert "hashcode twee groepen bevestigd" in received[0]
 
 
 def test_a_list_received_after_17_00_is_listed_as_late(
@@ -235,7 +242,7 @@ def test_a_wrong_hash_code_shows_the_dutch_error_and_stores_nothing(
     assert CsbDesk.open(window.desk.path).submissions() == []
     capsys.readouterr()
     assert main(["csb", "log", str(window.desk.path)]) == 0
-    assert "ontvangen" not in capsys.readouterr().out.replace("aangemaakt", "")
+    assert "inlevering 1 ontvangen" not in capsys.readouterr().out
 
 
 def test_without_a_name_nothing_is_received_and_the_cursor_goes_to_the_name(
@@ -253,12 +260,13 @@ def test_without_a_name_nothing_is_received_and_the_cursor_goes_to_the_name(
 # -- Onderzoek -------------------------------------------------------------------------
 
 
-def test_the_examination_shows_a_late_list_as_an_error_with_its_article(
-    qtbot: QtBot, window: CsbWindow, tmp_path: Path
+def test_the_examination_shows_a_late_list_as_an_error_with_its_article_and_is_logged(
+    qtbot: QtBot, window: CsbWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     file, code = write_210(tmp_path, "laat.eml.xml", "Partij Laat", people("L", 2), ALL)
     assert main(["csb", "import", str(window.desk.path), str(file), "--hashcode", code,
                  "--ontvangen", "2025-09-15 17:30", "--lid", ANNA]) == 0  # fmt: skip
+    type_name(qtbot, window)
     alt(qtbot, window, Qt.Key.Key_O)
     assert window.tabs.currentWidget() is window.examine_page
     alt(qtbot, window, Qt.Key.Key_C)
@@ -270,7 +278,12 @@ def test_the_examination_shows_a_late_list_as_an_error_with_its_article(
         if page.table.item(row, 0).text() == "fout"
     ]
     assert ("Kieswet H 1 lid 1 en I 5", "1 (Partij Laat)") in errors
-    assert "fout(en) gevonden" in page.notice.text()
+    assert "fout(en) gevonden. Vastgelegd in het logboek." in page.notice.text()
+    capsys.readouterr()
+    assert main(["csb", "log", str(window.desk.path)]) == 0
+    examined = [line for line in capsys.readouterr().out.splitlines() if "onderzoek:" in line]
+    assert len(examined) == 1
+    assert ANNA in examined[0]
 
 
 # -- Verzuimen -------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from kandidaat.domain.csb.hashcode import shown_blanked
 from kandidaat.domain.csb.numbering import lot_question
 from kandidaat.domain.csb.receipt import handed_in_in_time
 from kandidaat.domain.nomination.deadlines import election_dates
+from kandidaat.domain.nomination.findings import Severity
 from kandidaat.eml.canonical import hash_report
 from kandidaat.eml.safe_xml import read_file
 from kandidaat.store.audit_log import check_actor
@@ -178,13 +179,35 @@ class CsbDesk:
             )
         return receive(self._path, file, hashcode, at, member)
 
-    def examine(self) -> Examination:
-        """The examination of every submission, as ``csb examine``.
+    def examine(self, member: str | None = None) -> Examination:
+        """The examination of every submission, as ``csb examine`` (logged with ``--lid``).
+
+        With ``member`` the examination is logged with its counts and findings, as
+        the command line logs it.
 
         Raises:
             InputError: a stored file that no longer reads.
         """
-        return examine(self._path)
+        examination = examine(self._path)
+        if member is not None:
+            counts = dict.fromkeys(Severity, 0)
+            for item in examination.findings:
+                counts[item.finding.severity] += 1
+            with CsbWorkspace.open(self._path) as workspace:
+                workspace.record(
+                    "onderzocht",
+                    {
+                        "inleveringen": len(examination.submissions),
+                        "fouten": counts[Severity.ERROR],
+                        "waarschuwingen": counts[Severity.WARNING],
+                        "bevindingen": [
+                            [f.submission, f.finding.code, f.kieskring, f.candidate]
+                            for f in examination.findings
+                        ],
+                    },
+                    member,
+                )
+        return examination
 
     def omissions(self) -> list[OmissionLine]:
         """Every omission recorded, with its state."""

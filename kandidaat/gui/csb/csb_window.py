@@ -69,7 +69,7 @@ class CsbWindow(QMainWindow):
         form.addRow(member_label, self.member)
         outer.addLayout(form)
         self.receive_page = ReceivePage(desk, self.member)
-        self.examine_page = ExaminePage(desk)
+        self.examine_page = ExaminePage(desk, self.member)
         self.omissions_page = OmissionsPage(desk, self.member)
         self.numbering_page = NumberingPage(desk, self.member)
         self.establish_page = EstablishPage(

@@ -315,11 +315,11 @@ def _submission_cells(row: SubmissionRow) -> tuple[str, ...]:
 class ExaminePage(QWidget):
     """The findings of the examination of every submission."""
 
-    def __init__(self, desk: CsbDesk) -> None:
-        """The page on ``desk`` (the examination changes nothing)."""
+    def __init__(self, desk: CsbDesk, member: MemberField) -> None:
+        """The page on ``desk``; the examination is logged with ``member`` when given."""
         super().__init__()
         self.setObjectName("onderzoek")
-        self.desk = desk
+        self.desk, self.member = desk, member
         layout = QVBoxLayout(self)
         _heading(
             "Onderzoek van de lijsten",
@@ -346,8 +346,9 @@ class ExaminePage(QWidget):
 
     def run(self) -> None:
         """Examine every submission and show the findings, errors first."""
+        member = None if member_problem(self.member.text()) else self.member.text()
         try:
-            examination = self.desk.examine()
+            examination = self.desk.examine(member and " ".join(member.split()))
         except KandidaatError as error:
             self.notice.setText(dutch_message(error.message))
             return
@@ -371,6 +372,12 @@ class ExaminePage(QWidget):
         self.notice.setText(
             f"{len(examination.submissions)} inlevering(en) onderzocht: "
             + ("geen fouten gevonden." if not errors else f"{errors} fout(en) gevonden.")
+            + (
+                " Vastgelegd in het logboek."
+                if member
+                else " Niet vastgelegd in het logboek: vul uw naam in om het onderzoek vast te "
+                "leggen."
+            )
         )
         self.table.setFocus()
 
