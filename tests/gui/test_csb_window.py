@@ -180,6 +180,7 @@ def test_a_list_chosen_in_the_dialog_with_its_two_open_groups_is_received_and_li
     dialog = page.choose_file()
     assert dialog.directory().absolutePath() == str(tmp_path)
     type_and_enter(qtbot, dialog, file.name)
+    assert page.notice.text().startswith("alfa.eml.xml: typ de hashcode van het H 1")
     shown = next(line for line in page.notice.text().splitlines() if "...." in line)
     groups = shown.replace("\u200b", "").split()
     assert len(groups) == 16
@@ -243,6 +244,23 @@ def test_a_wrong_hash_code_shows_the_dutch_error_and_stores_nothing(
     capsys.readouterr()
     assert main(["csb", "log", str(window.desk.path)]) == 0
     assert "inlevering 1 ontvangen" not in capsys.readouterr().out
+
+
+def test_a_hash_code_of_three_groups_is_refused_naming_the_field_not_the_option(
+    qtbot: QtBot, window: CsbWindow, tmp_path: Path
+) -> None:
+    file, _ = write_210(tmp_path, "alfa.eml.xml", "Partij Alfa", people("A", 2), ALL)
+    page = window.receive_page
+    type_name(qtbot, window)
+    page.hashcode.setText("1A2B 3C4D 5E6F")
+    type_and_enter(qtbot, page.choose_file(), file.name)
+    assert page.notice.text() == (
+        "Hashcode: typ alle 16 groepen van 4 tekens, of de 2 weggelaten groepen; "
+        "gevonden: 3 groep(en)"
+    )
+    assert focused() is page.hashcode
+    assert page.retry_button.isEnabled()
+    assert CsbDesk.open(window.desk.path).submissions() == []
 
 
 def test_without_a_name_nothing_is_received_and_the_cursor_goes_to_the_name(

@@ -83,7 +83,11 @@ _OPTION = re.compile(r"--[a-z]+")
 def dutch_message(text: str) -> str:
     """A use case's message with the command line's options named as the window's fields."""
     named = _OPTION.sub(lambda match: _FIELDS.get(match.group(0), match.group(0)), text)
-    return breakable(named[:1].upper() + named[1:])
+    first = named.split(" ", 1)[0]
+    if not any(char in first for char in "./\\"):
+        # A sentence starts with a capital; a file name that starts it stays as it is.
+        named = named[:1].upper() + named[1:]
+    return breakable(named)
 
 
 def kieskring_text(numbers: Sequence[str]) -> str:
