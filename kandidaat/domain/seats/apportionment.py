@@ -158,6 +158,13 @@ def apportion(
     return result
 
 
+# The kinds of residual seat as module constants: the loop below reads them for
+# every seat, and a constant is cheaper to read than an Enum member.
+_LARGEST_REMAINDER = StepKind.LARGEST_REMAINDER
+_UNIQUE_HIGHEST_AVERAGE = StepKind.UNIQUE_HIGHEST_AVERAGE
+_HIGHEST_AVERAGE = StepKind.HIGHEST_AVERAGE
+
+
 class _ResidualAssigner:
     """Gives residual seats one by one (P 7, P 8), also when continued by P 10."""
 
@@ -190,15 +197,7 @@ class _ResidualAssigner:
         highest_averages = self.rules.highest_averages
         # The kind and value (as numerator and denominator) of the last step, for
         # the tie group: compared as integers, a/b == c/d exactly when a*d == c*b.
-        last_kind: StepKind | None = None
-        last_num = last_den = 0
-        tie_group: tuple[int, ...] = ()
-        if steps:
-            previous = steps[-1]
-            if previous.value is not None:
-                last_kind = previous.kind
-                last_num, last_den = previous.value.numerator, previous.value.denominator
-                tie_group = previous.tie_group
+        last_kind, last_num, last_den, tie_group = _last_value(steps)
         for seat_number in range(first_seat, last_seat + 1):
             eligible = taking_part
             if exclude_exhausted:  # P 10: no unelected candidate left
@@ -209,23 +208,27 @@ class _ResidualAssigner:
                 self._leave_empty(seat_number, last_seat)
                 return
             if highest_averages:
-                kind = StepKind.HIGHEST_AVERAGE
+                kind = _HIGHEST_AVERAGE
                 tied = _best_averages(eligible)
             else:
                 kind, tied = self._round(eligible)
             winner = tied[0]
             # The value the report prints, exact (P 7, P 8): remainder or average.
-            if kind is StepKind.LARGEST_REMAINDER:
+            if kind is _LARGEST_REMAINDER:
                 num, den = winner.remainder_scaled, winner.scale
             else:
                 num, den = winner.votes, winner.full_seats + winner.residual_seats + 1
             best = Fraction(num, den)
-            remaining = last_seat - seat_number + 1
-            numbers = tuple([s.number for s in tied])
-            by_lot = len(tied) > remaining
+            numbers = (winner.number,) if len(tied) == 1 else tuple([s.number for s in tied])
+            by_lot = len(tied) > last_seat - seat_number + 1  # more tied than seats left
             if by_lot:
                 winner = self._draw(kind, tied, best, seat_number, last_seat)
-            self._give(winner, kind)
+            # The seat, counted for the round that gave it (P 8: one per list per round).
+            winner.residual_seats += 1
+            if kind is _LARGEST_REMAINDER:
+                winner.largest_remainder_seats += 1
+            elif kind is _UNIQUE_HIGHEST_AVERAGE:
+                winner.unique_average_seats += 1
             # The lists that won seats by the same rule at the same value, in a row.
             if kind is last_kind and num * last_den == last_num * den:
                 tie_group = (*tie_group, winner.number)
@@ -298,32 +301,34 @@ class _ResidualAssigner:
             if s.number in reaching
             and (
                 s.largest_remainder_seats == 0
-                or (s.retracted is StepKind.LARGEST_REMAINDER and s.largest_remainder_seats == 1)
+                or (s.retracted is _LARGEST_REMAINDER and s.largest_remainder_seats == 1)
             )
         ]
         if largest:
-            return StepKind.LARGEST_REMAINDER, _best_remainders(largest)
+            return _LARGEST_REMAINDER, _best_remainders(largest)
         unique = [
             s
             for s in eligible
             if s.unique_average_seats == 0
             or (
-                s.retracted is StepKind.UNIQUE_HIGHEST_AVERAGE
+                s.retracted is _UNIQUE_HIGHEST_AVERAGE
                 and s.unique_average_seats == 1
                 and s.largest_remainder_seats <= 1
             )
         ]
         if unique:
-            return StepKind.UNIQUE_HIGHEST_AVERAGE, _best_averages(unique)
-        return StepKind.HIGHEST_AVERAGE, _best_averages(eligible)
+            return _UNIQUE_HIGHEST_AVERAGE, _best_averages(unique)
+        return _HIGHEST_AVERAGE, _best_averages(eligible)
 
-    @staticmethod
-    def _give(standing: Standing, kind: StepKind) -> None:
-        standing.residual_seats += 1
-        if kind is StepKind.LARGEST_REMAINDER:
-            standing.largest_remainder_seats += 1
-        elif kind is StepKind.UNIQUE_HIGHEST_AVERAGE:
-            standing.unique_average_seats += 1
+
+def _last_value(steps: list[Step]) -> tuple[StepKind | None, int, int, tuple[int, ...]]:
+    """The last step's kind, value (numerator, denominator) and tie group, if it has a value."""
+    if steps:
+        previous = steps[-1]
+        if previous.value is not None:
+            value = previous.value
+            return previous.kind, value.numerator, value.denominator, previous.tie_group
+    return None, 0, 0, ()
 
 
 def _best_remainders(candidates: list[Standing]) -> list[Standing]:
