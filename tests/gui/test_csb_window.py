@@ -405,6 +405,10 @@ def test_a_tie_in_the_numbering_asks_for_the_draw_and_the_drawn_list_gets_the_nu
     ]
     assert column(page.table, 3) == ["nee", "nee", "ja", "ja"]
     assert page.lots == [3]
+    assert page.notice.text() == (
+        "4 lijst(en) genummerd en vastgelegd in het logboek. Getrokken, in deze volgorde: "
+        "inlevering 3."
+    )
     capsys.readouterr()
     assert main(["csb", "log", str(four_lists)]) == 0
     log = capsys.readouterr().out

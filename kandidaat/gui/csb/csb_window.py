@@ -26,14 +26,10 @@ from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.gui.application import application
-from kandidaat.gui.csb.pages import (
-    EstablishPage,
-    ExaminePage,
-    MemberField,
-    NumberingPage,
-    OmissionsPage,
-    ReceivePage,
-)
+from kandidaat.gui.csb.numbering_page import EstablishPage, NumberingPage
+from kandidaat.gui.csb.omissions_page import OmissionsPage
+from kandidaat.gui.csb.pages import ExaminePage, ReceivePage
+from kandidaat.gui.csb.widgets import MemberField
 from kandidaat.gui.text_fit import short
 
 if TYPE_CHECKING:
