@@ -62,6 +62,7 @@ __all__ = [
     "Decision",
     "Draft",
     "EarlierResult",
+    "EntryHead",
     "Session",
     "StoredEntry",
 ]
@@ -245,6 +246,17 @@ class StoredEntry:
     """The codes of the warnings the typist confirmed."""
     entered_at: str
     session: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntryHead:
+    """Who typed one stored entry, without its figures (for the list of stations)."""
+
+    station: int
+    slot: int
+    typist: str
+    same_as_other: bool
+    """Whether the other slot of the station holds the very same stored figures text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,6 +513,24 @@ class CountWorkspace:
                     query + " WHERE station = ? ORDER BY slot", (station,)
                 ).fetchall()
         return tuple(self._entry(row) for row in rows)
+
+    def entry_heads(self) -> tuple[EntryHead, ...]:
+        """Every stored entry's station, slot and typist, by station and slot; no figures.
+
+        SQLite compares the two entries' stored figures text itself, so nothing is parsed:
+        equal text means equal figures; unequal text needs :meth:`entries` to tell.
+        """
+        with self._workspace.read() as connection:
+            rows = connection.execute(
+                "SELECT a.station, a.slot, a.typist, coalesce(a.figures = b.figures, 0)"
+                " FROM entry AS a LEFT JOIN entry AS b"
+                " ON b.station = a.station AND b.slot <> a.slot"
+                " ORDER BY a.station, a.slot"
+            ).fetchall()
+        return tuple(
+            EntryHead(int(station), int(slot), str(typist), bool(same))
+            for station, slot, typist, same in rows
+        )
 
     def _entry(self, row: tuple[Any, ...]) -> StoredEntry:
         station, slot, typist, figures, confirmed, at, session = row

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from kandidaat.app.count import drafts
+from kandidaat.app.count.deciding import decide
 from kandidaat.app.count.entering import enter
-from kandidaat.app.count.progress import overview, station_progress
+from kandidaat.app.count.progress import overview, station_progress, station_states
 from kandidaat.domain.election import CandidateListsRecord
 from kandidaat.eml.documents import read_bytes
 from kandidaat.store.audit_log import check_actor
@@ -121,6 +122,28 @@ class CountDesk:
         """Every polling station with its state and typists (never their figures)."""
         with self._workspace() as workspace:
             return overview(workspace)
+
+    def states(self) -> Overview:
+        """Every polling station's state, typists and differences, cheaply (for the lists).
+
+        The same as :meth:`overview` without the agreed figures; only stations whose two
+        entries differ have their figures read (:func:`station_states`).
+        """
+        with self._workspace() as workspace:
+            return station_states(workspace)
+
+    def decide(self, station: int, choice: str, coordinator: str) -> int:
+        """The coordinator's decision, exactly as ``kandidaat telling besluit`` takes it.
+
+        ``choice`` is "1" or "2" (keep that entry) or "opnieuw" (both typed again);
+        returns how many fields differed.
+
+        Raises:
+            InputError: the station has no two differing entries, or the coordinator's
+                name cannot be logged (Dutch; nothing changes).
+        """
+        with self._workspace() as workspace:
+            return decide(workspace, station, choice, coordinator)
 
     def progress(self, station: int) -> StationProgress:
         """One polling station's state.

@@ -13,7 +13,7 @@ from kandidaat.domain.election import PollingStation
 from kandidaat.store.count import EarlierResult
 
 if TYPE_CHECKING:
-    from kandidaat.store.count import CountWorkspace, StoredEntry
+    from kandidaat.store.count import CountWorkspace, EntryHead, StoredEntry
 
 __all__ = [
     "Overview",
@@ -23,6 +23,7 @@ __all__ = [
     "overview_json",
     "render_overview",
     "station_progress",
+    "station_states",
 ]
 
 
@@ -104,6 +105,48 @@ def overview(workspace: CountWorkspace) -> Overview:
             for s in workspace.stations()
         )
     )
+
+
+def station_states(workspace: CountWorkspace) -> Overview:
+    """Every polling station's state, typists and differences, without the agreed figures.
+
+    What the count window's station list and the coordinator's list show, refreshed after
+    every save and every decision. The states, typists, differences and earlier results
+    are those of :func:`overview`; only ``agreed`` stays None. The figures are read only
+    for stations whose two entries are stored as different text (SQLite compares the
+    text): equal text is equal figures, and the few others are compared as
+    :func:`overview` compares them. On 420 stations of 20 lists of 50 candidates this
+    reads no figure at all when every station agrees (bench/bench_count_refresh.py).
+    """
+    heads: dict[int, dict[int, EntryHead]] = {}
+    for head in workspace.entry_heads():
+        heads.setdefault(head.station, {})[head.slot] = head
+    earlier = {r.station: r for r in workspace.earlier_results()}
+    stations = []
+    for station in workspace.stations():
+        found = heads.get(station.number, {})
+        first, second = found.get(1), found.get(2)
+        if first is not None and second is not None and not first.same_as_other:
+            entries = {e.slot: e for e in workspace.entries(station.number)}
+            progress = dataclasses.replace(_progress(station, entries), agreed=None)
+        else:
+            progress = _head_progress(station, first, second)
+        stations.append(dataclasses.replace(progress, earlier=earlier.get(station.number)))
+    return Overview(tuple(stations))
+
+
+def _head_progress(
+    station: PollingStation, first: EntryHead | None, second: EntryHead | None
+) -> StationProgress:
+    """The progress of a station whose entries are missing, single or stored as equal."""
+    typists = (first.typist if first else None, second.typist if second else None)
+    if first is None and second is None:
+        return StationProgress(station, State.MISSING, typists)
+    if first is None:
+        return StationProgress(station, State.SECOND_ONLY, typists)
+    if second is None:
+        return StationProgress(station, State.FIRST_ONLY, typists)
+    return StationProgress(station, State.AGREED, typists)
 
 
 _SHOWN_DIFFERENCES = 50

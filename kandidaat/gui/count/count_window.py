@@ -7,6 +7,13 @@ block with their Dutch message and the cursor in their field; each warning is ti
 after a look at the paper and passed on as ``--bevestig`` would be. Each field the
 cursor leaves is saved to the entry's draft, which fills the form again when the same
 typist opens the same entry after a crash (ADR 0139).
+
+The second tab, Coördinator (Alt+C), is ``kandidaat telling verschillen`` and
+``kandidaat telling besluit`` in the window: the stations whose two entries differ,
+the differing fields of the chosen one with both values, and the three decisions,
+taken by :meth:`CountDesk.decide` (the use case of the command line). A station is
+listed there only when both entries are stored, so no figure shows while either entry
+is still to be typed.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +55,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from kandidaat.app.count.entering import EntryOutcome
+    from kandidaat.app.count.progress import Overview, StationProgress
 
 __all__ = ["COUNT_PAGES", "MAX_WIDTH", "CountWindow", "count_screenshot", "run_count"]
 
@@ -56,6 +65,14 @@ SCREENSHOT_SIZE = (1366, 768)
 COUNT_PAGES = ("stembureaus", "invoer")
 """The pages ``kandidaat gui TELLING.tel --screenshot`` shows."""
 _COLUMNS = ("Nr.", "Stembureau", "Status", "Invoer 1 door", "Invoer 2 door")
+_DIFFERING_COLUMNS = ("Nr.", "Stembureau", "Verschillen", "Invoer 1 door", "Invoer 2 door")
+_FIELD_COLUMNS = ("Veld", "Invoer 1", "Invoer 2")
+_KEPT = {
+    "1": "invoer 1 gehouden; invoer 2 wordt opnieuw gedaan",
+    "2": "invoer 2 gehouden; invoer 1 wordt opnieuw gedaan",
+    "opnieuw": "beide invoeren worden opnieuw gedaan",
+}
+"""What ``kandidaat telling besluit`` says of each choice."""
 
 
 class CountWindow(QMainWindow):
@@ -70,10 +87,16 @@ class CountWindow(QMainWindow):
         self._drafts: DraftKeeper | None = None
         title = desk.title()
         self.setWindowTitle(short(f"Telling {title.election}, {title.municipality} - kandidaat"))
+        self._differing: dict[int, StationProgress] = {}
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.choose_page = self._build_choose_page()
-        self.stack.addWidget(self.choose_page)
+        self.coordinator_page = self._build_coordinator_page()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.choose_page, "In&voeren")
+        self.tabs.addTab(self.coordinator_page, "&Coördinator")
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.stack.addWidget(self.tabs)
         self.refresh()
         self.typist.setFocus()
 
@@ -153,10 +176,12 @@ class CountWindow(QMainWindow):
     def refresh(self) -> None:
         """Show every polling station's state as the file has it now."""
         try:
-            report = self.desk.overview()
+            report = self.desk.states()
         except KandidaatError as error:
             self.notice.setText(breakable(error.message))
+            self.decision_notice.setText(breakable(error.message))
             return
+        self._fill_differing(report)
         current = max(self.table.currentRow(), 0)
         self.table.setRowCount(len(report.stations))
         for row, progress in enumerate(report.stations):
@@ -195,6 +220,191 @@ class CountWindow(QMainWindow):
     def chosen_slot(self) -> int:
         """Entry 1 or 2, as chosen."""
         return 2 if self.second_slot.isChecked() else 1
+
+    # -- the coordinator -------------------------------------------------------------
+
+    def _build_coordinator_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("coordinator")
+        outer = QVBoxLayout(page)
+        heading = QLabel("Verschillen: het besluit van de coördinator")
+        heading.setStyleSheet("font-weight: bold; font-size: 130%;")
+        outer.addWidget(heading)
+        explain = QLabel(
+            "Hier staan de stembureaus waarvan de twee invoeren verschillen, met de cijfers "
+            "van beide invoeren: alleen voor de coördinator. Leg de velden naast het papieren "
+            "proces-verbaal en houd de invoer die klopt; de andere wordt opnieuw ingevoerd "
+            "door een andere invoerder dan die van de gehouden invoer."
+        )
+        explain.setWordWrap(True)
+        outer.addWidget(explain)
+        form = QFormLayout()
+        self.coordinator = QLineEdit()
+        self.coordinator.setMaxLength(100)
+        self.coordinator.setAccessibleName("naam van de coördinator")
+        name_label = QLabel("Naam coör&dinator:")
+        name_label.setBuddy(self.coordinator)
+        form.addRow(name_label, self.coordinator)
+        outer.addLayout(form)
+        lists = QHBoxLayout()
+        stations = QVBoxLayout()
+        stations_label = QLabel("Stembureaus met ve&rschillen:")
+        self.differing_table = self._plain_table(_DIFFERING_COLUMNS, stretch=1)
+        self.differing_table.currentCellChanged.connect(self._show_fields)
+        stations_label.setBuddy(self.differing_table)
+        stations.addWidget(stations_label)
+        stations.addWidget(self.differing_table, 1)
+        lists.addLayout(stations, 3)
+        fields = QVBoxLayout()
+        fields_label = QLabel("Verschillende veld&en:")
+        self.fields_table = self._plain_table(_FIELD_COLUMNS, stretch=0)
+        fields_label.setBuddy(self.fields_table)
+        fields.addWidget(fields_label)
+        fields.addWidget(self.fields_table, 1)
+        lists.addLayout(fields, 2)
+        outer.addLayout(lists, 1)
+        self.decision_notice = QLabel()
+        self.decision_notice.setObjectName("besluitmelding")
+        self.decision_notice.setWordWrap(True)
+        outer.addWidget(self.decision_notice)
+        outer.addLayout(self._build_decision_buttons())
+        QWidget.setTabOrder(self.coordinator, self.differing_table)
+        QWidget.setTabOrder(self.differing_table, self.fields_table)
+        QWidget.setTabOrder(self.fields_table, self.keep_first_button)
+        QWidget.setTabOrder(self.keep_first_button, self.keep_second_button)
+        QWidget.setTabOrder(self.keep_second_button, self.both_again_button)
+        return page
+
+    def _build_decision_buttons(self) -> QHBoxLayout:
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.keep_first_button = QPushButton("Invoer 1 &houden")
+        self.keep_second_button = QPushButton("Invoer 2 ho&uden")
+        self.both_again_button = QPushButton("&Beide opnieuw")
+        for button, choice in (
+            (self.keep_first_button, "1"),
+            (self.keep_second_button, "2"),
+            (self.both_again_button, "opnieuw"),
+        ):
+            button.setAutoDefault(True)
+            button.clicked.connect(lambda _checked=False, c=choice: self.decide_station(c))
+            buttons.addWidget(button)
+        return buttons
+
+    @staticmethod
+    def _plain_table(columns: tuple[str, ...], stretch: int) -> QTableWidget:
+        table = QTableWidget(0, len(columns))
+        table.setHorizontalHeaderLabels(list(columns))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _tab_shown(self, index: int) -> None:
+        """Alt+C or Alt+V: the cursor to the first thing to fill in on that tab."""
+        if self.tabs.widget(index) is self.coordinator_page:
+            empty = not self.coordinator.text().strip()
+            (self.coordinator if empty else self.differing_table).setFocus()
+        else:
+            (self.typist if not self.typist.text().strip() else self.table).setFocus()
+
+    def _fill_differing(self, report: Overview) -> None:
+        """The stations whose two entries differ, keeping the chosen one where it stays."""
+        chosen = self.differing_station()
+        differing = [p for p in report.stations if p.differences]
+        self._differing = {p.station.number: p for p in differing}
+        table = self.differing_table
+        table.blockSignals(True)  # noqa: FBT003 - Qt's own switch
+        table.setRowCount(len(differing))
+        row_of_chosen = 0
+        for row, progress in enumerate(differing):
+            first, second = progress.typists
+            cells = (
+                str(progress.station.number),
+                progress.station.name,
+                str(len(progress.differences)),
+                first or "",
+                second or "",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (0, 2):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if column == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, progress.station.number)
+                table.setItem(row, column, item)
+            if progress.station.number == chosen:
+                row_of_chosen = row
+        table.blockSignals(False)  # noqa: FBT003 - Qt's own switch
+        if differing:
+            table.selectRow(row_of_chosen)
+        self._show_fields()
+
+    def differing_station(self) -> int | None:
+        """The number of the station chosen in the coordinator's list, if any."""
+        item = self.differing_table.item(self.differing_table.currentRow(), 0)
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _show_fields(self) -> None:
+        """The differing fields of the chosen station: field, entry 1, entry 2."""
+        number = self.differing_station()
+        progress = None if number is None else self._differing.get(number)
+        differences = () if progress is None else progress.differences
+        self.fields_table.setRowCount(len(differences))
+        for row, difference in enumerate(differences):
+            cells = (
+                difference.field,
+                "" if difference.first is None else str(difference.first),
+                "" if difference.second is None else str(difference.second),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.fields_table.setItem(row, column, item)
+        if differences:
+            self.fields_table.selectRow(0)
+        for button in (self.keep_first_button, self.keep_second_button, self.both_again_button):
+            button.setEnabled(progress is not None)
+
+    def decide_station(self, choice: str) -> bool:
+        """Take the coordinator's decision on the chosen station, as ``telling besluit``.
+
+        Returns whether it was recorded; otherwise the Dutch reason shows.
+        """
+        station, coordinator = self.differing_station(), self.coordinator.text()
+        if not coordinator.strip():
+            self.decision_notice.setText("Vul eerst de naam van de coördinator in.")
+            self.coordinator.setFocus()
+            return False
+        if station is None:
+            self.decision_notice.setText("Kies eerst een stembureau met verschillen.")
+            return False
+        try:
+            count = self.desk.decide(station, choice, coordinator)
+        except KandidaatError as error:
+            message = error.message
+            self.decision_notice.setText(breakable(message[:1].upper() + message[1:] + "."))
+            self.refresh()
+            return False
+        self.refresh()
+        self.decision_notice.setText(
+            breakable(
+                f"Besluit over stembureau {station} vastgelegd ({count} verschil(len)): "
+                f"{_KEPT[choice]}."
+            )
+        )
+        self.differing_table.setFocus()
+        return True
 
     # -- one entry ----------------------------------------------------------------
 
@@ -341,7 +551,7 @@ class CountWindow(QMainWindow):
 
     def _close_form(self) -> None:
         self._drafts = None
-        self.stack.setCurrentWidget(self.choose_page)
+        self.stack.setCurrentWidget(self.tabs)
         if self.form is not None:
             self.stack.removeWidget(self.form)
             self.form.deleteLater()
