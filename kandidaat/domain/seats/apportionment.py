@@ -95,14 +95,18 @@ def meets_largest_remainder_threshold(votes: int, total_votes: int, seats: int) 
     return 4 * votes * seats >= 3 * total_votes
 
 
-def start(contest: Contest, living: Sequence[int] | None = None) -> Apportionment:
+def start(
+    contest: Contest, living: Sequence[int] | None = None, total: int | None = None
+) -> Apportionment:
     """Quota and full seats: the standings before any residual seat.
 
     Kieswet art. P 5 and P 6 (U 7, U 8), geldend op 2026-01-01. Without any vote
     there is no quota and no seat can be assigned. ``living`` holds the living
-    candidates per list (P 19a) when the caller has counted them already.
+    candidates per list (P 19a) and ``total`` the contest's total votes when the
+    caller has counted them already.
     """
-    total = contest.total_votes
+    if total is None:
+        total = contest.total_votes
     seats = contest.seats
     if living is None:
         living = [party_list.living_candidates for party_list in contest.lists]
@@ -115,7 +119,7 @@ def start(contest: Contest, living: Sequence[int] | None = None) -> Apportionmen
         result.empty_seats = seats
         result.warnings.append("no_votes")
         return result
-    kiesdeler = quota(total, seats)
+    kiesdeler = Fraction(total, seats)  # P 5, as in quota()
     standings = []
     initial: dict[int, int] = {}
     for party_list, alive in zip(contest.lists, living, strict=True):
@@ -130,7 +134,11 @@ def start(contest: Contest, living: Sequence[int] | None = None) -> Apportionmen
 
 
 def apportion(
-    contest: Contest, rules: Rules, lots: LotSupply, result: Apportionment | None = None
+    contest: Contest,
+    rules: Rules,
+    lots: LotSupply,
+    result: Apportionment | None = None,
+    total: int | None = None,
 ) -> Apportionment:
     """Distribute the seats of ``contest`` over its lists.
 
@@ -138,16 +146,18 @@ def apportion(
     (P 6), residual seats by highest averages (P 7) or largest remainders and
     averages (P 8), absolute majority (P 9), list exhaustion (P 10). Pass the
     standings from :func:`start` as ``result`` to see how far the distribution
-    got when a lot is needed.
+    got when a lot is needed, and ``total`` when the contest's total votes are
+    counted already.
 
     Raises:
         LotsNeeded: when a lot must be drawn that ``lots`` does not hold yet.
     """
+    if total is None:
+        total = contest.total_votes
     if result is None:
-        result = start(contest)
+        result = start(contest, total=total)
     if result.quota is None:
         return result
-    total = contest.total_votes
     seats = contest.seats
     assigner = _ResidualAssigner(result, rules, seats, total, lots)
     residual = seats - sum([s.full_seats for s in result.standings])

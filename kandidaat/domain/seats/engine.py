@@ -88,9 +88,10 @@ def allocate(contest: Contest, lots: Sequence[int] = ()) -> Outcome:
         len(f.positions) - f.deceased if f is not None else party_list.living_candidates
         for f, party_list in zip(facts, contest.lists, strict=True)
     ]
-    partial = start(contest, living)
+    total = contest.total_votes
+    partial = start(contest, living, total)
     try:
-        apportion(contest, rules, supply, partial)
+        apportion(contest, rules, supply, partial, total)
         result = _nominate(contest, rules, partial, supply, facts)
     except LotsNeeded as needed:
         return LotsRequired(needed.request, tuple(supply.drawn), partial)

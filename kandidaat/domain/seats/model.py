@@ -213,7 +213,8 @@ def _validate_list(party_list: PartyList) -> ListFacts | None:
         if count <= len(_COUNTING) and marked == _COUNTING[:count]:
             votes = [c.votes for c in candidates]
             if sum(votes) == total and min(votes) >= 0:
-                return ListFacts(marked, votes, 0)
+                # ListFacts(marked, votes, 0), without the NamedTuple's Python-level __new__.
+                return tuple.__new__(ListFacts, (marked, votes, 0))
     if (
         party_list.candidates
         and not party_list.sublists
