@@ -9,14 +9,20 @@ fields, written out by hand below.
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from test_count_entry import (
     ABACUS,
     ANNA,
     BERT,
+    EXPECTED,
     FILES,
     LIST_TOTALS,
     TOTALS,
@@ -34,6 +40,7 @@ from kandidaat.app.cli import main
 from kandidaat.app.count.desk import CountDesk
 from kandidaat.app.count.progress import State, station_progress
 from kandidaat.app.count.setup import new_count
+from kandidaat.domain.count.figures import ListFigures
 from kandidaat.gui.count.count_window import CountWindow
 from kandidaat.store.count import CountWorkspace
 
@@ -203,3 +210,30 @@ def test_each_underlined_letter_of_the_window_with_its_coordinator_tab_reaches_o
     assert "Alt+B" in keys
     tab_keys = [count_window.tabs.tabText(i) for i in range(count_window.tabs.count())]
     assert tab_keys == ["In&voeren", "&Coördinator"]
+
+
+def test_kandidaat_gui_writes_the_coordinator_tab_at_1366_by_768_and_ends_with_code_0(
+    tel: Path, tmp_path: Path
+) -> None:
+    # In a program of its own, as 'make screenshots' runs it: a window kept alive until
+    # after the application is gone makes Qt abort at the exit (code 134), after the PNG.
+    desk = CountDesk.open(tel)
+    desk.enter(1, 1, ANNA, EXPECTED)
+    first = EXPECTED.lists[0]
+    bert = ListFigures(1, 155, ((1, 120), (2, 29), (3, 6), *first.candidates[3:]))
+    desk.enter(1, 2, BERT, dataclasses.replace(EXPECTED, lists=(bert, *EXPECTED.lists[1:])))
+    png = tmp_path / "telling-coordinator.png"
+    environment = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    command = [sys.executable, "-m", "kandidaat", "gui", str(tel), "--screenshot", str(png)]
+    run = subprocess.run(
+        [*command, "--page", "coordinator"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env=environment,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"schermafdruk van de pagina coordinator bewaard in {png}\n"
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1366, 768)

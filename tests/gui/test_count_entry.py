@@ -457,7 +457,7 @@ def test_a_party_page_or_a_missing_tel_file_is_refused_in_dutch_and_nothing_is_w
     png = tmp_path / "x.png"
     assert main(["gui", str(tel), "--screenshot", str(png), "--page", "lijsten"]) == 2
     assert capsys.readouterr().err == (
-        "fout: --page lijsten: kies bij een telbestand stembureaus of invoer\n"
+        "fout: --page lijsten: kies bij een telbestand stembureaus, invoer of coordinator\n"
     )
     missing = tmp_path / "weg.tel"
     assert main(["gui", str(missing), "--screenshot", str(png)]) == 2

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 PAGES = ("start", "partij", "kandidaten", "lijsten", "controle", "documenten")
 """The pages ``--page`` accepts (the same names as in the window's navigation)."""
-COUNT_PAGES = ("stembureaus", "invoer")
+COUNT_PAGES = ("stembureaus", "invoer", "coordinator")
 """The pages ``--page`` accepts for a telbestand (``.tel``)."""
 COUNT_SUFFIX = ".tel"
 CSB_PAGES = ("inleveringen", "onderzoek", "verzuimen", "nummering", "vaststellen")
@@ -134,7 +134,8 @@ def _run_count(args: argparse.Namespace, path: Path) -> int:
     """``kandidaat gui TELLING.tel``: the window for typing in the processen-verbaal."""
     if args.page is not None and args.page not in COUNT_PAGES:
         sys.stderr.write(
-            f"fout: --page {args.page}: kies bij een telbestand {' of '.join(COUNT_PAGES)}\n"
+            f"fout: --page {args.page}: kies bij een telbestand "
+            f"{', '.join(COUNT_PAGES[:-1])} of {COUNT_PAGES[-1]}\n"
         )
         return EXIT_BAD_INPUT
     if not path.is_file():

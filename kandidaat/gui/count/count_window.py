@@ -62,7 +62,7 @@ __all__ = ["COUNT_PAGES", "MAX_WIDTH", "CountWindow", "count_screenshot", "run_c
 MAX_WIDTH = 1366
 """The window never needs more (a common laptop screen)."""
 SCREENSHOT_SIZE = (1366, 768)
-COUNT_PAGES = ("stembureaus", "invoer")
+COUNT_PAGES = ("stembureaus", "invoer", "coordinator")
 """The pages ``kandidaat gui TELLING.tel --screenshot`` shows."""
 _COLUMNS = ("Nr.", "Stembureau", "Status", "Invoer 1 door", "Invoer 2 door")
 _DIFFERING_COLUMNS = ("Nr.", "Stembureau", "Verschillen", "Invoer 1 door", "Invoer 2 door")
@@ -281,15 +281,27 @@ class CountWindow(QMainWindow):
         self.keep_first_button = QPushButton("Invoer 1 &houden")
         self.keep_second_button = QPushButton("Invoer 2 ho&uden")
         self.both_again_button = QPushButton("&Beide opnieuw")
-        for button, choice in (
-            (self.keep_first_button, "1"),
-            (self.keep_second_button, "2"),
-            (self.both_again_button, "opnieuw"),
-        ):
+        # Bound methods, not lambdas: a lambda holding the window would keep it alive
+        # until after the application is gone, and Qt aborts deleting it then.
+        self.keep_first_button.clicked.connect(self.keep_first)
+        self.keep_second_button.clicked.connect(self.keep_second)
+        self.both_again_button.clicked.connect(self.both_again)
+        for button in (self.keep_first_button, self.keep_second_button, self.both_again_button):
             button.setAutoDefault(True)
-            button.clicked.connect(lambda _checked=False, c=choice: self.decide_station(c))
             buttons.addWidget(button)
         return buttons
+
+    def keep_first(self) -> bool:
+        """Invoer 1 houden: ``telling besluit --houd 1``."""
+        return self.decide_station("1")
+
+    def keep_second(self) -> bool:
+        """Invoer 2 houden: ``telling besluit --houd 2``."""
+        return self.decide_station("2")
+
+    def both_again(self) -> bool:
+        """Beide opnieuw: ``telling besluit --houd opnieuw``."""
+        return self.decide_station("opnieuw")
 
     @staticmethod
     def _plain_table(columns: tuple[str, ...], stretch: int) -> QTableWidget:
@@ -582,13 +594,18 @@ def run_count(path: Path) -> int:
 
 
 def count_screenshot(png: Path, path: Path, page: str = "invoer") -> None:
-    """Render the station list or the empty form of the first station to ``png``.
+    """Render the station list, the empty form of the first station or the coordinator's tab.
+
+    On "coordinator" the name C. Jansen is filled in and the first station with two
+    differing entries, if any, is chosen.
 
     Raises:
         KandidaatError: an unknown page, an unreadable file, or the PNG cannot be written.
     """
     if page not in COUNT_PAGES:
-        raise KandidaatError(f"--page {page[:40]}: kies {' of '.join(COUNT_PAGES)}")
+        raise KandidaatError(
+            f"--page {page[:40]}: kies {', '.join(COUNT_PAGES[:-1])} of {COUNT_PAGES[-1]}"
+        )
     app = application()
     window = CountWindow(CountDesk.open(path))
     try:
@@ -597,6 +614,9 @@ def count_screenshot(png: Path, path: Path, page: str = "invoer") -> None:
         if page == "invoer":
             window.typist.setText("A. de Vries")
             window.start_entry()
+        elif page == "coordinator":
+            window.coordinator.setText("C. Jansen")
+            window.tabs.setCurrentWidget(window.coordinator_page)
         for _ in range(3):
             app.processEvents()
         buffer = QBuffer()
