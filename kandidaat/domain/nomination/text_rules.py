@@ -141,12 +141,23 @@ def _character_problem(char: str, *, multiline: bool) -> str | None:
     return None if kind is None else f"{kind} (U+{code:04X})"
 
 
+_NONCHARACTER_ENDS = "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(0x11))
+_FORBIDDEN_CLASS = (
+    "\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef\\u202a-\\u202e\\u2066-\\u2069" + _NONCHARACTER_ENDS
+)
+_FORBIDDEN_ONE_LINE = re.compile(f"[\\x00-\\x1f{_FORBIDDEN_CLASS}]")
+_FORBIDDEN_MULTILINE = re.compile(f"[\\x00-\\x09\\x0b-\\x1f{_FORBIDDEN_CLASS}]")
+"""Every character :func:`_character_problem` refuses, as one precompiled class.
+
+:func:`text_problem` looks for one with a single ``search`` and only walks the
+text character by character (for the position and the message) when it finds one;
+:func:`shown` replaces each by '?' with one ``sub``.
+"""
+
+
 def shown(text: str, limit: int = 40) -> str:
     """``text`` safe to print in a message: forbidden characters as '?', at most ``limit``."""
-    safe = "".join(
-        "?" if _character_problem(char, multiline=False) is not None else char
-        for char in text[:limit]
-    )
+    safe = _FORBIDDEN_ONE_LINE.sub("?", text[:limit])
     return safe if len(text) <= limit else f"{safe}..."
 
 
@@ -161,10 +172,11 @@ def text_problem(
     ``limit`` is the maximum number of characters. Only ``multiline`` fields
     may hold a line break.
     """
-    for position, char in enumerate(text, start=1):
-        problem = _character_problem(char, multiline=multiline)
-        if problem is not None:
-            return f"teken {position} is {problem}"
+    if (_FORBIDDEN_MULTILINE if multiline else _FORBIDDEN_ONE_LINE).search(text) is not None:
+        for position, char in enumerate(text, start=1):
+            problem = _character_problem(char, multiline=multiline)
+            if problem is not None:
+                return f"teken {position} is {problem}"
     if len(text) > limit:
         return f"is te lang: {len(text)} tekens, ten hoogste {limit}"
     return None
