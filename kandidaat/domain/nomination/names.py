@@ -120,6 +120,14 @@ PREFIXES = frozenset(
 _TELETEX_RANGES = ((0x20, 0x7E), (0xA1, 0x17E))
 _PATRONYMIC = re.compile(r"[A-Z][a-z]*zn?\.")
 _NAME_PUNCTUATION = frozenset(" -'’.")
+_PLAIN_NAME_CHARACTERS = _NAME_PUNCTUATION | frozenset(
+    char
+    for low, high in _TELETEX_RANGES
+    for char in map(chr, range(low, high + 1))
+    if unicodedata.category(char).startswith(("L", "M"))
+)
+"""Characters about which :func:`character_issues` never says anything: letters and
+marks of the BRP/Teletex set, and the name punctuation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +166,8 @@ def character_issues(text: str, field: str) -> list[NameIssue]:
     """
     issues: list[NameIssue] = []
     normal = unicodedata.normalize("NFC", text)
+    if _PLAIN_NAME_CHARACTERS.issuperset(normal):
+        return issues
     bad = sorted(
         {
             char
