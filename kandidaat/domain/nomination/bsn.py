@@ -6,10 +6,14 @@ so the CSB can check the candidate against the BRP.
 
 from __future__ import annotations
 
+import operator
+
 __all__ = ["BSN_LENGTH", "bsn_problem", "is_valid_bsn", "normalize_bsn"]
 
 BSN_LENGTH = 9
 _SEPARATORS = str.maketrans("", "", " .-")
+_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+"""The weights of the eleven test, digit 1 to 9."""
 
 
 def normalize_bsn(text: str) -> str:
@@ -33,8 +37,7 @@ def bsn_problem(text: str) -> str | None:
         return f"een BSN heeft 9 cijfers (nu {len(bsn)})"
     if set(bsn) == {"0"}:
         return "een BSN kan niet uit alleen nullen bestaan"
-    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-    total = sum(weight * int(digit) for weight, digit in zip(weights, bsn, strict=True))
+    total = sum(map(operator.mul, _WEIGHTS, map(int, bsn)))  # both have 9 elements
     if total % 11:
         return "het nummer voldoet niet aan de elfproef; controleer het op het identiteitsbewijs"
     return None

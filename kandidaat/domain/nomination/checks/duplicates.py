@@ -75,7 +75,9 @@ def check_duplicates(nomination: Nomination, context: CheckContext) -> list[Find
 
 def person_identity(candidate: Candidate) -> tuple[str, ...]:
     """Who a candidate is: the BSN when known, else name and date of birth, else the key."""
-    bsn = "".join(char for char in candidate.bsn if char.isdigit())
+    bsn = candidate.bsn
+    if not bsn.isdigit():  # a BSN typed with spaces or dots: keep only the digits
+        bsn = "".join(char for char in bsn if char.isdigit())
     if bsn:
         return ("bsn", bsn.zfill(9))
     if candidate.date_of_birth and candidate.last_name.strip():
