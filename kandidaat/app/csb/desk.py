@@ -12,20 +12,25 @@ works while the window is open.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
+from kandidaat.app.csb.checklist import checklist, record_documents
 from kandidaat.app.csb.establish import establish
 from kandidaat.app.csb.examining import examine
 from kandidaat.app.csb.numbering import late_numbers, number_submissions
+from kandidaat.app.csb.omission_letter import write_letter
 from kandidaat.app.csb.omissions import (
     omission_lines,
     record_omission,
     record_repair,
 )
 from kandidaat.app.csb.receiving import MAX_210_BYTES, HashCodeNeededError, receive
+from kandidaat.app.csb.report_i1 import grouped_hash, write_i1
+from kandidaat.app.csb.support import import_support, support_tally
 from kandidaat.app.csb.workspace import load_submissions
 from kandidaat.domain.csb.hashcode import shown_blanked
 from kandidaat.domain.csb.numbering import lot_question
@@ -46,12 +51,15 @@ if TYPE_CHECKING:
     from kandidaat.app.csb.omissions import OmissionLine, OmissionRequest
     from kandidaat.app.csb.receiving import Received
     from kandidaat.domain.csb.numbering import Numbered, NumberingLotRequired
+    from kandidaat.domain.csb.support import SupportTally
 
 __all__ = [
     "SUFFIX",
+    "ChecklistRow",
     "CsbDesk",
     "CsbTitle",
     "SubmissionRow",
+    "file_hash",
     "lot_text",
     "member_problem",
     "omission_state",
@@ -77,6 +85,24 @@ class SubmissionRow:
     received_at: datetime
     in_time: bool
     file_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistRow:
+    """One document of a submission's checklist: handed in or not, and what was recorded."""
+
+    handed_in: bool
+    document: str
+    recorded: str
+
+
+def file_hash(path: Path) -> str:
+    """The SHA-256 of a file written, grouped as the Kiesraad prints hash codes.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    return grouped_hash(hashlib.sha256(Path(path).read_bytes()).hexdigest())
 
 
 def member_problem(member: str) -> str | None:
@@ -254,3 +280,64 @@ class CsbDesk:
             LotAnswerError: a draw that does not fit.
         """
         return establish(self._path, out_dir, day=day, lots=lots, actor=member)
+
+    def checklist(self, number: int) -> list[ChecklistRow]:
+        """The checklist of submission ``number``, as ``csb ontvangst`` shows it.
+
+        Raises:
+            InputError: an unknown submission or an unreadable workspace.
+        """
+        rows = []
+        for line in checklist(self._path, number)[1:]:
+            mark, _, rest = line.partition("] ")
+            document, _, recorded = rest.partition(": ")
+            rows.append(ChecklistRow(mark == "[x", document, recorded))
+        return rows
+
+    def record_documents(self, number: int, items: Sequence[str], at: datetime, member: str) -> int:
+        """Record documents handed in (``CODE[@KIESKRING][=AANTAL]``), as ``csb ontvangst``.
+
+        Raises:
+            InputError: a wrong item or an unknown submission; nothing is recorded then.
+        """
+        return record_documents(self._path, number, items, at, member)
+
+    def support(self) -> SupportTally:
+        """The H 4 register per submission and kieskring, as ``csb ondersteuning``."""
+        return support_tally(self._path)
+
+    def import_support(self, csv: Path, member: str, today: date) -> int:
+        """Add the H 4 declarations of ``csv`` (all or nothing), as ``csb ondersteuning --csv``.
+
+        Raises:
+            InputError: an unreadable or wrong CSV (lines named); nothing is stored then.
+        """
+        return import_support(self._path, csv, member, today)
+
+    def write_i1(self, out: Path, day: date, member: str) -> Path:
+        """Write the proces-verbaal I 1, as ``csb pv-onderzoek`` (never over a file).
+
+        Raises:
+            InputError: no list handed in, an existing or non-PDF ``out`` (Dutch).
+        """
+        return write_i1(self._path, out, day=day, actor=member)
+
+    def write_letter(self, number: int, out: Path, day: date, place: str, member: str) -> Path:
+        """Write the verzuimbrief of submission ``number``, as ``csb verzuimbrief``.
+
+        Raises:
+            InputError: an unknown submission, no open omission, a wrong place, an
+                existing or non-PDF ``out`` (Dutch); nothing written then.
+        """
+        return write_letter(self._path, number, out, day=day, place=place, actor=member)
+
+    def finalise(
+        self, out_dir: Path, day: date, lots: Sequence[int], member: str
+    ) -> Established | NumberingLotRequired:
+        """Establish and write every document (230b, 230c, I 1, I 4, ...), as ``csb finalise``.
+
+        Raises:
+            InputError: as :meth:`establish`.
+            LotAnswerError: a draw that does not fit.
+        """
+        return establish(self._path, out_dir, day=day, lots=lots, actor=member, complete=True)

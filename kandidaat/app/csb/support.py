@@ -109,7 +109,7 @@ def parse_support(
         assert number is not None  # noqa: S101 - checked above
         assert born is not None  # noqa: S101 - checked above
         declarations.append(SupportDeclaration(number, kieskring, name, born, address))
-    refuse_problems(problems, "De ondersteuningsverklaringen zijn")
+    refuse_problems(problems, "Het bestand met ondersteuningsverklaringen")
     return tuple(declarations)
 
 

@@ -3,13 +3,14 @@
 A member of the committee types their name first; every change (a list received, an
 omission or its repair, the numbering, the establishment) is logged with it, as
 ``--lid`` does on the command line. The pages are those of docs/csb.md: Inleveringen,
-Onderzoek, Verzuimen, Nummering and Vaststellen, each calling the use case of
-``kandidaat csb`` through :class:`~kandidaat.app.csb.desk.CsbDesk`.
+Onderzoek, Verzuimen, Nummering, Vaststellen, Stukken (the checklist), Ondersteuning
+(the H 4 register) and Documenten (I 1, verzuimbrief, finalise), each calling the use
+case of ``kandidaat csb`` through :class:`~kandidaat.app.csb.desk.CsbDesk`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtWidgets import (
@@ -26,9 +27,11 @@ from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.common.os_reasons import Action, os_reason
 from kandidaat.domain.errors import KandidaatError
 from kandidaat.gui.application import application
+from kandidaat.gui.csb.documents_page import DocumentsPage
 from kandidaat.gui.csb.numbering_page import EstablishPage, NumberingPage
 from kandidaat.gui.csb.omissions_page import OmissionsPage
 from kandidaat.gui.csb.pages import ExaminePage, ReceivePage
+from kandidaat.gui.csb.register_pages import ChecklistPage, SupportPage
 from kandidaat.gui.csb.widgets import MemberField
 from kandidaat.gui.text_fit import short
 
@@ -40,13 +43,44 @@ __all__ = ["CSB_PAGES", "MAX_WIDTH", "CsbWindow", "csb_screenshot", "run_csb"]
 MAX_WIDTH = 1366
 """The window never needs more (a common laptop screen)."""
 SCREENSHOT_SIZE = (1366, 768)
-CSB_PAGES = ("inleveringen", "onderzoek", "verzuimen", "nummering", "vaststellen")
+CSB_PAGES = (
+    "inleveringen",
+    "onderzoek",
+    "verzuimen",
+    "nummering",
+    "vaststellen",
+    "stukken",
+    "ondersteuning",
+    "documenten",
+)
 """The pages, by the names ``kandidaat gui WERK.csb --screenshot --page`` takes."""
-_TAB_TEXTS = ("&Inleveringen", "&Onderzoek", "&Verzuimen", "N&ummering", "Vast&stellen")
+_TAB_TEXTS = (
+    "&Inleveringen",
+    "&Onderzoek",
+    "&Verzuimen",
+    "N&ummering",
+    "Vast&stellen",
+    # Every other letter of these three names is taken on some page: E and the digits.
+    "Stukk&en",
+    "Ondersteuning (H &4)",
+    "Documenten (I &1)",
+)
+_REFRESHED = (ReceivePage, OmissionsPage, ChecklistPage, SupportPage, DocumentsPage)
+"""The pages that read the file again each time they are shown."""
+CsbPage: TypeAlias = (
+    ReceivePage
+    | ExaminePage
+    | OmissionsPage
+    | NumberingPage
+    | EstablishPage
+    | ChecklistPage
+    | SupportPage
+    | DocumentsPage
+)
 
 
 class CsbWindow(QMainWindow):
-    """The member's name above the five pages of the committee's work."""
+    """The member's name above the eight pages of the committee's work."""
 
     def __init__(self, desk: CsbDesk, parent: QWidget | None = None) -> None:
         """A window on a CSB workspace (opened only for each read or change)."""
@@ -71,14 +105,20 @@ class CsbWindow(QMainWindow):
         self.establish_page = EstablishPage(
             desk, self.member, lambda: tuple(self.numbering_page.lots)
         )
-        self.pages: dict[
-            str, ReceivePage | ExaminePage | OmissionsPage | NumberingPage | EstablishPage
-        ] = {
+        self.checklist_page = ChecklistPage(desk, self.member)
+        self.support_page = SupportPage(desk, self.member)
+        self.documents_page = DocumentsPage(
+            desk, self.member, lambda: tuple(self.numbering_page.lots)
+        )
+        self.pages: dict[str, CsbPage] = {
             "inleveringen": self.receive_page,
             "onderzoek": self.examine_page,
             "verzuimen": self.omissions_page,
             "nummering": self.numbering_page,
             "vaststellen": self.establish_page,
+            "stukken": self.checklist_page,
+            "ondersteuning": self.support_page,
+            "documenten": self.documents_page,
         }
         self.tabs = QTabWidget()
         for text, page in zip(_TAB_TEXTS, self.pages.values(), strict=True):
@@ -92,7 +132,7 @@ class CsbWindow(QMainWindow):
 
     def _page_shown(self, index: int) -> None:
         page = self.tabs.widget(index)
-        if isinstance(page, ReceivePage | OmissionsPage):
+        if isinstance(page, _REFRESHED):
             page.refresh()
 
     def show_page(self, name: str) -> None:
