@@ -22,11 +22,13 @@ _RANDOM = r"[a-z0-9_]{8}"
 """What :func:`tempfile.mkstemp` puts between prefix and suffix."""
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
+def write_bytes_atomically(path: Path, data: bytes, *, sync_directory: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file, fsync and rename.
 
     A crash at any moment leaves either the old file or the new one, never a
-    half-written file.
+    half-written file. ``sync_directory=False`` leaves the fsync of the folder
+    (which makes the rename durable) to the caller: a writer of many files in one
+    folder calls :func:`fsync_directory` once after the last one, before it returns.
     """
     directory = path.parent if str(path.parent) else Path()
     prefix = _temp_prefix(path.name)
@@ -42,7 +44,8 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             Path(tmp_name).unlink()
         raise
-    fsync_directory(directory)
+    if sync_directory:
+        fsync_directory(directory)
 
 
 def _temp_prefix(name: str) -> str:

@@ -22,11 +22,12 @@ from kandidaat.app.nomination.eml210 import (
     nominations_from_candidate_lists,
     read_nomination_record,
 )
+from kandidaat.common.atomic import fsync_directory, write_bytes_atomically
 from kandidaat.domain.election import CandidateListsRecord, NominationRecord
 from kandidaat.domain.errors import InputError
 from kandidaat.eml.canonical import hash_code
 from kandidaat.eml.documents import read_path
-from kandidaat.eml.write_common import write_document
+from kandidaat.eml.write_common import to_canonical, write_document
 from kandidaat.eml.write_lists import build_nomination
 
 if TYPE_CHECKING:
@@ -125,8 +126,11 @@ def export_all_210(
     written = []
     for candidate_list, record in records:
         path = folder / file_name_210(nomination, candidate_list)
-        data = write_document(path, build_nomination(record))
+        # As write_document, but the folder is synced once after the last file.
+        data = to_canonical(build_nomination(record))
+        write_bytes_atomically(path, data, sync_directory=False)
         written.append(ExportedList(candidate_list.key, path, hash_code(data)))
+    fsync_directory(folder)
     return tuple(written)
 
 
