@@ -4,8 +4,10 @@ Kieswet art. H 4 (geldend op 2026-01-01): a list needs, per kieskring for which
 it is handed in, a number of declarations of voters of that kieskring (lid 1;
 :func:`~kandidaat.domain.nomination.structure.support_required`), unless the
 appellation is exempt (lid 8). A voter can make only one declaration per
-election: the declarations of a voter who signed for more than one list do not
-count, for any of those lists. Too few valid declarations is a recoverable
+election: the declarations of a voter who signed more than once (for two lists,
+or twice for the same list) do not count, for any of those lists (kiesraad.nl,
+"Wat zijn herstelbare verzuimen?": "de kiezer heeft meerdere
+ondersteuningsverklaringen ondertekend"). Too few valid declarations is a recoverable
 omission (verzuim, Kieswet I 2 lid 1 onder c and lid 3); not repaired, the
 list is invalid for that kieskring (I 5 onder c).
 
@@ -93,9 +95,11 @@ def _duplicate_findings(
 ) -> list[CsbFinding]:
     findings: list[CsbFinding] = []
     for declarations in by_voter.values():
-        if len({d.submission for d in declarations}) < 2:
+        if len(declarations) < 2:
             continue
         first = declarations[0]
+        lists = len({d.submission for d in declarations})
+        what = "voor meer dan één lijst" if lists > 1 else "meer dan eens voor dezelfde lijst"
         where = "; ".join(
             f"{labels[d.submission].label} kieskring {d.kieskring} ({d.address})"
             for d in declarations
@@ -106,11 +110,11 @@ def _duplicate_findings(
                     "support-voter-on-two-lists",
                     Severity.WARNING,
                     "Kieswet H 4",
-                    f"Kiezer {first.name} (geboren {first.born:%d-%m-%Y}) heeft voor meer dan "
-                    f"één lijst een ondersteuningsverklaring afgelegd: {where}. Geen van deze "
-                    "verklaringen telt mee.",
-                    "Een kiezer kan voor een verkiezing maar één lijst ondersteunen; controleer "
-                    "de formulieren (zelfde persoon?) en tel ze niet mee.",
+                    f"Kiezer {first.name} (geboren {first.born:%d-%m-%Y}) heeft {what} een "
+                    f"ondersteuningsverklaring afgelegd: {where}. Geen van deze verklaringen "
+                    "telt mee.",
+                    "Een kiezer kan voor een verkiezing maar één ondersteuningsverklaring "
+                    "afleggen; controleer de formulieren (zelfde persoon?) en tel ze niet mee.",
                     field="support",
                 ),
                 submission,
@@ -127,18 +131,14 @@ def tally_support(
 ) -> SupportTally:
     """Count the declarations per submission and kieskring (Kieswet H 4, versie 2026).
 
-    Declarations of a voter who signed for more than one list do not count;
-    nor do those for a kieskring the submission was not handed in for.
+    Declarations of a voter who signed more than once do not count; nor do
+    those for a kieskring the submission was not handed in for.
     """
     labels = {submission.number: submission for submission in submissions}
     by_voter: dict[tuple[str, str], list[SupportDeclaration]] = {}
     for declaration in declarations:
         by_voter.setdefault(voter_key(declaration), []).append(declaration)
-    void = {
-        key
-        for key, items in by_voter.items()
-        if len({declaration.submission for declaration in items}) > 1
-    }
+    void = {key for key, items in by_voter.items() if len(items) > 1}
     findings = _duplicate_findings(by_voter, labels)
     by_place: dict[tuple[int, str], list[SupportDeclaration]] = {}
     for declaration in declarations:

@@ -38,7 +38,9 @@ def _submission(
 
 def _declarations(number: int, kieskring: str, count: int) -> list[SupportDeclaration]:
     return [
-        SupportDeclaration(number, kieskring, f"Kiezer {number}-{n}", date(1980, 1, 1), "adres")
+        SupportDeclaration(
+            number, kieskring, f"Kiezer {number}-{kieskring}-{n}", date(1980, 1, 1), "adres"
+        )
         for n in range(count)
     ]
 
@@ -69,3 +71,15 @@ def test_declarations_for_a_kieskring_the_list_was_not_handed_in_for_do_not_coun
     (finding,) = tally.findings
     assert finding.finding.code == "support-wrong-kieskring"
     assert finding.kieskring == "5"
+
+
+def test_a_voter_who_signed_twice_for_the_same_list_counts_for_none() -> None:
+    # One declaration per voter per election (Kieswet H 4; kiesraad.nl: "de kiezer heeft
+    # meerdere ondersteuningsverklaringen ondertekend" is an omission): both are void.
+    submission = _submission(1, ("19",), None)
+    twice = SupportDeclaration(1, "19", "Dubbel Kiezer", date(1970, 5, 5), "Laan 1")
+    again = SupportDeclaration(1, "19", "dubbel  kiezer", date(1970, 5, 5), "Laan 1, Utrecht")
+    tally = tally_support([*_declarations(1, "19", 30), twice, again], [submission])
+    [count] = tally.counts
+    assert (count.handed_in, count.not_counted, count.counted) == (32, 2, 30)
+    assert any("meer dan eens voor dezelfde lijst" in f.finding.message for f in tally.findings)
