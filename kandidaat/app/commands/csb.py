@@ -238,8 +238,18 @@ def _register_paper(actions: Any) -> None:  # noqa: ANN401 - argparse's private 
         metavar="NUMMER",
         help="kieskring waarvoor de lijst is ingeleverd (herhaalbaar, of 'alle')",
     )
-    pap.add_argument("--inleveraar-voorletters", required=True, metavar="VOORLETTERS")
-    pap.add_argument("--inleveraar-achternaam", required=True, metavar="NAAM")
+    pap.add_argument(
+        "--inleveraar-voorletters",
+        required=True,
+        metavar="VOORLETTERS",
+        help="voorletters van de inleveraar zoals op het H 1",
+    )
+    pap.add_argument(
+        "--inleveraar-achternaam",
+        required=True,
+        metavar="NAAM",
+        help="achternaam van de inleveraar zoals op het H 1",
+    )
     pap.add_argument(
         "--vervanger",
         nargs=2,
@@ -498,8 +508,22 @@ def _establish_parser(actions: Any, *, complete: bool) -> None:  # noqa: ANN401 
             metavar="JJJJ-MM-DD",
             help="datum van de zitting (standaard: vandaag)",
         )
-        est.add_argument("--lot", type=positive_int, action="append", default=[], metavar="N")
-        est.add_argument("--ongeldig", type=positive_int, action="append", default=[], metavar="N")
+        est.add_argument(
+            "--lot",
+            type=positive_int,
+            action="append",
+            default=[],
+            metavar="INLEVERING",
+            help="de getrokken lijst bij de nummering, zoals bij 'csb number'; herhaalbaar",
+        )
+        est.add_argument(
+            "--ongeldig",
+            type=positive_int,
+            action="append",
+            default=[],
+            metavar="INLEVERING",
+            help="een inlevering die het stembureau ongeldig heeft verklaard; herhaalbaar",
+        )
         _member(est)
         est.set_defaults(handler=_run_establish, complete=True)
         return
