@@ -119,8 +119,8 @@ def check_bsn(nomination: Nomination, context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     owners: dict[str, Candidate] = {}
     for candidate in context.candidates_on_lists():
-        label = context.candidate_label(candidate)
         if not candidate.bsn.strip():
+            label = context.candidate_label(candidate)
             findings.append(
                 Finding(
                     "bsn-missing",
@@ -136,6 +136,7 @@ def check_bsn(nomination: Nomination, context: CheckContext) -> list[Finding]:
             continue
         problem = bsn_problem(candidate.bsn)
         if problem:
+            label = context.candidate_label(candidate)
             findings.append(
                 Finding(
                     "bsn-invalid",
@@ -151,6 +152,7 @@ def check_bsn(nomination: Nomination, context: CheckContext) -> list[Finding]:
         bsn = normalize_bsn(candidate.bsn)
         other = owners.setdefault(bsn, candidate)
         if other is not candidate:
+            label = context.candidate_label(candidate)
             findings.append(
                 Finding(
                     "bsn-shared",

@@ -54,10 +54,10 @@ def check_age(nomination: Nomination, context: CheckContext) -> list[Finding]:
             continue
         if born is None:
             continue
-        label = context.candidate_label(candidate)
         appearance = context.first_appearance(candidate)
         list_key = appearance.candidate_list.key if appearance else None
         if born > context.today:
+            label = context.candidate_label(candidate)
             findings.append(
                 Finding(
                     "date-of-birth-in-future",
@@ -72,6 +72,7 @@ def check_age(nomination: Nomination, context: CheckContext) -> list[Finding]:
             )
             continue
         if eighteenth_birthday(born) > last_day:
+            label = context.candidate_label(candidate)
             findings.append(
                 Finding(
                     "too-young",
@@ -88,6 +89,7 @@ def check_age(nomination: Nomination, context: CheckContext) -> list[Finding]:
                 )
             )
         elif _add_years(born, OLDEST_PLAUSIBLE_AGE) < context.today:
+            label = context.candidate_label(candidate)
             findings.append(
                 Finding(
                     "date-of-birth-implausible",
