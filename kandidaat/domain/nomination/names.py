@@ -119,6 +119,8 @@ PREFIXES = frozenset(
 
 _TELETEX_RANGES = ((0x20, 0x7E), (0xA1, 0x17E))
 _PATRONYMIC = re.compile(r"[A-Z][a-z]*zn?\.")
+_PLAIN_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+"""Capitals A-Z each with a dot ("J.P."): initials about which nothing is to be said."""
 _NAME_PUNCTUATION = frozenset(" -'’.")
 _PLAIN_NAME_CHARACTERS = _NAME_PUNCTUATION | frozenset(
     char
@@ -210,7 +212,7 @@ def initials_issues(initials: str) -> list[NameIssue]:
     one initial. An empty field is a missing-data error elsewhere.
     """
     text = initials.strip()
-    if not text:
+    if not text or (len(text) <= INITIALS_MAX and _PLAIN_INITIALS.fullmatch(text)):
         return []
     issues = character_issues(text.replace(".", ""), "initials")
     if any(issue.severity is Severity.ERROR for issue in issues):
