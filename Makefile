@@ -76,7 +76,7 @@ bench-eml-quick: $(STAMP)
 bench-store: $(STAMP)
 	$(PY) bench/bench_store.py
 
-## bench-nomination: checks and project of a TK party (20 x 80) against bare sqlite3
+## bench-nomination: open, save, checks and EML 210 export of a TK party (20 x 80), each against its own bare reference (goal 2.0x)
 bench-nomination: $(STAMP)
 	$(PY) bench/bench_nomination.py
 
