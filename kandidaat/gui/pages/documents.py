@@ -67,6 +67,8 @@ class _Job(QRunnable):
         super().__init__()
         self.signals = _Signals()
         self._work = work
+        self.finished = False
+        """Set as the last step of ``run``; the page drops the job only when no worker runs."""
 
     def run(self) -> None:
         """Run the work; a Dutch error message on bad input, never a traceback."""
@@ -80,6 +82,7 @@ class _Job(QRunnable):
             self.signals.failed.emit(unexpected_error_text(error))
         else:
             self.signals.done.emit(result)
+        self.finished = True
 
 
 class DocumentsPage(QWidget):
@@ -292,13 +295,16 @@ class DocumentsPage(QWidget):
         self._pool.waitForDone()
 
     def _start(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+        # A job is dropped only while no worker runs: dropping it from its own "done"
+        # signal let Python delete the runnable while the worker thread was still inside
+        # run() (a crash under load, seen in the test suite).
+        if self._pool.activeThreadCount() == 0:
+            self._jobs = {job for job in self._jobs if not job.finished}
         job = _Job(work)
         job.setAutoDelete(False)
         self._jobs.add(job)
         job.signals.done.connect(done)
         job.signals.failed.connect(self._failed)
-        job.signals.done.connect(lambda _result: self._jobs.discard(job))
-        job.signals.failed.connect(lambda _message: self._jobs.discard(job))
         self._pool.start(job)
 
     def _made(self, result: object) -> None:
