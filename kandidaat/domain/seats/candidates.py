@@ -286,16 +286,26 @@ def elect_checked_list(
         return _elect_with_deceased(list_number, candidates, seats, least, lots)
     original = facts.positions
     votes = facts.votes
-    if (seats == 0 and rules.ranking_kept_for_seatless_lists) or not votes or max(votes) < least:
-        # Nobody above the threshold, or a list without seats that keeps its order
-        # (P 19 lid 5): seats in list order (P 17), ranking unchanged.
-        # Positional: list number, seats, preferential, in list order, ranking.
+    if (seats == 0 and rules.ranking_kept_for_seatless_lists) or not votes:
+        # A list without seats that keeps its order (P 19 lid 5): as nobody above.
         return _list_election(
             list_number, seats, (), original[:seats], original, ranking_changed=False
         )
-    # Indices above the threshold, by votes descending; the stable sort keeps ties
-    # in list order (P 15).
-    chosen = [index for index, count in enumerate(votes) if count >= least]
+    # The most votes after the first candidate's: usually only the lijsttrekker,
+    # if anyone, reaches the threshold, and then nobody else need be looked at.
+    others_most = max(votes[1:]) if len(votes) > 1 else -1
+    if others_most < least:
+        if votes[0] < least:
+            # Nobody above the threshold: seats in list order (P 17), ranking unchanged.
+            # Positional: list number, seats, preferential, in list order, ranking.
+            return _list_election(
+                list_number, seats, (), original[:seats], original, ranking_changed=False
+            )
+        chosen = [0]
+    else:
+        # Indices above the threshold, by votes descending; the stable sort keeps
+        # ties in list order (P 15).
+        chosen = [index for index, count in enumerate(votes) if count >= least]
     above = len(chosen)
     if above > 1:
         chosen.sort(key=votes.__getitem__, reverse=True)
