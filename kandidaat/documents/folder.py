@@ -8,7 +8,11 @@ for byte. A new set is built in a hidden work folder next to the documents
 folder; the user's files are moved into it (listed first in a journal), and the
 work folder is renamed into place. A run that is killed leaves hidden folders
 with a work mark naming the documents folder; the next run moves any user file
-in them back and removes them. A folder kandidaat never wrote (no manifest) is
+in them back and removes them. The manifest and the journal are written whole
+(a part file, renamed when synced), and a hidden folder is removed manifest
+first and work mark last: a kill at any moment leaves only entries known as
+ours or listed as the user's, never a half-removed folder of ours that the next
+run would take for the user's. A folder kandidaat never wrote (no manifest) is
 only used when it is empty.
 """
 
@@ -50,7 +54,17 @@ MANIFEST_HEADER = "kandidaat-documenten 2"
 LEGACY_PREFIX = "Geschreven door kandidaat"
 """The marker of sets written before the manifest: our files are known by their names."""
 _LEGACY_OURS = re.compile(r"alles_afdrukken\.pdf|lijst_\d+/[^/]+\.pdf|EML_210/[^/]+\.xml")
-_OWN_NAMES = frozenset({MANIFEST_NAME, WORK_MARK_NAME, JOURNAL_NAME})
+PART_SUFFIX = ".deel"
+"""A manifest or journal being written; renamed to its name once complete."""
+_OWN_NAMES = frozenset(
+    {
+        MANIFEST_NAME,
+        WORK_MARK_NAME,
+        JOURNAL_NAME,
+        MANIFEST_NAME + PART_SUFFIX,
+        JOURNAL_NAME + PART_SUFFIX,
+    }
+)
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 MAX_FILES = 20_000
 """More entries than this in a documents folder: refused, not walked."""
@@ -98,7 +112,8 @@ def write_manifest(work: Path) -> None:
         relative = PurePosixPath(path.relative_to(work).as_posix())
         if path.is_file() and relative.name not in _OWN_NAMES:
             lines.append(f"{_sha256(path)}  {relative}")
-    _write_synced(work / MANIFEST_NAME, ("\n".join(lines) + "\n").encode("utf-8"))
+    # Complete or absent: a kill while it is written leaves no half list.
+    _write_replaced(work / MANIFEST_NAME, ("\n".join(lines) + "\n").encode("utf-8"))
     for folder in {path.parent for path in work.rglob("*")} | {work}:
         _fsync_dir(folder)
 
@@ -125,36 +140,75 @@ def install(work: Path, out_dir: Path) -> None:
         PurePosixPath(p.relative_to(work).as_posix()) for p in work.rglob("*") if p.is_file()
     )
     contents = _contents(out_dir, new_files)
+    if not out_dir.exists():
+        work.rename(out_dir)
+        _fsync_dir(out_dir.parent)
+        _strip_marks(out_dir)
+        return
     if contents.user:
+        # Complete before the first file moves: a kill leaves every moved file listed.
         journal = "\n".join(str(entry) for entry in contents.user) + "\n"
-        _write_synced(work / JOURNAL_NAME, journal.encode("utf-8"))
-        _fsync_dir(work)
+        _write_replaced(work / JOURNAL_NAME, journal.encode("utf-8"))
+    try:
         for entry in contents.user:
             target = work / entry
             target.parent.mkdir(parents=True, exist_ok=True)
             (out_dir / entry).rename(target)
-    if out_dir.exists():
         # The mark goes into the old set first, so that it is known as ours wherever it ends.
         _write_synced(out_dir / WORK_MARK_NAME, out_dir.name.encode("utf-8", "replace"))
-        if _exchange(work, out_dir):
-            # One atomic step: the new set is in place, the old one where the work was.
-            _fsync_dir(out_dir.parent)
-            _strip_marks(out_dir)
-            _remove_leftover(work, out_dir)
-            return
+        swapped = _exchange(work, out_dir)
+    except BaseException:
+        _strip_marks(out_dir)
+        _move_back(work, out_dir)
+        raise
+    if swapped:
+        # One atomic step: the new set is in place, the old one where the work was.
+        _fsync_dir(out_dir.parent)
+        _strip_marks(out_dir)
+        _remove_leftover(work, out_dir)
+        return
+    old = _rename_aside(work, out_dir)
+    _fsync_dir(out_dir.parent)
+    _strip_marks(out_dir)
+    _remove_leftover(old, out_dir)
+
+
+def _rename_aside(work: Path, out_dir: Path) -> Path:
+    """The two-rename swap: the old set to a hidden ``.old`` folder, the work in its place.
+
+    On an error the old set goes back and the user's files with it, then it is raised.
+    """
+    try:
         old = Path(
             tempfile.mkdtemp(prefix=_hidden_prefix(out_dir), suffix=".old", dir=out_dir.parent)
         )
         old.rmdir()
         out_dir.rename(old)
-        work.rename(out_dir)
-        _fsync_dir(out_dir.parent)
+    except BaseException:
         _strip_marks(out_dir)
-        _remove_leftover(old, out_dir)
-        return
-    work.rename(out_dir)
-    _fsync_dir(out_dir.parent)
-    _strip_marks(out_dir)
+        _move_back(work, out_dir)
+        raise
+    try:
+        work.rename(out_dir)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            old.rename(out_dir)
+            _strip_marks(out_dir)
+            _move_back(work, out_dir)
+        raise
+    return old
+
+
+def _move_back(work: Path, out_dir: Path) -> None:
+    """Put the user's files a failed install moved into ``work`` back where they were."""
+    for entry in reversed(_journal(work)):
+        source, target = work / entry, out_dir / entry
+        if (source.exists() or source.is_symlink()) and not (
+            target.exists() or target.is_symlink()
+        ):
+            with contextlib.suppress(OSError):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                source.rename(target)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -257,7 +311,11 @@ def _remove_leftover(folder: Path, out_dir: Path) -> None:
             contents = _contents(folder, frozenset())
         except InputError:
             return
-        user += [entry for entry in contents.user if entry not in user]
+        # An entry the manifest does not name is the user's, unless it is a folder without
+        # a single file (one of ours a kill left half removed; it holds nothing of anyone).
+        user += [
+            entry for entry in contents.user if entry not in user and _holds_a_file(folder / entry)
+        ]
     left = False
     for entry in user:
         source = folder / entry
@@ -276,8 +334,32 @@ def _remove_leftover(folder: Path, out_dir: Path) -> None:
         remove_work_folder(folder)
 
 
+def _holds_a_file(path: Path) -> bool:
+    """Whether ``path`` is a file or link, or a folder with one somewhere inside."""
+    if path.is_symlink() or not path.is_dir():
+        return path.exists() or path.is_symlink()
+    try:
+        return any(not child.is_dir() or child.is_symlink() for child in path.rglob("*"))
+    except OSError:
+        return True
+
+
 def remove_work_folder(folder: Path) -> None:
-    """Remove a hidden folder of ours; its work mark goes last (a kill leaves it recognisable)."""
+    """Remove a hidden folder of ours, in an order that a kill at any moment leaves readable.
+
+    A folder that still holds a file of the user's its journal lists is kept whole
+    (the next run's cleanup moves the file back). Otherwise the manifest goes first:
+    from then on everything left is ours, whatever the order the rest goes in; the
+    journal follows, then the files, and the work mark last, so that a kill leaves
+    a folder the next run recognises and removes.
+    """
+    for entry in _journal(folder):
+        if (folder / entry).exists() or (folder / entry).is_symlink():
+            return
+    for name in (MANIFEST_NAME, JOURNAL_NAME):
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
+    _fsync_dir(folder)
     for child in folder.iterdir():
         if child.name == WORK_MARK_NAME:
             continue
@@ -440,6 +522,14 @@ def _write_synced(path: Path, data: bytes) -> None:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def _write_replaced(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all: a part file first, renamed when synced."""
+    part = path.with_name(path.name + PART_SUFFIX)
+    _write_synced(part, data)
+    part.replace(path)
+    _fsync_dir(path.parent)
 
 
 def _fsync_dir(directory: Path) -> None:

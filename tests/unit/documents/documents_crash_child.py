@@ -4,7 +4,8 @@ Started with the folder as argument. For every line on stdin it forks a writer,
 prints ``pid <n>`` and ``ready``; the writer writes the documents of two
 nominations in turn into the folder (with their EML 210 files), printing
 ``A`` or ``B`` after each completed set, until it is killed. The server prints
-``dead <pid>`` when the writer is gone.
+``dead <pid> <code>`` when the writer is gone (``-9``: killed by SIGKILL; any
+other code means the writer ended on its own, its traceback is on stderr).
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ def main() -> None:
             os._exit(0)
         sys.stdout.write(f"pid {pid}\n")
         sys.stdout.flush()
-        os.waitpid(pid, 0)
-        sys.stdout.write(f"dead {pid}\n")
+        _, status = os.waitpid(pid, 0)
+        sys.stdout.write(f"dead {pid} {os.waitstatus_to_exitcode(status)}\n")
         sys.stdout.flush()
 
 

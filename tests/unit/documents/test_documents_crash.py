@@ -64,6 +64,29 @@ def _complete_set(out: Path) -> frozenset[str]:
     return found
 
 
+def _writer_died(pid: int, how: str, stderr: Path) -> None:
+    """Fail: a writer loops for ever, so one that ended before its kill hit a bug."""
+    output = stderr.read_text(encoding="utf-8", errors="replace")[-6000:]
+    pytest.fail(
+        f"the writer {pid} ended before it was killed ({how}); its stderr:\n{output}",
+        pytrace=False,
+    )
+
+
+def _kill_writer(server: subprocess.Popen[str], pid: int, stderr: Path) -> None:
+    """SIGKILL the writer and wait until the server reaped it; fail if it had ended itself."""
+    assert server.stdout is not None
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        # Never a race: the server reaps a writer (and frees its pid) only once it ended.
+        _writer_died(pid, "no such process at the kill", stderr)
+    while not (line := _next_line(server.stdout)).startswith(f"dead {pid} "):
+        pass
+    if line != f"dead {pid} {-signal.SIGKILL}":
+        _writer_died(pid, f"exit code {line.split()[-1]}", stderr)
+
+
 def _start_writer(server: subprocess.Popen[str], first: str) -> int:
     """Let the server fork a writer that starts with set ``first``; its pid."""
     assert server.stdin is not None
@@ -111,10 +134,13 @@ def test_a_documents_run_killed_at_random_moments_leaves_the_old_or_the_new_set(
     documents_crash_child.write_set("B", out)
     one_run = time.monotonic() - took
     seen: set[str] = set()
+    stderr = tmp_path / "schrijvers.stderr"
+    stderr_file = stderr.open("w", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, str(CHILD), str(out)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
+        stderr=stderr_file,
         text=True,
         cwd=REPO_ROOT,
         env={**os.environ, "PYTHONPATH": os.pathsep.join([str(CHILD.parent), str(REPO_ROOT)])},
@@ -128,9 +154,8 @@ def test_a_documents_run_killed_at_random_moments_leaves_the_old_or_the_new_set(
         while kills < MAX_KILLS and time.monotonic() - started < TIME_BUDGET_SECONDS:
             pid = _start_writer(server, rng.choice("AB"))
             time.sleep(rng.uniform(0, 2.5 * one_run))
-            os.kill(pid, signal.SIGKILL)
-            while _next_line(server.stdout) != f"dead {pid}":
-                pass
+            _kill_writer(server, pid, stderr)
+            pid = 0
             kills += 1
             if atomic_swap:
                 assert out.is_dir(), "the folder vanished although it is swapped in one step"
@@ -156,5 +181,6 @@ def test_a_documents_run_killed_at_random_moments_leaves_the_old_or_the_new_set(
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        stderr_file.close()
     assert kills >= 10, f"only {kills} kills in the time budget"
     assert seen == {"A", "B"}, "the kills never caught one of the two sets"
