@@ -7,7 +7,9 @@ but before the folder itself went left an empty ``EML_210`` (or ``lijst_1``)
 next to a manifest that no longer names anything in it. The cleanup took that
 empty folder for the user's: it moved it into the documents folder (where the
 next run refused it as "niet door kandidaat geschreven") or, when a folder of
-that name was already there, kept the hidden folder for ever.
+that name was already there, kept the hidden folder for ever. A swap that
+failed (a full disk) took the user's files, already moved into the work
+folder, away with it.
 
 The last tests kill a run (``os._exit`` in a forked child: no ``finally``, no
 cleanup, as SIGKILL) before every single file-system step it takes, and after
@@ -21,6 +23,7 @@ the steps around them are those of the real run.
 from __future__ import annotations
 
 import builtins
+import errno
 import io
 import os
 import shutil
@@ -41,6 +44,7 @@ from kandidaat.documents.folder import (
     WORK_MARK_NAME,
     clean_leftovers,
 )
+from kandidaat.domain.errors import InputError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -175,6 +179,22 @@ def test_a_file_of_the_user_in_a_half_removed_hidden_folder_is_moved_back(tmp_pa
     (out / "scan_H1_getekend.pdf").rename(aside / "scan_H1_getekend.pdf")
     clean_leftovers(out)
     assert (out / "scan_H1_getekend.pdf").read_bytes() == SCAN
+    assert _hidden(tmp_path) == []
+
+
+def test_a_swap_that_fails_puts_the_users_files_back_and_changes_nothing(
+    tmp_path, monkeypatch, reference
+):
+    out = _start(tmp_path, "A")
+
+    def disk_full(*_: Path) -> bool:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(folder_module, "_exchange", disk_full)
+    with pytest.raises(InputError, match="er is niets veranderd"):
+        documents_crash_child.write_set("B", out)
+    # Before, the work folder went with the user's files that had been moved into it.
+    assert _assert_set_with_user_files(out, reference) == "A"
     assert _hidden(tmp_path) == []
 
 
