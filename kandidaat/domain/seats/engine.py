@@ -119,7 +119,9 @@ def _nominate(
     group_seats: dict[int, dict[int, int]] = {}
     group_steps: list[GroupStep] = []
     least = minimum_votes(threshold, rules) if threshold is not None else 0
-    seats = apportionment.seats
+    standings = apportionment.standings
+    # Apportionment.seats, without its property call per list.
+    seats = {s.number: s.full_seats + s.residual_seats for s in standings}
     for party_list, list_facts in zip(contest.lists, facts, strict=True):
         list_seats = seats[party_list.number]
         if party_list.sublists:
@@ -142,21 +144,23 @@ def _nominate(
                     lots,
                 )
             )
-    standings = apportionment.standings
+    # Positional, in the order of the fields: contest, rules, quota, initial full
+    # seats, full seats, residual seats, seats, steps, empty seats, warnings,
+    # preference threshold, elections, group seats, group steps, lots drawn.
     return SeatResult(
-        contest=contest,
-        rules=rules,
-        quota=apportionment.quota,
-        initial_full_seats=dict(apportionment.initial_full_seats),
-        full_seats={s.number: s.full_seats for s in standings},
-        residual_seats={s.number: s.residual_seats for s in standings},
-        seats=seats,
-        steps=tuple(apportionment.steps),
-        empty_seats=apportionment.empty_seats,
-        warnings=tuple(apportionment.warnings),
-        preference_threshold=threshold,
-        elections=tuple(elections),
-        group_seats=group_seats,
-        group_steps=tuple(group_steps),
-        lots_drawn=tuple(lots.drawn),
+        contest,
+        rules,
+        apportionment.quota,
+        dict(apportionment.initial_full_seats),
+        {s.number: s.full_seats for s in standings},
+        {s.number: s.residual_seats for s in standings},
+        seats,
+        tuple(apportionment.steps),
+        apportionment.empty_seats,
+        tuple(apportionment.warnings),
+        threshold,
+        tuple(elections),
+        group_seats,
+        tuple(group_steps),
+        tuple(lots.drawn),
     )
