@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -24,6 +25,20 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
 QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_at_teardown() -> Iterator[None]:
+    """Collect the windows a test leaves behind when it ends, not during a later test.
+
+    The cyclic garbage collector once ran in the middle of a later test while a
+    documents worker thread was rendering, after several CSB windows had been
+    made and closed in the same process, and Python crashed (segmentation fault,
+    twice in full runs). A program has one window; the test process makes
+    hundreds, so their garbage is collected here, where no worker runs.
+    """
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -300,6 +301,9 @@ class DocumentsPage(QWidget):
         # run() (a crash under load, seen in the test suite).
         if self._pool.activeThreadCount() == 0:
             self._jobs = {job for job in self._jobs if not job.finished}
+            # Collect cyclic garbage (closed dialogs and windows) now, while no worker
+            # runs: the collector running during a worker once crashed Python (tests).
+            gc.collect()
         job = _Job(work)
         job.setAutoDelete(False)
         self._jobs.add(job)
