@@ -33,8 +33,8 @@ EXPLANATIONS = (
 )
 """The explanations of a difference between admitted voters (D) and ballots (H)."""
 
-_N2 = "Kieswet N 2 (versie 2026)"
-_N8 = "Kieswet N 8 (versie 2026)"
+_N2 = "Kieswet N 1a lid 1 (versie 2026)"
+_N8 = "Kieswet N 6 lid 1 (versie 2026)"
 _N10 = "Kieswet N 10 (versie 2026), model N 10-1"
 
 
@@ -49,7 +49,7 @@ def _warning(code: str, message: str, field: str | None) -> Finding:
 def check_structure(figures: StationFigures, layout: BallotLayout) -> list[Finding]:
     """Every list and candidate of the ballot once, nothing else, every figure in range.
 
-    Kieswet N 8 (versie 2026): the stembureau counts the votes of every candidate of
+    Kieswet N 6 lid 1 (versie 2026): the stembureau counts the votes of every candidate of
     every list; a candidate without votes has 0 on the form, never an empty field.
     """
     findings: list[Finding] = []

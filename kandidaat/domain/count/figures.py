@@ -3,14 +3,14 @@
 The proces-verbaal of a stembureau (model N 10-1 of the Regeling modellen Kieswet,
 prescribed by Kieswet art. N 10, versie 2026) carries, in this order:
 
-- the admitted voters (Kieswet art. N 2, versie 2026): A valid stempassen, B valid
+- the admitted voters (Kieswet art. N 1a lid 1, versie 2026): A valid stempassen, B valid
   volmachtbewijzen, C valid kiezerspassen and D their total;
 - the votes cast: E the votes on lists (candidates), F blank, G invalid ballots
   (Kieswet art. N 6 and N 7, versie 2026) and H their total;
 - when D and H differ: I more or J fewer ballots counted than voters admitted, and the
   explanations (ballots taken away, too few or too many handed out, other explanation)
   or that there is none;
-- the votes per candidate of each list and the list's total (Kieswet art. N 8,
+- the votes per candidate of each list and the list's total (Kieswet art. N 6 lid 1,
   versie 2026).
 
 Every figure has a field name (:func:`field_names`) that the checks, the comparison of

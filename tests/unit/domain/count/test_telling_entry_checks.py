@@ -45,7 +45,9 @@ def test_admitted_voters_that_do_not_add_up_to_d_are_an_error() -> None:
     assert errors[0].field == "toegelaten kiezers"
     assert "kiezerspassen: 152)" in errors[0].message  # 140 + 12 + 0
     assert "toegelaten kiezers (153)" in errors[0].message
-    assert errors[0].article.startswith("Kieswet N 2")
+    # Kieswet N 1a lid 1: "De som van deze aantallen is het aantal kiezers dat tot de
+    # stemming is toegelaten."
+    assert errors[0].article.startswith("Kieswet N 1a lid 1")
 
 
 def test_ballots_that_do_not_add_up_to_h_are_an_error() -> None:
