@@ -547,7 +547,7 @@ def test_a_count_page_or_a_missing_csb_file_is_refused_in_dutch_and_nothing_is_w
     assert main(["gui", str(empty), "--screenshot", str(png), "--page", "invoer"]) == 2
     assert capsys.readouterr().err == (
         "fout: --page invoer: kies bij een CSB-werkbestand inleveringen, onderzoek, "
-        "verzuimen, nummering, vaststellen\n"
+        "verzuimen, nummering, vaststellen, stukken, ondersteuning, documenten\n"
     )
     missing = tmp_path / "weg.csb"
     assert main(["gui", str(missing), "--screenshot", str(png)]) == 2

@@ -24,7 +24,16 @@ PAGES = ("start", "partij", "kandidaten", "lijsten", "controle", "documenten")
 COUNT_PAGES = ("stembureaus", "invoer", "coordinator")
 """The pages ``--page`` accepts for a telbestand (``.tel``)."""
 COUNT_SUFFIX = ".tel"
-CSB_PAGES = ("inleveringen", "onderzoek", "verzuimen", "nummering", "vaststellen")
+CSB_PAGES = (
+    "inleveringen",
+    "onderzoek",
+    "verzuimen",
+    "nummering",
+    "vaststellen",
+    "stukken",
+    "ondersteuning",
+    "documenten",
+)
 """The pages ``--page`` accepts for a CSB-werkbestand (``.csb``)."""
 CSB_SUFFIX = ".csb"
 
