@@ -486,47 +486,6 @@ def _run_omissions(args: argparse.Namespace) -> int:
 
 
 def _register_establish(actions: Any) -> None:  # noqa: ANN401 - argparse's private type
-    _establish_parser(actions, complete=False)
-    _establish_parser(actions, complete=True)
-
-
-def _establish_parser(actions: Any, *, complete: bool) -> None:  # noqa: ANN401 - argparse
-    if complete:
-        est = _sub(
-            actions,
-            "finalise",
-            "stel de lijsten vast en schrijf alle stukken (230b, 230c, I 1, I 4, publicatie)",
-            "Doet wat 'csb vaststellen' doet en schrijft daarbij ook het proces-verbaal I 1 "
-            "van het onderzoek, de publicatie van de kandidatenlijsten en een pagina met de "
-            "hashcode van elk bestand, alles deterministisch en elk bestand atomair. "
-            "Uitgangscodes: 0 geschreven, 2 foute invoer, 3 loting nodig.",
-        )
-        est.add_argument("--out", type=Path, required=True, metavar="MAP", help="map")
-        est.add_argument(
-            "--datum",
-            type=iso_date,
-            metavar="JJJJ-MM-DD",
-            help="datum van de zitting (standaard: vandaag)",
-        )
-        est.add_argument(
-            "--lot",
-            type=positive_int,
-            action="append",
-            default=[],
-            metavar="INLEVERING",
-            help="de getrokken lijst bij de nummering, zoals bij 'csb number'; herhaalbaar",
-        )
-        est.add_argument(
-            "--ongeldig",
-            type=positive_int,
-            action="append",
-            default=[],
-            metavar="INLEVERING",
-            help="een inlevering die het stembureau ongeldig heeft verklaard; herhaalbaar",
-        )
-        _member(est)
-        est.set_defaults(handler=_run_establish, complete=True)
-        return
     est = _sub(
         actions,
         "vaststellen",
@@ -539,14 +498,36 @@ def _establish_parser(actions: Any, *, complete: bool) -> None:  # noqa: ANN401 
         "correspondentieadres. Vastgelegd in het logboek met de hashcodes. Uitgangscodes: "
         "0 geschreven, 2 foute invoer, 3 loting nodig.",
     )
-    est.add_argument("--out", type=Path, required=True, metavar="MAP", help="map voor de 230b")
-    est.add_argument(
-        "--datum",
-        type=iso_date,
-        metavar="JJJJ-MM-DD",
-        help="datum van de zitting in de bestanden (standaard: vandaag)",
+    _establish_options(
+        est,
+        out_help="map voor de 230b",
+        date_help="datum van de zitting in de bestanden (standaard: vandaag)",
+        complete=False,
     )
-    est.add_argument(
+    fin = _sub(
+        actions,
+        "finalise",
+        "stel de lijsten vast en schrijf alle stukken (230b, 230c, I 1, I 4, publicatie)",
+        "Doet wat 'csb vaststellen' doet en schrijft daarbij ook het proces-verbaal I 1 "
+        "van het onderzoek, de publicatie van de kandidatenlijsten en een pagina met de "
+        "hashcode van elk bestand, alles deterministisch en elk bestand atomair. "
+        "Uitgangscodes: 0 geschreven, 2 foute invoer, 3 loting nodig.",
+    )
+    _establish_options(
+        fin,
+        out_help="map",
+        date_help="datum van de zitting (standaard: vandaag)",
+        complete=True,
+    )
+
+
+def _establish_options(
+    parser: argparse.ArgumentParser, *, out_help: str, date_help: str, complete: bool
+) -> None:
+    """The options ``csb vaststellen`` and ``csb finalise`` share."""
+    parser.add_argument("--out", type=Path, required=True, metavar="MAP", help=out_help)
+    parser.add_argument("--datum", type=iso_date, metavar="JJJJ-MM-DD", help=date_help)
+    parser.add_argument(
         "--lot",
         type=positive_int,
         action="append",
@@ -554,7 +535,7 @@ def _establish_parser(actions: Any, *, complete: bool) -> None:  # noqa: ANN401 
         metavar="INLEVERING",
         help="de getrokken lijst bij de nummering, zoals bij 'csb number'; herhaalbaar",
     )
-    est.add_argument(
+    parser.add_argument(
         "--ongeldig",
         type=positive_int,
         action="append",
@@ -562,8 +543,8 @@ def _establish_parser(actions: Any, *, complete: bool) -> None:  # noqa: ANN401 
         metavar="INLEVERING",
         help="een inlevering die het stembureau ongeldig heeft verklaard; herhaalbaar",
     )
-    _member(est)
-    est.set_defaults(handler=_run_establish, complete=False)
+    _member(parser)
+    parser.set_defaults(handler=_run_establish, complete=complete)
 
 
 def _run_establish(args: argparse.Namespace) -> int:

@@ -12,7 +12,6 @@ works while the window is open.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,7 +28,7 @@ from kandidaat.app.csb.omissions import (
     record_repair,
 )
 from kandidaat.app.csb.receiving import MAX_210_BYTES, HashCodeNeededError, receive
-from kandidaat.app.csb.report_i1 import grouped_hash, write_i1
+from kandidaat.app.csb.report_i1 import write_i1
 from kandidaat.app.csb.support import import_support, support_tally
 from kandidaat.app.csb.workspace import load_submissions
 from kandidaat.domain.csb.hashcode import shown_blanked
@@ -37,7 +36,7 @@ from kandidaat.domain.csb.numbering import lot_question
 from kandidaat.domain.csb.receipt import handed_in_in_time
 from kandidaat.domain.nomination.deadlines import election_dates
 from kandidaat.domain.nomination.findings import Severity
-from kandidaat.eml.canonical import hash_report
+from kandidaat.eml.canonical import hash_code, hash_report
 from kandidaat.eml.safe_xml import read_file
 from kandidaat.store.audit_log import check_actor
 from kandidaat.store.csb import SUFFIX, CsbWorkspace
@@ -102,7 +101,7 @@ def file_hash(path: Path) -> str:
     Raises:
         OSError: the file cannot be read.
     """
-    return grouped_hash(hashlib.sha256(Path(path).read_bytes()).hexdigest())
+    return hash_code(Path(path).read_bytes())
 
 
 def member_problem(member: str) -> str | None:

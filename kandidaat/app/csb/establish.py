@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from kandidaat import __version__
 from kandidaat.app.csb.decisions import Decisions, decisions
 from kandidaat.app.csb.objections import read_objections
-from kandidaat.app.csb.report_i1 import grouped_hash, i1_bytes
+from kandidaat.app.csb.report_i1 import i1_bytes
 from kandidaat.app.csb.report_i4 import i4_session
 from kandidaat.app.nomination.eml210 import candidate_record, election_identifier
 from kandidaat.common.atomic import write_bytes_atomically
@@ -344,7 +344,9 @@ def establish(
     session = i4_session(
         election, outcome, decided, records, files, day, read_objections(workspace_path)
     )
-    report = _write_i4(out_dir, session, day)
+    report = _write_pdf(
+        out_dir / "Proces-verbaal_I4.pdf", render_i4(session, version=__version__, created=day)
+    )
     documents = [report]
     if examination is not None:
         documents += _write_complete(out_dir, session, examination, files, report, day)
@@ -411,10 +413,7 @@ def _write_complete(
         ),
     )
     listed = [(f.path.name, f.hash_code) for f in files]
-    listed += [
-        (path.name, grouped_hash(hashlib.sha256(path.read_bytes()).hexdigest()))
-        for path in (report, i1, publication)
-    ]
+    listed += [(path.name, hash_code(path.read_bytes())) for path in (report, i1, publication)]
     overview = _write_pdf(
         out_dir / "Hashcodes.pdf",
         render_hash_overview(
@@ -427,17 +426,6 @@ def _write_complete(
         ),
     )
     return [i1, publication, overview]
-
-
-def _write_i4(out_dir: Path, session: EstablishedSession, day: date) -> Path:
-    path = out_dir / "Proces-verbaal_I4.pdf"
-    data = render_i4(session, version=__version__, created=day)
-    try:
-        write_bytes_atomically(path, data)
-    except OSError as error:
-        reason = os_reason(error, Action.WRITE_FILE)
-        raise InputError(f"--out: kan {path} niet schrijven ({reason})") from None
-    return path
 
 
 def _write(

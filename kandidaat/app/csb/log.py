@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-__all__ = ["LogReport", "describe", "read_log", "render_log"]
+__all__ = ["LogReport", "describe", "grouped_hash", "read_log", "render_log"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,12 @@ class LogReport:
     def intact(self) -> bool:
         """True when the chain holds."""
         return not self.problems
+
+
+def grouped_hash(hex_digest: str) -> str:
+    """A hex digest as the Kiesraad prints hash codes: upper case, groups of four."""
+    upper = hex_digest.upper()
+    return " ".join(upper[i : i + 4] for i in range(0, len(upper), 4))
 
 
 def read_log(workspace_path: Path) -> LogReport:
@@ -169,10 +175,7 @@ def render_log(report: LogReport, *, hashes: bool = False) -> str:
         when = entry.at[:19].replace("T", " ")
         lines.append(f"{entry.seq:>4}  {when} UTC  {entry.actor}  {describe(entry)}")
         if hashes:
-            upper = entry.hash.upper()
-            lines.append(
-                "      hash " + " ".join(upper[i : i + 4] for i in range(0, len(upper), 4))
-            )
+            lines.append(f"      hash {grouped_hash(entry.hash)}")
     if report.intact:
         lines.append(
             f"Het logboek is intact: {len(report.entries)} regel(s); de keten van "

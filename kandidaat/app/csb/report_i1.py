@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kandidaat import __version__
 from kandidaat.app.csb.decisions import decisions
+from kandidaat.app.csb.log import grouped_hash
 from kandidaat.app.csb.report_i4 import omission_rows
 from kandidaat.common.atomic import write_bytes_atomically
 from kandidaat.common.os_reasons import Action, os_reason
@@ -29,13 +30,7 @@ if TYPE_CHECKING:
 
     from kandidaat.domain.csb.model import Submission
 
-__all__ = ["grouped_hash", "i1_bytes", "write_i1"]
-
-
-def grouped_hash(hex_digest: str) -> str:
-    """A hex digest as the Kiesraad prints hash codes: upper case, groups of four."""
-    upper = hex_digest.upper()
-    return " ".join(upper[i : i + 4] for i in range(0, len(upper), 4))
+__all__ = ["i1_bytes", "write_i1"]
 
 
 def _first(submission: Submission) -> tuple[str, int]:
